@@ -1,0 +1,30 @@
+//! kubesight turns what a Kubernetes runtime sees into explained security
+//! decisions. This crate is the pure core: no I/O, no clock; every function
+//! takes values and returns values.
+//!
+//! - [`ImageRef`], [`ImageId`], [`Digest`]: image references as written in a
+//!   Pod spec and image ids as runtimes report them.
+//! - [`TagPolicy`]: whether a tag is mutable, and the rule that decided.
+//! - [`integrity`]: the integrity status of a running image, its violation,
+//!   severity, evidence, location and recommendations.
+
+#[cfg(test)]
+mod error_style;
+pub mod integrity;
+mod reference;
+mod severity;
+mod tag;
+
+pub use reference::{
+    Digest, DigestAlgorithm, ImageId, ImageIdKind, ImageRef, ReferenceError, DOCKER_HUB,
+    MAX_PATH_LENGTH,
+};
+pub use severity::Severity;
+pub use tag::{
+    Mutability, TagClass, TagError, TagPolicy, TagRule, CHANNEL_KEYWORDS, DOCUMENTED_KEYWORDS,
+    VARIANT_WORDS,
+};
+
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

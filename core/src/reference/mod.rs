@@ -1,0 +1,13 @@
+//! Image references, digests and runtime image ids.
+
+mod digest;
+mod error;
+mod grammar;
+mod image_id;
+mod image_ref;
+
+pub use digest::{Digest, DigestAlgorithm};
+pub use error::ReferenceError;
+pub(crate) use grammar::{is_domain, is_path_component};
+pub use image_id::{ImageId, ImageIdKind};
+pub use image_ref::{ImageRef, DOCKER_HUB, MAX_PATH_LENGTH};

@@ -1,0 +1,88 @@
+//! Severity levels shared by integrity violations and vulnerability findings.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding or violation is.
+///
+/// Ordered so that `Critical > High > Medium > Low > Unknown`: sorting in
+/// descending order puts the most urgent first, and `max()` over a group gives
+/// its worst severity (an `Unknown` never beats a known level).
+///
+/// ```
+/// use kubesight::Severity;
+/// assert!(Severity::Critical > Severity::High);
+/// assert!(Severity::Low > Severity::Unknown);
+/// assert_eq!(Severity::Medium.code(), "medium");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// No severity was given, or it could not be mapped.
+    Unknown,
+    /// Low.
+    Low,
+    /// Medium.
+    Medium,
+    /// High.
+    High,
+    /// Critical.
+    Critical,
+}
+
+impl Severity {
+    /// Every level, most severe first.
+    pub const ALL: [Severity; 5] = [
+        Severity::Critical,
+        Severity::High,
+        Severity::Medium,
+        Severity::Low,
+        Severity::Unknown,
+    ];
+
+    /// The stable machine code (`critical`, `high`, `medium`, `low`, `unknown`).
+    pub const fn code(self) -> &'static str {
+        match self {
+            Severity::Critical => "critical",
+            Severity::High => "high",
+            Severity::Medium => "medium",
+            Severity::Low => "low",
+            Severity::Unknown => "unknown",
+        }
+    }
+
+    /// The name shown to people (`Critical`, `High`, ...).
+    pub const fn display_name(self) -> &'static str {
+        match self {
+            Severity::Critical => "Critical",
+            Severity::High => "High",
+            Severity::Medium => "Medium",
+            Severity::Low => "Low",
+            Severity::Unknown => "Unknown",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.display_name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Severity;
+
+    #[test]
+    fn all_is_sorted_most_severe_first() {
+        let mut sorted = Severity::ALL;
+        sorted.sort_by(|a, b| b.cmp(a));
+        assert_eq!(sorted, Severity::ALL);
+    }
+
+    #[test]
+    fn unknown_never_beats_a_known_level() {
+        assert_eq!(Severity::Unknown.max(Severity::Low), Severity::Low);
+    }
+}

@@ -1,0 +1,13 @@
+//! Tag mutability: whether an image tag moves, and the rule that decided.
+
+pub(crate) mod error;
+mod policy;
+mod rule;
+mod segment;
+pub(crate) mod syntax;
+mod words;
+
+pub use error::TagError;
+pub use policy::TagPolicy;
+pub use rule::{Mutability, TagClass, TagRule};
+pub use words::{CHANNEL_KEYWORDS, DOCUMENTED_KEYWORDS, VARIANT_WORDS};

@@ -1,0 +1,289 @@
+//! Case-insensitive word sets: the channel keywords and variant names a tag
+//! policy recognises.
+
+use serde::{Deserialize, Serialize};
+
+/// The keywords the product documentation lists as mutable tags.
+pub const DOCUMENTED_KEYWORDS: [&str; 15] = [
+    "latest", "main", "master", "dev", "develop", "staging", "stable", "nightly", "edge", "canary",
+    "alpha", "beta", "rc", "snapshot", "head",
+];
+
+/// Channel words seen in the wild on tags that publishers move.
+pub const CHANNEL_KEYWORDS: [&str; 18] = [
+    "mainline",
+    "lts",
+    "current",
+    "next",
+    "preview",
+    "testing",
+    "unstable",
+    "rolling",
+    "trunk",
+    "devel",
+    "experimental",
+    "insider",
+    "weekly",
+    "daily",
+    "prod",
+    "production",
+    "test",
+    "qa",
+];
+
+/// Variant, distribution and architecture names that publishers rebuild on
+/// every release.
+pub const VARIANT_WORDS: [&str; 69] = [
+    "alpine",
+    "slim",
+    "bookworm",
+    "bullseye",
+    "buster",
+    "stretch",
+    "jessie",
+    "trixie",
+    "sid",
+    "jammy",
+    "focal",
+    "bionic",
+    "xenial",
+    "noble",
+    "oracular",
+    "plucky",
+    "ubuntu",
+    "debian",
+    "centos",
+    "rockylinux",
+    "almalinux",
+    "fedora",
+    "amazonlinux",
+    "al",
+    "ubi",
+    "distroless",
+    "busybox",
+    "scratch",
+    "windowsservercore",
+    "servercore",
+    "nanoserver",
+    "ltsc",
+    "musl",
+    "glibc",
+    "nonroot",
+    "rootless",
+    "debug",
+    "jdk",
+    "jre",
+    "openjdk",
+    "temurin",
+    "corretto",
+    "graalvm",
+    "fpm",
+    "apache",
+    "cli",
+    "zts",
+    "perl",
+    "runtime",
+    "cudnn",
+    "minimal",
+    "full",
+    "base",
+    "onbuild",
+    "chainguard",
+    "amd64",
+    "arm64",
+    "arm64v8",
+    "arm32v7",
+    "arm32v6",
+    "aarch64",
+    "ppc64le",
+    "s390x",
+    "i386",
+    "riscv64",
+    "armhf",
+    "armel",
+    "armv7",
+    "x86",
+];
+
+/// A set of ASCII words, looked up without regard to case, without allocating.
+///
+/// Words are kept lower-case in buckets keyed by their first letter and
+/// length, so a lookup compares against one candidate at most, usually.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Vec<String>", into = "Vec<String>")]
+pub(crate) struct WordSet {
+    buckets: Vec<Vec<Box<[u8]>>>,
+    longest: usize,
+}
+
+const LETTERS: usize = 27;
+const LENGTHS: usize = 16;
+
+fn bucket_of(word: &[u8]) -> Option<usize> {
+    let first = word.first()?.to_ascii_lowercase();
+    let letter = if first.is_ascii_lowercase() {
+        usize::from(first - b'a')
+    } else {
+        LETTERS - 1
+    };
+    Some(letter * LENGTHS + word.len() % LENGTHS)
+}
+
+/// Whether `word` equals `stored` (lower-case) regardless of case. On the tag
+/// alphabet, OR-ing `0x20` lower-cases a letter and leaves digits, `.` and
+/// `-` alone; `_`, which it would change, matches itself.
+#[inline(always)]
+fn same_word(stored: &[u8], word: &[u8]) -> bool {
+    stored.len() == word.len()
+        && stored
+            .iter()
+            .zip(word)
+            .all(|(&s, &w)| s == w || s == (w | 0x20))
+}
+
+impl WordSet {
+    /// An empty set.
+    pub(crate) fn new() -> Self {
+        WordSet {
+            buckets: vec![Vec::new(); LETTERS * LENGTHS],
+            longest: 0,
+        }
+    }
+
+    /// A set holding `words`.
+    pub(crate) fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut set = WordSet::new();
+        for word in words {
+            set.insert(word);
+        }
+        set
+    }
+
+    /// Adds `word` (stored lower-case); returns whether it was new.
+    pub(crate) fn insert(&mut self, word: &str) -> bool {
+        let lower = word.to_ascii_lowercase().into_bytes().into_boxed_slice();
+        if self.contains(&lower) {
+            return false;
+        }
+        match bucket_of(&lower).and_then(|i| self.buckets.get_mut(i)) {
+            Some(bucket) => {
+                self.longest = self.longest.max(lower.len());
+                bucket.push(lower);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Removes `word` (any case); returns whether it was there.
+    pub(crate) fn remove(&mut self, word: &str) -> bool {
+        let Some(bucket) = bucket_of(word.as_bytes()).and_then(|i| self.buckets.get_mut(i)) else {
+            return false;
+        };
+        let before = bucket.len();
+        bucket.retain(|w| !w.eq_ignore_ascii_case(word.as_bytes()));
+        bucket.len() != before
+    }
+
+    /// Whether `word` is in the set, ignoring ASCII case.
+    #[inline]
+    pub(crate) fn contains(&self, word: &[u8]) -> bool {
+        if word.len() > self.longest {
+            return false;
+        }
+        bucket_of(word)
+            .and_then(|i| self.buckets.get(i))
+            .is_some_and(|bucket| bucket.iter().any(|w| same_word(w, word)))
+    }
+
+    /// Whether some word holds a `-` or `_`, so that it can only match a
+    /// whole tag, never one token.
+    pub(crate) fn has_compound_words(&self) -> bool {
+        self.buckets
+            .iter()
+            .flatten()
+            .any(|w| w.iter().any(|&b| b == b'-' || b == b'_'))
+    }
+
+    /// The words, sorted.
+    pub(crate) fn to_sorted_vec(&self) -> Vec<String> {
+        let mut words: Vec<String> = self
+            .buckets
+            .iter()
+            .flatten()
+            .map(|w| String::from_utf8_lossy(w).into_owned())
+            .collect();
+        words.sort_unstable();
+        words
+    }
+}
+
+impl From<Vec<String>> for WordSet {
+    fn from(words: Vec<String>) -> Self {
+        WordSet::of(words.iter().map(String::as_str))
+    }
+}
+
+impl From<WordSet> for Vec<String> {
+    fn from(set: WordSet) -> Self {
+        set.to_sorted_vec()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn looks_up_without_regard_to_case() {
+        let set = WordSet::of(["Latest", "rc"]);
+        assert!(set.contains(b"LATEST"));
+        assert!(set.contains(b"latest"));
+        assert!(!set.contains(b"late"));
+        assert!(!set.contains(b""));
+        assert!(!set.contains(b"latestlatest"));
+    }
+
+    #[test]
+    fn long_words_and_underscores_are_found_too() {
+        let set = WordSet::of(["a", "abcdefghijklmnopq", "blue_green", "0.9-x"]);
+        assert!(set.contains(b"A"));
+        assert!(set.contains(b"ABCDEFGHIJKLMNOPQ"));
+        assert!(set.contains(b"Blue_Green"));
+        assert!(set.contains(b"0.9-X"));
+        assert!(!set.contains(b"b"));
+        assert!(!set.contains(b"abcdefghijklmnopr"));
+        assert!(!set.contains(b"blue-green"), "`_` and `-` differ");
+        assert!(!set.contains(b"0.9-"));
+    }
+
+    #[test]
+    fn many_words_do_not_collide() {
+        let words: Vec<String> = (0..500).map(|i| format!("w{i}")).collect();
+        let set = WordSet::of(words.iter().map(String::as_str));
+        assert!(words.iter().all(|w| set.contains(w.as_bytes())));
+        assert!(!set.contains(b"w500"));
+    }
+
+    #[test]
+    fn insert_and_remove_report_change() {
+        let mut set = WordSet::new();
+        assert!(set.insert("prod"));
+        assert!(!set.insert("PROD"));
+        assert!(set.remove("Prod"));
+        assert!(!set.remove("prod"));
+        assert!(set.to_sorted_vec().is_empty());
+    }
+
+    #[test]
+    fn word_lists_have_no_duplicates() {
+        for list in [
+            &DOCUMENTED_KEYWORDS[..],
+            &CHANNEL_KEYWORDS[..],
+            &VARIANT_WORDS[..],
+        ] {
+            let set = WordSet::of(list.iter().copied());
+            assert_eq!(set.to_sorted_vec().len(), list.len());
+        }
+    }
+}
