@@ -1,0 +1,63 @@
+//! The error catalogue: the codes each area raises are exactly the stable
+//! list in `tests/vectors/errors.json`.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests"
+)]
+
+mod support;
+
+use kubesight::integrity::IntegrityError;
+use kubesight::{ReferenceError, TagError};
+
+fn listed(area: &str) -> Vec<String> {
+    let doc = support::vectors("errors.json");
+    let mut codes: Vec<String> = serde_json::from_value(doc["areas"][area].clone()).unwrap();
+    codes.sort_unstable();
+    codes
+}
+
+fn sorted(codes: &[&str]) -> Vec<String> {
+    let mut codes: Vec<String> = codes.iter().map(|c| (*c).to_owned()).collect();
+    codes.sort_unstable();
+    codes
+}
+
+#[test]
+fn the_catalogue_matches_the_stable_list() {
+    assert_eq!(sorted(&ReferenceError::CODES), listed("reference"));
+    assert_eq!(sorted(&TagError::CODES), listed("tag"));
+    assert_eq!(sorted(&IntegrityError::CODES), listed("integrity"));
+}
+
+#[test]
+fn codes_are_snake_case() {
+    for code in ReferenceError::CODES
+        .iter()
+        .chain(&TagError::CODES)
+        .chain(&IntegrityError::CODES)
+    {
+        assert!(
+            code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+            "{code}"
+        );
+    }
+}
+
+#[test]
+fn every_error_code_in_the_vectors_is_in_the_catalogue() {
+    for (file, area) in [
+        ("references.json", &ReferenceError::CODES[..]),
+        ("tags.json", &TagError::CODES[..]),
+    ] {
+        for case in support::cases(file) {
+            if let Some(code) = case.get("error").and_then(|c| c.as_str()) {
+                assert!(area.contains(&code), "{file}: {code} is not a known code");
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! Helpers shared by the integration tests: reading `tests/vectors/` and
+//! comparing a result with the subset of it a vector expects.
+
+#![allow(dead_code, reason = "each test crate uses a different part")]
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+/// The parsed contents of `tests/vectors/<name>`.
+pub(crate) fn vectors(name: &str) -> Value {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/vectors")
+        .join(name);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("parsing {}: {e}", path.display()))
+}
+
+/// The `cases` array of a vector file.
+pub(crate) fn cases(name: &str) -> Vec<Value> {
+    match vectors(name).get("cases") {
+        Some(Value::Array(cases)) => cases.clone(),
+        _ => panic!("{name} has no `cases` array"),
+    }
+}
+
+/// Checks that `actual` holds `expected`: objects key by key (extra keys in
+/// `actual` are fine), arrays element by element with the same length,
+/// anything else equal. Returns where the first difference is.
+pub(crate) fn subset(expected: &Value, actual: &Value, at: &str) -> Result<(), String> {
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => e.iter().try_for_each(|(key, ev)| {
+            let av = a.get(key).unwrap_or(&Value::Null);
+            subset(ev, av, &format!("{at}.{key}"))
+        }),
+        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => e
+            .iter()
+            .zip(a)
+            .enumerate()
+            .try_for_each(|(i, (ev, av))| subset(ev, av, &format!("{at}[{i}]"))),
+        _ if expected == actual => Ok(()),
+        _ => Err(format!("{at}: expected {expected}, got {actual}")),
+    }
+}
+
+/// Panics with every failure at once, so one run shows them all.
+pub(crate) fn report(file: &str, failures: &[String], total: usize) {
+    assert!(
+        failures.is_empty(),
+        "{} of {total} cases in {file} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -1,0 +1,84 @@
+//! The tag mutability vectors (`tests/vectors/tags.json`).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests"
+)]
+
+mod support;
+
+use kubesight::{ImageRef, TagPolicy};
+use serde_json::Value;
+
+fn policy(case: &Value) -> Result<TagPolicy, String> {
+    match case
+        .get("policy")
+        .and_then(Value::as_str)
+        .unwrap_or("default")
+    {
+        "default" => Ok(TagPolicy::new()),
+        "keywords_only" => Ok(TagPolicy::keywords_only()),
+        other => Err(format!("unknown policy {other}")),
+    }
+}
+
+fn check(case: &Value) -> Result<(), String> {
+    let policy = policy(case)?;
+    let class = if let Some(reference) = case.get("reference").and_then(Value::as_str) {
+        let r = ImageRef::parse(reference).map_err(|e| e.to_string())?;
+        Ok(policy.classify_reference(&r))
+    } else {
+        policy.classify(case["tag"].as_str().ok_or("case without tag")?)
+    };
+    match (class, case.get("error").and_then(Value::as_str)) {
+        (Err(e), Some(code)) if e.code() == code => Ok(()),
+        (Err(e), Some(code)) => Err(format!("expected error {code}, got {}", e.code())),
+        (Err(e), None) => Err(format!("unexpected error {} ({e})", e.code())),
+        (Ok(class), Some(code)) => Err(format!("expected error {code}, got rule {}", class.rule())),
+        (Ok(class), None) => {
+            let actual = serde_json::to_value(class).map_err(|e| e.to_string())?;
+            let expected =
+                serde_json::json!({"rule": case["rule"], "mutability": case["mutability"]});
+            support::subset(&expected, &actual, "")
+        }
+    }
+}
+
+#[test]
+fn tag_vectors() {
+    let cases = support::cases("tags.json");
+    assert!(
+        cases.len() >= 100,
+        "at least 100 cases, found {}",
+        cases.len()
+    );
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|case| {
+            let what = case
+                .get("tag")
+                .or(case.get("reference"))
+                .cloned()
+                .unwrap_or_default();
+            check(case).err().map(|e| format!("{what}: {e}"))
+        })
+        .collect();
+    support::report("tags.json", &failures, cases.len());
+}
+
+#[test]
+fn every_rule_is_exercised_by_a_vector() {
+    let cases = support::cases("tags.json");
+    for rule in kubesight::TagRule::ALL {
+        assert!(
+            cases
+                .iter()
+                .any(|c| c.get("rule").and_then(Value::as_str) == Some(rule.code())),
+            "no vector for rule {}",
+            rule.code()
+        );
+    }
+}
