@@ -1,0 +1,47 @@
+//! Tag classification over a realistic mix of 10,000 tags
+//! (`benches/data/tags.txt`). Target: a median of 25 ns per tag or less.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs,
+    reason = "benchmarks; criterion's macros generate undocumented public functions"
+)]
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use kubesight::TagPolicy;
+
+fn tags() -> Vec<String> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../benches/data/tags.txt");
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+fn classify(c: &mut Criterion) {
+    let tags = tags();
+    let mut group = c.benchmark_group("tag_policy");
+    group.throughput(Throughput::Elements(tags.len() as u64));
+    for (name, policy) in [
+        ("default", TagPolicy::new()),
+        ("keywords_only", TagPolicy::keywords_only()),
+    ] {
+        group.bench_function(format!("classify_10k_mix/{name}"), |b| {
+            b.iter(|| {
+                for tag in &tags {
+                    black_box(policy.classify(black_box(tag)).unwrap());
+                }
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, classify);
+criterion_main!(benches);
