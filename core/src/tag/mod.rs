@@ -1,6 +1,7 @@
 //! Tag mutability: whether an image tag moves, and the rule that decided.
 
 pub(crate) mod error;
+mod lanes;
 mod policy;
 mod rule;
 mod segment;

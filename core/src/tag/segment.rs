@@ -22,12 +22,12 @@ pub(crate) enum Token {
     /// Digits only, not a date.
     Number {
         /// How many digits.
-        digits: usize,
+        digits: u8,
     },
     /// A dotted version with or without `v` (`v1`, `1.2`, `1.2.3.4`).
     Version {
         /// How many dot-separated numbers.
-        parts: usize,
+        parts: u8,
     },
     /// 7 to 64 lower-case hex characters with a letter, optionally followed by
     /// a `.suffix` (`3f2a9c1`, `<sha256 hex>.sig`).
@@ -42,6 +42,12 @@ fn is_pull_request_marker(word: &[u8]) -> bool {
     [&b"pr"[..], b"mr", b"pull"]
         .iter()
         .any(|m| m.eq_ignore_ascii_case(word))
+}
+
+/// A count as a token's payload: tags have at most 128 bytes, so it fits.
+#[inline(always)]
+pub(crate) fn small(n: usize) -> u8 {
+    u8::try_from(n).unwrap_or(u8::MAX)
 }
 
 /// Recognises one non-empty token, given the union of its bytes' classes
@@ -60,16 +66,20 @@ pub(crate) fn recognise(
         return match numeric_parts(token) {
             Some(1) if is_date_or_timestamp(token) => Token::Date,
             Some(1) => Token::Number {
-                digits: token.len(),
+                digits: small(token.len()),
             },
             Some(3) if token.get(4) == Some(&b'.') && is_dotted_date(token) => Token::Date,
-            Some(parts) => Token::Version { parts },
+            Some(parts) => Token::Version {
+                parts: small(parts),
+            },
             None => Token::Word,
         };
     }
     if let [b'v' | b'V', rest @ ..] = token {
         if let Some(parts) = numeric_parts(rest) {
-            return Token::Version { parts };
+            return Token::Version {
+                parts: small(parts),
+            };
         }
     }
     if classes & class::HEX != 0
@@ -137,7 +147,7 @@ fn numeric_parts(b: &[u8]) -> Option<usize> {
     previous_was_digit.then_some(parts)
 }
 
-fn is_commit(token: &[u8]) -> bool {
+pub(crate) fn is_commit(token: &[u8]) -> bool {
     let hex_len = token
         .iter()
         .take_while(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
@@ -185,7 +195,7 @@ fn is_hhmm(b: &[u8]) -> bool {
 }
 
 /// `yyyymmdd`, `yyyymmddHHMM[SS]`, or Unix seconds or milliseconds.
-fn is_date_or_timestamp(digits: &[u8]) -> bool {
+pub(crate) fn is_date_or_timestamp(digits: &[u8]) -> bool {
     match digits.len() {
         8 => is_date8(digits),
         12 | 14 => is_date8(digits) && digits.get(8..).is_some_and(is_hhmm),
@@ -195,7 +205,7 @@ fn is_date_or_timestamp(digits: &[u8]) -> bool {
 }
 
 /// `yyyy.mm.dd` (calendar versions).
-fn is_dotted_date(body: &[u8]) -> bool {
+pub(crate) fn is_dotted_date(body: &[u8]) -> bool {
     let mut parts = body.split(|&b| b == b'.');
     match (parts.next(), parts.next(), parts.next()) {
         (Some(y), Some(m), Some(d)) => is_ymd(y, m, d),
@@ -204,7 +214,7 @@ fn is_dotted_date(body: &[u8]) -> bool {
 }
 
 /// `yyyymmddTHHMM...` (ISO 8601 basic format).
-fn is_compact_timestamp(token: &[u8]) -> bool {
+pub(crate) fn is_compact_timestamp(token: &[u8]) -> bool {
     token.len() >= 13
         && token.get(0..8).is_some_and(is_date8)
         && matches!(token.get(8), Some(b'T' | b't'))

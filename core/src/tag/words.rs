@@ -117,6 +117,26 @@ pub(crate) struct WordSet {
 }
 
 const LETTERS: usize = 27;
+const KEY_SLOTS: usize = 16;
+
+/// The packed key of a word of 1 to 16 bytes without `_` (see
+/// [`key_of`](super::lanes::key_of)).
+fn pack(word: &[u8]) -> Option<u128> {
+    if word.is_empty() || word.len() > super::lanes::LANES || word.contains(&b'_') {
+        return None;
+    }
+    let lanes = word
+        .iter()
+        .enumerate()
+        .fold(0u128, |x, (i, &b)| x | (u128::from(b) << (8 * i)));
+    Some(super::lanes::key_of(lanes, word.len()))
+}
+
+#[inline(always)]
+fn slot(key: u128, mask: usize) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64);
+    usize::try_from(folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40).unwrap_or(0) & mask
+}
 const LENGTHS: usize = 16;
 
 fn bucket_of(word: &[u8]) -> Option<usize> {
@@ -185,6 +205,11 @@ impl WordSet {
         bucket.len() != before
     }
 
+    /// The words, lower-case, in no particular order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        self.buckets.iter().flatten().map(|w| &w[..])
+    }
+
     /// Whether `word` is in the set, ignoring ASCII case.
     #[inline]
     pub(crate) fn contains(&self, word: &[u8]) -> bool {
@@ -215,6 +240,79 @@ impl WordSet {
             .collect();
         words.sort_unstable();
         words
+    }
+}
+
+/// Word kinds in a [`KeyTable`].
+pub(crate) mod kind {
+    /// A channel keyword.
+    pub(crate) const KEYWORD: u8 = 1;
+    /// A variant, distribution or architecture name.
+    pub(crate) const VARIANT: u8 = 2;
+    /// `pr`, `mr` or `pull`.
+    pub(crate) const PULL_REQUEST: u8 = 4;
+}
+
+/// Every word a policy knows, of at most 16 bytes, as packed keys (see
+/// [`key_of`](super::lanes::key_of)) with what the word is: one probe of an
+/// open-addressing table answers "keyword, variant or neither" with an exact
+/// 128-bit compare and no loop over the word's bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct KeyTable {
+    /// Packed keys; 0 marks an empty slot. The length is a power of two.
+    keys: Vec<u128>,
+    /// The kinds of each key, as [`kind`] bits.
+    kinds: Vec<u8>,
+}
+
+impl KeyTable {
+    /// The table of `keywords`, `variants` and the pull-request markers.
+    pub(crate) fn new(keywords: &WordSet, variants: &WordSet) -> Self {
+        let markers: [&[u8]; 3] = [b"pr", b"mr", b"pull"];
+        let entries: Vec<(u128, u8)> = keywords
+            .iter()
+            .map(|w| (w, kind::KEYWORD))
+            .chain(variants.iter().map(|w| (w, kind::VARIANT)))
+            .chain(markers.into_iter().map(|w| (w, kind::PULL_REQUEST)))
+            .filter_map(|(w, k)| pack(w).map(|key| (key, k)))
+            .collect();
+        let size = (entries.len() * 4).next_power_of_two().max(KEY_SLOTS);
+        let mask = size - 1;
+        let mut table = KeyTable {
+            keys: vec![0; size],
+            kinds: vec![0; size],
+        };
+        for (key, k) in entries {
+            let mut i = slot(key, mask);
+            while table.keys.get(i).is_some_and(|&t| t != 0 && t != key) {
+                i = (i + 1) & mask;
+            }
+            if let (Some(t), Some(kinds)) = (table.keys.get_mut(i), table.kinds.get_mut(i)) {
+                *t = key;
+                *kinds |= k;
+            }
+        }
+        table
+    }
+
+    /// The kinds of the word whose packed key is `key` (0 when unknown).
+    #[inline]
+    pub(crate) fn kinds(&self, key: u128) -> u8 {
+        if key == 0 {
+            return 0;
+        }
+        let mask = self.keys.len() - 1;
+        let mut i = slot(key, mask);
+        while let Some(&k) = self.keys.get(i) {
+            if k == key {
+                return self.kinds.get(i).copied().unwrap_or(0);
+            }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
+        0
     }
 }
 
@@ -273,6 +371,32 @@ mod tests {
         assert!(set.remove("Prod"));
         assert!(!set.remove("prod"));
         assert!(set.to_sorted_vec().is_empty());
+    }
+
+    #[test]
+    fn the_key_table_knows_what_each_word_is() {
+        let keywords = WordSet::of(["latest", "rc", "devel", "blue_green"]);
+        let variants = WordSet::of(["alpine3.19", "devel", "abcdefghijklmnop"]);
+        let table = KeyTable::new(&keywords, &variants);
+        let kinds = |w: &str| table.kinds(pack(w.as_bytes()).unwrap());
+        assert_eq!(kinds("LATEST"), kind::KEYWORD);
+        assert_eq!(kinds("Rc"), kind::KEYWORD);
+        assert_eq!(kinds("alpine3.19"), kind::VARIANT);
+        assert_eq!(kinds("devel"), kind::KEYWORD | kind::VARIANT);
+        assert_eq!(kinds("PR"), kind::PULL_REQUEST);
+        assert_eq!(kinds("abcdefghijklmnop"), kind::VARIANT);
+        for unknown in ["lates", "latest1", "r", "alpine3.1", "abcdefghijklmno"] {
+            assert_eq!(kinds(unknown), 0, "{unknown}");
+        }
+        assert_eq!(table.kinds(0), 0);
+        let many: Vec<String> = (0..300).map(|i| format!("w{i}")).collect();
+        let big = KeyTable::new(
+            &WordSet::of(many.iter().map(String::as_str)),
+            &WordSet::new(),
+        );
+        assert!(many
+            .iter()
+            .all(|w| big.kinds(pack(w.as_bytes()).unwrap()) == kind::KEYWORD));
     }
 
     #[test]

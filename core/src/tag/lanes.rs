@@ -1,0 +1,370 @@
+//! Short tags classified sixteen bytes at a time.
+//!
+//! Nearly every tag has at most 16 bytes. Such a tag is loaded into one
+//! `u128`, one byte per lane, and every lane is classified at once with SWAR
+//! arithmetic: `((x | 0x80…) - c·0x01…) & 0x80…` sets the high bit of each lane
+//! that is at least `c`, and two of those make a range. The result is one
+//! mask per class (digits, dots, separators, letters, lower-case hex), with
+//! the class in each lane's high bit. What the scalar path learns with a loop
+//! per question (how many dots, where the letters end, where the tokens are)
+//! is then a popcount, a trailing-zero count or a shift, and there is no
+//! loop whose exit the branch predictor must guess. A word's lookup key is
+//! the token's own lanes, lower-cased with one OR.
+//!
+//! The scalar path in `segment.rs` is the reference: tests hold these
+//! answers to it for every tag of the benchmark mix and for generated tags.
+
+use super::segment::{
+    is_commit, is_compact_timestamp, is_date_or_timestamp, is_dotted_date, small, Token,
+};
+use super::words::{kind, KeyTable};
+
+/// `0x01` in every lane.
+const ONES: u128 = u128::MAX / 0xFF;
+/// `0x80` in every lane: the bit each mask uses.
+const HIGH: u128 = ONES * 0x80;
+/// How many lanes a `u128` has.
+pub(crate) const LANES: usize = 16;
+
+/// All bits of lanes `0..n`, for `n` from 0 to 16.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "built at compile time, where an index out of bounds is a build error"
+)]
+const FIRST_LANES: [u128; LANES + 1] = {
+    let mut table = [u128::MAX; LANES + 1];
+    let mut n = 0;
+    while n < LANES {
+        table[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    table
+};
+
+/// The high bit of lane `i` (`i` below 16; every lane index here is, since a
+/// short tag has at most 16 bytes).
+#[inline(always)]
+fn lane(i: usize) -> u128 {
+    0x80u128.wrapping_shl(lane_bits(i))
+}
+
+/// All bits of lanes `0..n`.
+#[inline(always)]
+fn first_lanes(n: usize) -> u128 {
+    FIRST_LANES.get(n).copied().unwrap_or(u128::MAX)
+}
+
+/// Shifts lanes down by `n` (lane `n` becomes lane 0), `n` below 16.
+#[inline(always)]
+fn down(x: u128, n: usize) -> u128 {
+    x.wrapping_shr(lane_bits(n))
+}
+
+/// The bit offset of lane `i`: `8 * i`, kept below 128.
+#[inline(always)]
+fn lane_bits(i: usize) -> u32 {
+    u32::try_from(8 * (i % LANES)).unwrap_or(0)
+}
+
+/// How many lanes of a mask have their high bit set. A multiply sums the
+/// lanes of each half into its top byte: cheaper than `count_ones` on
+/// processors without `popcnt`, which the baseline x86-64 target assumes.
+#[inline(always)]
+fn lane_count(mask: u128) -> usize {
+    const SUM: u64 = u64::MAX / 0xFF;
+    let ones = mask >> 7;
+    let low = (ones as u64).wrapping_mul(SUM) >> 56;
+    let high = ((ones >> 64) as u64).wrapping_mul(SUM) >> 56;
+    usize::try_from(low + high).unwrap_or(LANES)
+}
+
+/// The index of the lowest lane whose high bit is set (16 when none).
+#[inline(always)]
+fn first_set(mask: u128) -> usize {
+    usize::try_from(mask.trailing_zeros() / 8).unwrap_or(LANES)
+}
+
+/// The packed key of a word: its bytes in lanes, lower-cased. Two words of
+/// at most 16 bytes from the tag alphabet other than `_` have the same key
+/// exactly when they are equal regardless of case: OR-ing `0x20` lower-cases
+/// `A`-`Z` and leaves digits, `.` and `-` as they are, and a word's length
+/// shows in where its zero lanes start.
+#[inline(always)]
+pub(crate) fn key_of(lanes: u128, len: usize) -> u128 {
+    (lanes | (ONES * 0x20)) & first_lanes(len)
+}
+
+/// Loads up to 16 bytes into lanes, without a loop: overlapping reads of the
+/// first and last bytes cover every length.
+#[inline(always)]
+fn load(bytes: &[u8]) -> Option<u128> {
+    let n = bytes.len();
+    let u64_at = |at: usize| {
+        bytes
+            .get(at..at + 8)
+            .and_then(|b| b.try_into().ok())
+            .map(u64::from_le_bytes)
+    };
+    let u32_at = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .and_then(|b| b.try_into().ok())
+            .map(u32::from_le_bytes)
+    };
+    let byte_at = |at: usize| bytes.get(at).map(|&b| u128::from(b) << (8 * at));
+    match n {
+        8..=16 => {
+            let low = u64_at(0)?;
+            let high = u64_at(n - 8)?;
+            let high = u32::try_from(8 * (16 - n))
+                .ok()
+                .and_then(|bits| high.checked_shr(bits))
+                .unwrap_or(0);
+            Some(u128::from(low) | (u128::from(high) << 64))
+        }
+        4..=7 => {
+            let low = u64::from(u32_at(0)?);
+            let high = u64::from(u32_at(n - 4)?) << (8 * (n - 4));
+            Some(u128::from(low | high))
+        }
+        1..=3 => Some(byte_at(0)? | byte_at(n / 2)? | byte_at(n - 1)?),
+        _ => None,
+    }
+}
+
+/// A short tag's lanes and the class masks of each lane.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Lanes {
+    bytes: u128,
+    len: usize,
+    digit: u128,
+    dot: u128,
+    separator: u128,
+    letter: u128,
+    hex: u128,
+    valid: bool,
+}
+
+impl Lanes {
+    /// Classifies a tag of 1 to 16 bytes; `None` for any other length.
+    #[inline(always)]
+    pub(crate) fn of(tag: &[u8]) -> Option<Lanes> {
+        let x = load(tag)?;
+        let len = tag.len();
+        let live = HIGH & first_lanes(len);
+        // Lanes below 0x80; the arithmetic below runs on the low seven bits.
+        let ascii = !x & live;
+        let raised = (x & !HIGH) | HIGH;
+        let at_least = |c: u8| raised.wrapping_sub(ONES * u128::from(c)) & HIGH;
+        let range = |lo: u8, hi: u8| at_least(lo) & !at_least(hi + 1) & ascii;
+        let digit = range(b'0', b'9');
+        let dot = range(b'.', b'.');
+        let dash = range(b'-', b'-');
+        let separator = dash | range(b'_', b'_');
+        let lower = range(b'a', b'z');
+        let letter = range(b'A', b'Z') | lower;
+        let hex = range(b'a', b'f');
+        let valid = (digit | dot | separator | letter) == live && (dot | dash) & lane(0) == 0;
+        Some(Lanes {
+            bytes: x,
+            len,
+            digit,
+            dot,
+            separator,
+            letter,
+            hex,
+            valid,
+        })
+    }
+
+    /// Whether every byte may be in a tag and the first is not `.` or `-`.
+    #[inline(always)]
+    pub(crate) fn is_valid(&self) -> bool {
+        self.valid
+    }
+
+    /// Calls `each(start, end)` for every non-empty token, in order.
+    #[inline(always)]
+    pub(crate) fn for_each_token(&self, mut each: impl FnMut(usize, usize)) {
+        let mut separators = self.separator;
+        let mut start = 0;
+        loop {
+            let end = if separators == 0 {
+                self.len
+            } else {
+                first_set(separators)
+            };
+            if end > start {
+                each(start, end);
+            }
+            if separators == 0 {
+                break;
+            }
+            separators &= separators - 1;
+            start = end + 1;
+        }
+    }
+
+    /// Whether the tag is one token.
+    #[inline(always)]
+    pub(crate) fn is_one_token(&self) -> bool {
+        self.separator == 0
+    }
+
+    /// Recognises the token in lanes `start..end`; `token` is its bytes.
+    /// The masks are read where the token lies; only the bytes are shifted
+    /// down, to make the lookup key.
+    #[inline(always)]
+    pub(crate) fn recognise(
+        &self,
+        start: usize,
+        end: usize,
+        token: &[u8],
+        words: &KeyTable,
+    ) -> Token {
+        let len = end - start;
+        let span = first_lanes(end) & !first_lanes(start);
+        let digit = self.digit & span;
+        let dot = self.dot & span;
+        let letter = self.letter & span;
+        let hex = self.hex & span;
+        let first = lane(start);
+        let last = lane(end.saturating_sub(1));
+        let dots_apart = dot & (dot >> 8) == 0;
+
+        if letter == 0 {
+            if dot & (first | last) != 0 || !dots_apart {
+                return Token::Word;
+            }
+            return match lane_count(dot) {
+                0 if matches!(len, 8 | 10 | 12..=14) && is_date_or_timestamp(token) => Token::Date,
+                0 => Token::Number { digits: small(len) },
+                2 if first_set(dot) == start + 4 && is_dotted_date(token) => Token::Date,
+                dots => Token::Version {
+                    parts: small(dots + 1),
+                },
+            };
+        }
+        let first_byte = token.first().copied().unwrap_or(0);
+        if letter == first
+            && first_byte | 0x20 == b'v'
+            && digit & (first << 8) != 0
+            && dot & last == 0
+            && dots_apart
+        {
+            return Token::Version {
+                parts: small(lane_count(dot) + 1),
+            };
+        }
+        if hex != 0 && len >= 7 {
+            if letter == hex && dot == 0 {
+                return Token::Commit;
+            }
+            if dot != 0 && is_commit(token) {
+                return Token::Commit;
+            }
+        }
+        // Where the leading letters end: the first lane of the token that is
+        // not a letter.
+        let leading = (first_set(!letter & span & HIGH) - start).min(len);
+        if leading == 0 {
+            if len >= 13 && is_compact_timestamp(token) {
+                return Token::Date;
+            }
+            return Token::Word;
+        }
+        let key = key_of(down(self.bytes, start), len);
+        let word_key = key & first_lanes(leading);
+        if leading == len {
+            let kinds = words.kinds(word_key);
+            return if kinds & kind::KEYWORD != 0 {
+                Token::Keyword
+            } else if kinds & kind::VARIANT != 0 {
+                Token::Variant
+            } else if kinds & kind::PULL_REQUEST != 0 {
+                Token::PullRequestMarker
+            } else {
+                Token::Word
+            };
+        }
+        if words.kinds(key) & kind::VARIANT != 0 {
+            return Token::Variant;
+        }
+        // Letters, then only digits and dots (`rc1`, `rc.1`, `alpine3.19`):
+        // an optional first dot, then a number with dots between digits.
+        if letter == HIGH & first_lanes(start + leading) & span && dot & last == 0 && dots_apart {
+            let kinds = words.kinds(word_key);
+            if kinds & kind::KEYWORD != 0 {
+                return Token::NumberedKeyword;
+            }
+            if kinds & kind::VARIANT != 0 {
+                return Token::Variant;
+            }
+        }
+        Token::Word
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_every_length_exactly() {
+        let text = b"0123456789abcdef";
+        for n in 1..=16 {
+            let expected = text[..n]
+                .iter()
+                .enumerate()
+                .fold(0u128, |x, (i, &b)| x | u128::from(b) << (8 * i));
+            assert_eq!(load(&text[..n]), Some(expected), "{n}");
+        }
+        assert_eq!(load(b""), None);
+        assert_eq!(load(&[b'a'; 17]), None);
+    }
+
+    #[test]
+    fn classifies_lanes() {
+        let lanes = Lanes::of(b"v1.2-Rc_x").unwrap();
+        assert!(lanes.is_valid());
+        assert_eq!(lanes.digit, lane(1) | lane(3));
+        assert_eq!(lanes.dot, lane(2));
+        assert_eq!(lanes.separator, lane(4) | lane(7));
+        assert_eq!(lanes.letter, lane(0) | lane(5) | lane(6) | lane(8));
+        assert_eq!(lanes.hex, lane(6));
+    }
+
+    #[test]
+    fn rejects_what_a_tag_may_not_hold() {
+        for bad in [
+            &b"latest "[..],
+            b".x",
+            b"-x",
+            b"caf\xc3\xa9",
+            b"a\x00",
+            b"a/b",
+            b"a+b",
+            b"\xff",
+        ] {
+            assert!(!Lanes::of(bad).unwrap().is_valid(), "{bad:?}");
+        }
+        for good in [&b"_x"[..], b"x.", b"A-Z_a.z-0_9", b"0123456789abcdef"] {
+            assert!(Lanes::of(good).unwrap().is_valid(), "{good:?}");
+        }
+    }
+
+    #[test]
+    fn counts_lanes() {
+        assert_eq!(lane_count(0), 0);
+        assert_eq!(lane_count(HIGH), 16);
+        assert_eq!(lane_count(lane(0) | lane(7) | lane(8) | lane(15)), 4);
+    }
+
+    #[test]
+    fn finds_tokens() {
+        let lanes = Lanes::of(b"a--bc_d-").unwrap();
+        let mut tokens = Vec::new();
+        lanes.for_each_token(|s, e| tokens.push((s, e)));
+        assert_eq!(tokens, [(0, 1), (3, 5), (6, 7)]);
+    }
+}
