@@ -18,6 +18,7 @@ use super::segment::{
     is_commit, is_compact_timestamp, is_date_or_timestamp, is_dotted_date, small, Token,
 };
 use super::words::{kind, KeyTable};
+use super::TagRule;
 
 /// `0x01` in every lane.
 const ONES: u128 = u128::MAX / 0xFF;
@@ -132,6 +133,39 @@ fn load(bytes: &[u8]) -> Option<u128> {
     }
 }
 
+/// The tokens of a short tag, from its separator mask.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tokens {
+    separators: u128,
+    start: usize,
+    len: usize,
+    done: bool,
+}
+
+impl Iterator for Tokens {
+    type Item = (usize, usize);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        while !self.done {
+            let start = self.start;
+            let end = if self.separators == 0 {
+                self.done = true;
+                self.len
+            } else {
+                let end = first_set(self.separators);
+                self.separators &= self.separators - 1;
+                self.start = end + 1;
+                end
+            };
+            if end > start {
+                return Some((start, end));
+            }
+        }
+        None
+    }
+}
+
 /// A short tag's lanes and the class masks of each lane.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Lanes {
@@ -161,8 +195,7 @@ impl Lanes {
         let dot = range(b'.', b'.');
         let dash = range(b'-', b'-');
         let separator = dash | range(b'_', b'_');
-        let lower = range(b'a', b'z');
-        let letter = range(b'A', b'Z') | lower;
+        let letter = range(b'A', b'Z') | range(b'a', b'z');
         let hex = range(b'a', b'f');
         let valid = (digit | dot | separator | letter) == live && (dot | dash) & lane(0) == 0;
         Some(Lanes {
@@ -183,25 +216,14 @@ impl Lanes {
         self.valid
     }
 
-    /// Calls `each(start, end)` for every non-empty token, in order.
+    /// The lanes `start..end` of every non-empty token, in order.
     #[inline(always)]
-    pub(crate) fn for_each_token(&self, mut each: impl FnMut(usize, usize)) {
-        let mut separators = self.separator;
-        let mut start = 0;
-        loop {
-            let end = if separators == 0 {
-                self.len
-            } else {
-                first_set(separators)
-            };
-            if end > start {
-                each(start, end);
-            }
-            if separators == 0 {
-                break;
-            }
-            separators &= separators - 1;
-            start = end + 1;
+    pub(crate) fn tokens(&self) -> Tokens {
+        Tokens {
+            separators: self.separator,
+            start: 0,
+            len: self.len,
+            done: false,
         }
     }
 
@@ -209,6 +231,60 @@ impl Lanes {
     #[inline(always)]
     pub(crate) fn is_one_token(&self) -> bool {
         self.separator == 0
+    }
+
+    /// The rule for a one-token tag whose shape is common enough to decide
+    /// without going through [`Token`]: a number or version (`1.25.3`, `7`,
+    /// `20240101`), or a word of letters (`latest`, `alpine`). The rule is
+    /// picked with selects rather than a chain of branches; the rare shapes
+    /// that need a closer look (dates) take their branch. `None` for any
+    /// other shape.
+    #[inline(always)]
+    pub(crate) fn one_token_rule(&self, tag: &[u8], words: &KeyTable) -> Option<TagRule> {
+        let len = self.len;
+        if self.letter == 0 {
+            let last = lane(len.saturating_sub(1));
+            let dots_apart = self.dot & (self.dot >> 8) == 0;
+            if self.dot & (lane(0) | last) != 0 || !dots_apart {
+                return Some(TagRule::Unrecognized);
+            }
+            let dots = lane_count(self.dot);
+            let date = match dots {
+                0 => matches!(len, 8 | 10 | 12..=14) && is_date_or_timestamp(tag),
+                2 => first_set(self.dot) == 4 && is_dotted_date(tag),
+                _ => false,
+            };
+            if date {
+                return Some(TagRule::Date);
+            }
+            let short_number = if len >= 5 {
+                TagRule::BuildNumber
+            } else {
+                TagRule::PartialVersion
+            };
+            let versioned = if dots >= 2 {
+                TagRule::FullVersion
+            } else {
+                TagRule::PartialVersion
+            };
+            return Some(if dots == 0 { short_number } else { versioned });
+        }
+        if self.digit | self.dot == 0 && (self.letter != self.hex || len < 7) {
+            // Letters only, and not a commit: a word.
+            const RULES: [TagRule; 8] = [
+                TagRule::Unrecognized,
+                TagRule::Keyword,
+                TagRule::Variant,
+                TagRule::Keyword,
+                TagRule::Unrecognized,
+                TagRule::Keyword,
+                TagRule::Variant,
+                TagRule::Keyword,
+            ];
+            let kinds = words.kinds(key_of(self.bytes, len));
+            return RULES.get(usize::from(kinds & 7)).copied();
+        }
+        None
     }
 
     /// Recognises the token in lanes `start..end`; `token` is its bytes.
@@ -362,9 +438,11 @@ mod tests {
 
     #[test]
     fn finds_tokens() {
-        let lanes = Lanes::of(b"a--bc_d-").unwrap();
-        let mut tokens = Vec::new();
-        lanes.for_each_token(|s, e| tokens.push((s, e)));
+        let tokens: Vec<_> = Lanes::of(b"a--bc_d-").unwrap().tokens().collect();
         assert_eq!(tokens, [(0, 1), (3, 5), (6, 7)]);
+        let tokens: Vec<_> = Lanes::of(b"-").unwrap().tokens().collect();
+        assert!(tokens.is_empty());
+        let tokens: Vec<_> = Lanes::of(b"abc").unwrap().tokens().collect();
+        assert_eq!(tokens, [(0, 3)]);
     }
 }

@@ -247,13 +247,16 @@ impl TagPolicy {
     /// The rule for a valid tag of at most 16 bytes, from its lanes.
     fn lanes_rule(&self, lanes: &Lanes, tag: &[u8]) -> TagRule {
         if lanes.is_one_token() {
+            if let Some(rule) = lanes.one_token_rule(tag, &self.table) {
+                return rule;
+            }
             return single_token_rule(lanes.recognise(0, tag.len(), tag, &self.table));
         }
         let mut scan = Scan::default();
-        lanes.for_each_token(|start, end| {
+        for (start, end) in lanes.tokens() {
             let token = tag.get(start..end).unwrap_or_default();
             scan.token(token, lanes.recognise(start, end, token, &self.table));
-        });
+        }
         if scan.count == 1 && scan.facts.keyword {
             return TagRule::Keyword;
         }
@@ -335,13 +338,13 @@ fn single_token_rule(token: Token) -> TagRule {
 }
 
 /// The state of one pass over a tag's tokens: the facts so far, and just
-/// enough of the previous tokens for the rules that look back (`x86_64`,
-/// `yyyy-mm-dd`).
+/// enough of the previous tokens for the rules that look back (`pr-123`,
+/// `x86_64`, `yyyy-mm-dd`).
 #[derive(Debug, Default)]
 struct Scan<'a> {
     facts: Facts,
     count: usize,
-    previous: Option<Token>,
+    previous_is_pull_request: bool,
     /// The two tokens before the current one.
     before: [&'a [u8]; 2],
 }
@@ -361,15 +364,16 @@ impl<'a> Scan<'a> {
             }
             kind => kind,
         };
-        self.facts.observe(self.count, kind, self.previous);
+        self.facts
+            .observe(self.count, kind, self.previous_is_pull_request);
         self.before = [one_before, token];
-        self.previous = Some(kind);
+        self.previous_is_pull_request = kind == Token::PullRequestMarker;
         self.count += 1;
     }
 }
 
 /// What the tokens of one tag showed.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, Copy)]
 struct Facts {
     any: bool,
     commit: bool,
@@ -378,40 +382,42 @@ struct Facts {
     build_number: bool,
     version_after_name: bool,
     keyword: bool,
-    all_variants: bool,
-    leading: Option<Token>,
+    not_all_variants: bool,
+    leading_full: bool,
+    leading_partial: bool,
 }
 
 impl Facts {
     #[inline(always)]
-    fn observe(&mut self, index: usize, kind: Token, previous: Option<Token>) {
-        if index == 0 {
-            self.leading = Some(kind);
-            self.all_variants = true;
-        }
+    fn observe(&mut self, index: usize, kind: Token, previous_is_pull_request: bool) {
+        let first = index == 0;
         self.any = true;
-        self.all_variants &= kind == Token::Variant;
+        self.not_all_variants |= kind != Token::Variant;
         match kind {
             Token::Commit => self.commit = true,
             Token::Date => self.date = true,
             Token::Keyword => self.keyword = true,
             Token::NumberedKeyword => self.build_number = true,
-            Token::Number { digits } if index == 0 => self.build_number |= digits >= 5,
-            Token::Number { .. } if index == 1 && previous == Some(Token::PullRequestMarker) => {
-                self.pull_request = true;
+            Token::Number { digits } if first => {
+                self.build_number |= digits >= 5;
+                self.leading_partial = digits <= 4;
+            }
+            Token::Number { .. } if index == 1 && previous_is_pull_request => {
+                self.pull_request = true
             }
             Token::Number { .. } => self.build_number = true,
-            Token::Version { parts } if index > 0 => self.version_after_name |= parts >= 3,
-            Token::Version { .. } | Token::Variant | Token::PullRequestMarker | Token::Word => {}
+            Token::Version { parts } if first => {
+                self.leading_full = parts >= 3;
+                self.leading_partial = parts <= 2;
+            }
+            Token::Version { parts } => self.version_after_name |= parts >= 3,
+            Token::Variant | Token::PullRequestMarker | Token::Word => {}
         }
     }
 
     /// The first rule, in priority order, whose condition the tokens meet.
     #[inline(always)]
     fn decide(&self) -> TagRule {
-        let leading_full = matches!(self.leading, Some(Token::Version { parts }) if parts >= 3);
-        let leading_partial = matches!(self.leading, Some(Token::Version { parts }) if parts <= 2)
-            || matches!(self.leading, Some(Token::Number { digits }) if digits <= 4);
         if !self.any {
             TagRule::Unrecognized
         } else if self.commit {
@@ -420,7 +426,7 @@ impl Facts {
             TagRule::Date
         } else if self.pull_request {
             TagRule::PullRequest
-        } else if (leading_full && (self.build_number || !self.keyword))
+        } else if (self.leading_full && (self.build_number || !self.keyword))
             || (self.version_after_name && !self.build_number)
         {
             TagRule::FullVersion
@@ -428,9 +434,9 @@ impl Facts {
             TagRule::BuildNumber
         } else if self.keyword {
             TagRule::KeywordVariant
-        } else if leading_partial {
+        } else if self.leading_partial {
             TagRule::PartialVersion
-        } else if self.all_variants {
+        } else if !self.not_all_variants {
             TagRule::Variant
         } else {
             TagRule::Unrecognized
@@ -466,7 +472,7 @@ mod tests {
         /// of the general token-by-token rules, for tags of every shape.
         #[test]
         fn every_path_agrees_with_the_general_rules(
-            tag in "([A-Za-z0-9_][A-Za-z0-9_.-]{0,20})|([0-9a-fv.]{1,17})|((latest|rc|alpine|pr|x86|20240101|3f2a9c1|1.2.3|v1|sha)[-_.]?){1,4}"
+            tag in "([A-Za-z0-9_][A-Za-z0-9_.-]{0,20})|([0-9a-fv.]{1,17})|([12][0-9]{0,13}(\\.[0-9]{1,2}){0,3})|((latest|rc|alpine|pr|x86|20240101|3f2a9c1|1.2.3|v1|sha)[-_.]?){1,4}"
         ) {
             let policy = TagPolicy::new();
             let fast = policy.classify(&tag).ok().map(TagClass::rule);
@@ -485,6 +491,25 @@ mod tests {
                 "{tag}"
             );
         }
+    }
+
+    #[test]
+    fn number_shapes_keep_their_rules() {
+        assert_eq!(
+            rule("1024.01.15"),
+            "full_version",
+            "not a date: the year is out of range"
+        );
+        assert_eq!(rule("2024.01.15"), "date");
+        assert_eq!(rule("1704067200"), "date");
+        assert_eq!(rule("20230229"), "build_number");
+        assert_eq!(rule("1234"), "partial_version");
+        assert_eq!(rule("12345"), "build_number");
+        assert_eq!(rule("1."), "unrecognized");
+        assert_eq!(rule("1..2"), "unrecognized");
+        assert_eq!(rule("deadbeef"), "commit");
+        assert_eq!(rule("LATEST"), "keyword");
+        assert_eq!(rule("pr"), "unrecognized");
     }
 
     #[test]
