@@ -11,21 +11,15 @@
     reason = "benchmarks; criterion's macros generate undocumented public functions"
 )]
 
+mod support;
+
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use kubesight::{ImageId, ImageRef};
 
 fn references() -> Vec<String> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../benches/data/references.txt"
-    );
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .map(str::to_owned)
-        .collect()
+    support::data_lines("references.txt")
 }
 
 fn parse(c: &mut Criterion) {

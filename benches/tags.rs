@@ -10,18 +10,15 @@
     reason = "benchmarks; criterion's macros generate undocumented public functions"
 )]
 
+mod support;
+
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use kubesight::TagPolicy;
 
 fn tags() -> Vec<String> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../benches/data/tags.txt");
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .map(str::to_owned)
-        .collect()
+    support::data_lines("tags.txt")
 }
 
 fn classify(c: &mut Criterion) {

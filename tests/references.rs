@@ -49,19 +49,5 @@ fn check(case: &Value) -> Result<(), String> {
 
 #[test]
 fn reference_vectors() {
-    let cases = support::cases("references.json");
-    assert!(
-        cases.len() >= 150,
-        "at least 150 cases, found {}",
-        cases.len()
-    );
-    let failures: Vec<String> = cases
-        .iter()
-        .filter_map(|case| {
-            check(case)
-                .err()
-                .map(|e| format!("{:?}: {e}", case["input"].as_str().unwrap_or("?")))
-        })
-        .collect();
-    support::report("references.json", &failures, cases.len());
+    support::check_all("references.json", 150, &["input"], check);
 }

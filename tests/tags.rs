@@ -49,24 +49,7 @@ fn check(case: &Value) -> Result<(), String> {
 
 #[test]
 fn tag_vectors() {
-    let cases = support::cases("tags.json");
-    assert!(
-        cases.len() >= 100,
-        "at least 100 cases, found {}",
-        cases.len()
-    );
-    let failures: Vec<String> = cases
-        .iter()
-        .filter_map(|case| {
-            let what = case
-                .get("tag")
-                .or(case.get("reference"))
-                .cloned()
-                .unwrap_or_default();
-            check(case).err().map(|e| format!("{what}: {e}"))
-        })
-        .collect();
-    support::report("tags.json", &failures, cases.len());
+    support::check_all("tags.json", 100, &["tag", "reference"], check);
 }
 
 #[test]

@@ -44,6 +44,34 @@ pub(crate) fn subset(expected: &Value, actual: &Value, at: &str) -> Result<(), S
     }
 }
 
+/// Runs `check` on every case of `file` (at least `at_least` of them) and
+/// fails with every failure at once, each named by the case's `name_key`.
+pub(crate) fn check_all(
+    file: &str,
+    at_least: usize,
+    name_keys: &[&str],
+    check: impl Fn(&Value) -> Result<(), String>,
+) {
+    let cases = cases(file);
+    assert!(
+        cases.len() >= at_least,
+        "{file}: at least {at_least} cases, found {}",
+        cases.len()
+    );
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|case| {
+            let name = name_keys
+                .iter()
+                .find_map(|k| case.get(*k))
+                .cloned()
+                .unwrap_or_default();
+            check(case).err().map(|e| format!("{name}: {e}"))
+        })
+        .collect();
+    report(file, &failures, cases.len());
+}
+
 /// Panics with every failure at once, so one run shows them all.
 pub(crate) fn report(file: &str, failures: &[String], total: usize) {
     assert!(

@@ -95,6 +95,18 @@ pub(crate) fn key_of(lanes: u128, len: usize) -> u128 {
     (lanes | (ONES * 0x20)) & first_lanes(len)
 }
 
+/// Whether a token of digits and dots, with `dots` dots the first of which
+/// is at `first_dot`, is a date: `yyyymmdd` and timestamps without dots,
+/// `yyyy.mm.dd` with two.
+#[inline(always)]
+fn is_numeric_date(token: &[u8], dots: usize, first_dot: usize) -> bool {
+    match dots {
+        0 => matches!(token.len(), 8 | 10 | 12..=14) && is_date_or_timestamp(token),
+        2 => first_dot == 4 && is_dotted_date(token),
+        _ => false,
+    }
+}
+
 /// Loads up to 16 bytes into lanes, without a loop: overlapping reads of the
 /// first and last bytes cover every length.
 #[inline(always)]
@@ -249,12 +261,7 @@ impl Lanes {
                 return Some(TagRule::Unrecognized);
             }
             let dots = lane_count(self.dot);
-            let date = match dots {
-                0 => matches!(len, 8 | 10 | 12..=14) && is_date_or_timestamp(tag),
-                2 => first_set(self.dot) == 4 && is_dotted_date(tag),
-                _ => false,
-            };
-            if date {
+            if is_numeric_date(tag, dots, first_set(self.dot)) {
                 return Some(TagRule::Date);
             }
             let short_number = if len >= 5 {
@@ -312,13 +319,16 @@ impl Lanes {
             if dot & (first | last) != 0 || !dots_apart {
                 return Token::Word;
             }
-            return match lane_count(dot) {
-                0 if matches!(len, 8 | 10 | 12..=14) && is_date_or_timestamp(token) => Token::Date,
-                0 => Token::Number { digits: small(len) },
-                2 if first_set(dot) == start + 4 && is_dotted_date(token) => Token::Date,
-                dots => Token::Version {
+            let dots = lane_count(dot);
+            if is_numeric_date(token, dots, first_set(dot) - start) {
+                return Token::Date;
+            }
+            return if dots == 0 {
+                Token::Number { digits: small(len) }
+            } else {
+                Token::Version {
                     parts: small(dots + 1),
-                },
+                }
             };
         }
         let first_byte = token.first().copied().unwrap_or(0);
