@@ -277,7 +277,11 @@ impl Lanes {
             return Some(if dots == 0 { short_number } else { versioned });
         }
         if self.digit | self.dot == 0 && (self.letter != self.hex || len < 7) {
-            // Letters only, and not a commit: a word.
+            // Letters only, and not a commit: a word. The table is indexed by
+            // the word's kind bits: a keyword wins over a variant, a variant
+            // over a pull-request marker, and a marker alone is no rule.
+            const _: () =
+                assert!(kind::KEYWORD == 1 && kind::VARIANT == 2 && kind::PULL_REQUEST == 4);
             const RULES: [TagRule; 8] = [
                 TagRule::Unrecognized,
                 TagRule::Keyword,
