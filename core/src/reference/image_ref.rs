@@ -177,6 +177,11 @@ impl ImageRef {
 
     /// The reference as `docker` prints it: without `docker.io/`, and without
     /// `library/` for official images.
+    ///
+    /// Like Docker's, this form does not always parse back to the same
+    /// reference: `docker.io/foo.bar/app` prints as `foo.bar/app`, which names
+    /// the registry `foo.bar`. Use [`Display`](fmt::Display) to store or
+    /// compare references.
     pub fn familiar(&self) -> String {
         let mut out = String::with_capacity(self.repo_tag.len() + 72);
         let path = self.path();
