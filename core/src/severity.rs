@@ -52,6 +52,41 @@ impl Severity {
         }
     }
 
+    /// Maps a scanner's or vendor's severity word, case-insensitively:
+    /// `critical`; `high` and `important`; `medium` and `moderate`; `low`,
+    /// `negligible` and `minor`; `unknown`, `none`, `unspecified`,
+    /// `untriaged` and the empty string to `Unknown`. `None` for any other
+    /// word, so that an adapter can report it rather than guess.
+    ///
+    /// ```
+    /// use kubesight::Severity;
+    /// assert_eq!(Severity::from_vocabulary("Negligible"), Some(Severity::Low));
+    /// assert_eq!(Severity::from_vocabulary("IMPORTANT"), Some(Severity::High));
+    /// assert_eq!(Severity::from_vocabulary("catastrophic"), None);
+    /// ```
+    pub fn from_vocabulary(word: &str) -> Option<Severity> {
+        let word = word.trim();
+        let is = |w: &str| word.eq_ignore_ascii_case(w);
+        if is("critical") {
+            Some(Severity::Critical)
+        } else if is("high") || is("important") {
+            Some(Severity::High)
+        } else if is("medium") || is("moderate") {
+            Some(Severity::Medium)
+        } else if is("low") || is("negligible") || is("minor") {
+            Some(Severity::Low)
+        } else if word.is_empty()
+            || is("unknown")
+            || is("none")
+            || is("unspecified")
+            || is("untriaged")
+        {
+            Some(Severity::Unknown)
+        } else {
+            None
+        }
+    }
+
     /// The name shown to people (`Critical`, `High`, ...).
     pub const fn display_name(self) -> &'static str {
         match self {
