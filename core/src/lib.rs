@@ -7,9 +7,15 @@
 //! - [`TagPolicy`]: whether a tag is mutable, and the rule that decided.
 //! - [`integrity`]: the integrity status of a running image, its violation,
 //!   severity, evidence, location and recommendations.
+//! - [`finding`]: occurrences of vulnerabilities in the packages of running
+//!   images, as scanners report them; [`funnel`]: the prioritization funnel
+//!   over their distinct vulnerabilities.
 
 #[cfg(test)]
 mod error_style;
+pub mod finding;
+pub mod funnel;
+pub mod highlights;
 pub mod integrity;
 mod reference;
 mod severity;

@@ -1,0 +1,363 @@
+//! The index of a funnel: which images run, and the interning of
+//! occurrences into the integers the accumulator works on.
+
+use serde::{Deserialize, Serialize};
+
+use super::intern::Interner;
+use crate::finding::{canonical_id, FixState, Occurrence, RunningImage, RuntimeEvidence};
+use crate::Severity;
+
+/// The facts of one occurrence that the funnel needs, packed in 16 bits.
+pub(crate) mod fact {
+    /// The severity, as its position in [`Severity`](crate::Severity)'s
+    /// order (0 unknown to 4 critical).
+    pub(crate) const SEVERITY: u16 = 0b111;
+    /// Critical or High.
+    pub(crate) const CRITICAL_HIGH: u16 = 1 << 3;
+    /// Confirmed applicable.
+    pub(crate) const APPLICABLE: u16 = 1 << 4;
+    /// Applicability undetermined, not covered or not scanned.
+    pub(crate) const APPLICABILITY_UNDECIDED: u16 = 1 << 5;
+    /// A fix version is available.
+    pub(crate) const FIX_AVAILABLE: u16 = 1 << 6;
+    /// The fix state is unknown.
+    pub(crate) const FIX_UNKNOWN: u16 = 1 << 7;
+    /// Seen loaded at runtime.
+    pub(crate) const LOADED: u16 = 1 << 8;
+    /// No sensor watches the image.
+    pub(crate) const RUNTIME_UNAVAILABLE: u16 = 1 << 9;
+}
+
+/// An occurrence as integers: its vulnerability id, its image and its
+/// facts. Made by [`FindingIndex::intern`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct InternedOccurrence {
+    pub(crate) vulnerability: u32,
+    pub(crate) image: u32,
+    pub(crate) facts: u16,
+}
+
+impl InternedOccurrence {
+    /// An occurrence from its parts: the ids an index gave its
+    /// vulnerability and image, and its facts. For callers that intern
+    /// their own way (a columnar store, another process).
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one argument per fact, each named"
+    )]
+    pub fn from_parts(
+        vulnerability: u32,
+        image: u32,
+        severity: Severity,
+        applicable: bool,
+        applicability_undecided: bool,
+        fix_available: bool,
+        fix_unknown: bool,
+        runtime: RuntimeEvidence,
+    ) -> Self {
+        let bit = |condition: bool, flag: u16| if condition { flag } else { 0 };
+        let facts = severity_bits(severity)
+            | bit(
+                matches!(severity, Severity::Critical | Severity::High),
+                fact::CRITICAL_HIGH,
+            )
+            | bit(applicable, fact::APPLICABLE)
+            | bit(applicability_undecided, fact::APPLICABILITY_UNDECIDED)
+            | bit(fix_available, fact::FIX_AVAILABLE)
+            | bit(fix_unknown, fact::FIX_UNKNOWN)
+            | bit(runtime == RuntimeEvidence::Loaded, fact::LOADED)
+            | bit(
+                runtime == RuntimeEvidence::Unavailable,
+                fact::RUNTIME_UNAVAILABLE,
+            );
+        InternedOccurrence {
+            vulnerability,
+            image,
+            facts,
+        }
+    }
+}
+
+fn severity_bits(severity: Severity) -> u16 {
+    match severity {
+        Severity::Unknown => 0,
+        Severity::Low => 1,
+        Severity::Medium => 2,
+        Severity::High => 3,
+        Severity::Critical => 4,
+    }
+}
+
+/// The severity at position `bits` of [`Severity`]'s order.
+pub(crate) fn severity_of(bits: u8) -> Severity {
+    match bits {
+        1 => Severity::Low,
+        2 => Severity::Medium,
+        3 => Severity::High,
+        4 => Severity::Critical,
+        _ => Severity::Unknown,
+    }
+}
+
+/// Why an occurrence does not enter the funnel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// A malicious-package finding: counted in the highlights, never in the
+    /// funnel.
+    Malicious,
+    /// None of its digests is a running image's.
+    NotRunning,
+}
+
+/// How many occurrences were left out, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Skipped {
+    /// Malicious-package findings.
+    pub malicious: u64,
+    /// Findings on images that are not running.
+    pub not_running: u64,
+}
+
+/// The running images and the ids of everything interned so far: build it
+/// once from the inventory, intern occurrences through it (an explicit,
+/// reusable step), then feed the interned occurrences to any number of
+/// accumulators.
+///
+/// Images are identified by their digests: two running images that share a
+/// digest (a runtime's repository digest and a scanner's manifest digest of
+/// the same image, say) are one image. An occurrence belongs to the running
+/// image that holds any of its digests. An occurrence is itself evidence of
+/// a scan, so the funnel counts it on any running image.
+#[derive(Debug, Clone, Default)]
+pub struct FindingIndex {
+    pub(crate) vulnerabilities: Interner,
+    digests: Interner,
+    /// The image of each interned digest.
+    image_of_digest: Vec<u32>,
+    /// Per image: whether a runtime sensor watches it.
+    monitored: Vec<bool>,
+    /// Per image: whether the inventory says it was scanned.
+    scanned: Vec<bool>,
+    /// Alias pairs seen, as vulnerability ids.
+    pub(crate) aliases: Vec<(u32, u32)>,
+}
+
+impl FindingIndex {
+    /// The index of a running-image inventory.
+    pub fn new(running: &[RunningImage]) -> Self {
+        let mut digests = Interner::new();
+        let mut parent: Vec<u32> = Vec::new();
+        for image in running {
+            let ids: Vec<u32> = image
+                .digests
+                .iter()
+                .map(|d| digests.intern(d.as_str()))
+                .collect();
+            parent.resize(digests.len(), u32::MAX);
+            for (i, &id) in ids.iter().enumerate() {
+                if let Some(p) = parent.get_mut(id as usize) {
+                    if *p == u32::MAX {
+                        *p = id;
+                    }
+                }
+                if let Some(&first) = ids.first() {
+                    if i > 0 {
+                        union(&mut parent, first, id);
+                    }
+                }
+            }
+        }
+        // Dense image ids, in order of first digest.
+        let mut image_of_root = vec![u32::MAX; digests.len()];
+        let mut image_of_digest = vec![u32::MAX; digests.len()];
+        let mut images = 0u32;
+        for digest in 0..digests.len() {
+            let root = find(&mut parent, digest as u32) as usize;
+            let image = match image_of_root.get_mut(root) {
+                Some(slot) if *slot == u32::MAX => {
+                    *slot = images;
+                    images += 1;
+                    *slot
+                }
+                Some(slot) => *slot,
+                None => continue,
+            };
+            if let Some(slot) = image_of_digest.get_mut(digest) {
+                *slot = image;
+            }
+        }
+        let mut monitored = vec![false; images as usize];
+        let mut scanned = vec![false; images as usize];
+        for image in running {
+            let Some(id) = image
+                .digests
+                .first()
+                .and_then(|d| digests.get(d.as_str()))
+                .and_then(|d| image_of_digest.get(d as usize).copied())
+            else {
+                continue;
+            };
+            if let Some(m) = monitored.get_mut(id as usize) {
+                *m |= image.monitored;
+            }
+            if let Some(s) = scanned.get_mut(id as usize) {
+                *s |= image.scanned;
+            }
+        }
+        FindingIndex {
+            vulnerabilities: Interner::new(),
+            digests,
+            image_of_digest,
+            monitored,
+            scanned,
+            aliases: Vec::new(),
+        }
+    }
+
+    /// How many distinct running images the inventory holds.
+    pub fn images(&self) -> usize {
+        self.monitored.len()
+    }
+
+    /// How many running images the inventory says were scanned.
+    pub fn scanned_images(&self) -> usize {
+        self.scanned.iter().filter(|&&s| s).count()
+    }
+
+    /// The running image one of whose digests is `digest`.
+    pub fn image_of(&self, digest: &str) -> Option<u32> {
+        self.digests
+            .get(digest)
+            .and_then(|d| self.image_of_digest.get(d as usize).copied())
+    }
+
+    /// Interns one occurrence, or says why it does not enter the funnel. Its
+    /// aliases are recorded for grouping. An occurrence on an image no sensor
+    /// watches has no runtime evidence, whatever it says.
+    pub fn intern(&mut self, occurrence: &Occurrence) -> Result<InternedOccurrence, Skip> {
+        if occurrence.malicious {
+            return Err(Skip::Malicious);
+        }
+        let image = occurrence
+            .image
+            .iter()
+            .find_map(|d| self.image_of(d.as_str()))
+            .ok_or(Skip::NotRunning)?;
+        let vulnerability = self
+            .vulnerabilities
+            .intern(&canonical_id(&occurrence.vulnerability));
+        for alias in &occurrence.aliases {
+            let alias = self.vulnerabilities.intern(&canonical_id(alias));
+            if alias != vulnerability {
+                self.aliases.push((vulnerability, alias));
+            }
+        }
+        let monitored = self.monitored.get(image as usize).copied().unwrap_or(false);
+        let runtime = if monitored {
+            occurrence.runtime
+        } else {
+            RuntimeEvidence::Unavailable
+        };
+        Ok(InternedOccurrence::from_parts(
+            vulnerability,
+            image,
+            occurrence.severity,
+            occurrence.applicability == crate::finding::Applicability::Applicable,
+            occurrence.applicability.is_undecided(),
+            occurrence.fix.is_available(),
+            occurrence.fix.state == FixState::Unknown,
+            runtime,
+        ))
+    }
+
+    /// Interns many occurrences; returns those that enter the funnel and how
+    /// many were left out.
+    pub fn intern_all<'a>(
+        &mut self,
+        occurrences: impl IntoIterator<Item = &'a Occurrence>,
+    ) -> (Vec<InternedOccurrence>, Skipped) {
+        let mut skipped = Skipped::default();
+        let interned = occurrences
+            .into_iter()
+            .filter_map(|o| match self.intern(o) {
+                Ok(i) => Some(i),
+                Err(Skip::Malicious) => {
+                    skipped.malicious += 1;
+                    None
+                }
+                Err(Skip::NotRunning) => {
+                    skipped.not_running += 1;
+                    None
+                }
+            })
+            .collect();
+        (interned, skipped)
+    }
+
+    /// Interns a vulnerability id, for callers that build
+    /// [`InternedOccurrence`]s themselves.
+    pub fn intern_vulnerability(&mut self, id: &str) -> u32 {
+        self.vulnerabilities.intern(&canonical_id(id))
+    }
+
+    /// How many distinct vulnerabilities (alias groups) the ids `ids` form,
+    /// given the aliases this index has seen and the extra pairs `more`.
+    pub fn count_groups<'a>(
+        &self,
+        ids: impl IntoIterator<Item = &'a str>,
+        more: &[(String, String)],
+    ) -> u64 {
+        let mut names = self.vulnerabilities.clone();
+        let mut pairs = self.aliases.clone();
+        for (a, b) in more {
+            let (a, b) = (names.intern(a), names.intern(b));
+            pairs.push((a, b));
+        }
+        let members: Vec<u32> = ids.into_iter().map(|id| names.intern(id)).collect();
+        let groups = super::aliases::alias_groups(&names, &pairs);
+        let distinct: std::collections::BTreeSet<u32> = members
+            .iter()
+            .filter_map(|&m| groups.get(m as usize).copied())
+            .collect();
+        distinct.len() as u64
+    }
+
+    /// Records that two vulnerability ids are aliases of each other.
+    pub fn add_alias(&mut self, id: &str, alias: &str) {
+        let a = self.intern_vulnerability(id);
+        let b = self.intern_vulnerability(alias);
+        if a != b {
+            self.aliases.push((a, b));
+        }
+    }
+}
+
+fn find(parent: &mut [u32], x: u32) -> u32 {
+    let mut root = x;
+    while let Some(&p) = parent.get(root as usize) {
+        if p == root || p == u32::MAX {
+            break;
+        }
+        root = p;
+    }
+    let mut node = x;
+    while node != root {
+        let Some(slot) = parent.get_mut(node as usize) else {
+            break;
+        };
+        let next = *slot;
+        *slot = root;
+        node = next;
+    }
+    root
+}
+
+fn union(parent: &mut [u32], a: u32, b: u32) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        let (keep, join) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        if let Some(slot) = parent.get_mut(join as usize) {
+            *slot = keep;
+        }
+    }
+}

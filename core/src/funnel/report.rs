@@ -1,0 +1,202 @@
+//! The funnel as users read it, and the comparison of two funnels.
+
+use serde::{Deserialize, Serialize};
+
+use super::Stage;
+
+/// Distinct vulnerabilities and distinct images at one stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct StageCount {
+    /// Distinct vulnerabilities (alias groups) at this stage.
+    pub vulnerabilities: u64,
+    /// Distinct images holding an occurrence at this stage.
+    pub images: u64,
+}
+
+/// Vulnerabilities the funnel could not take further because a fact was
+/// missing: a missing contextual-analysis run shows here instead of
+/// silently shrinking the funnel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Undecided {
+    /// Critical or High, stopped because applicability is undetermined, not
+    /// covered or not scanned.
+    pub applicability: u64,
+    /// Applicable, stopped because the fix state is unknown.
+    pub fix: u64,
+    /// Fixable, stopped because no sensor watches the image (only counted
+    /// when the runtime stage is shown).
+    pub runtime: u64,
+}
+
+/// Distinct vulnerabilities by their group's highest severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SeverityCounts {
+    /// Critical.
+    pub critical: u64,
+    /// High.
+    pub high: u64,
+    /// Medium.
+    pub medium: u64,
+    /// Low.
+    pub low: u64,
+    /// Unknown.
+    pub unknown: u64,
+}
+
+/// The prioritization funnel. Every stage is a subset of the one before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Funnel {
+    /// All distinct vulnerabilities on running images.
+    pub all: StageCount,
+    /// Critical or High.
+    pub critical_high: StageCount,
+    /// Confirmed applicable.
+    pub applicable: StageCount,
+    /// With a fix version.
+    pub with_fix: StageCount,
+    /// Seen loaded at runtime; absent unless sensors are installed.
+    pub validated_in_runtime: Option<StageCount>,
+    /// What could not be decided.
+    pub undecided: Undecided,
+    /// Distinct vulnerabilities by highest severity.
+    pub by_severity: SeverityCounts,
+    /// How many occurrences were counted.
+    pub occurrences: u64,
+}
+
+impl Funnel {
+    /// The stages that are shown, in order, with their counts.
+    pub fn stages(&self) -> Vec<(Stage, StageCount)> {
+        let mut stages = vec![
+            (Stage::All, self.all),
+            (Stage::CriticalHigh, self.critical_high),
+            (Stage::Applicable, self.applicable),
+            (Stage::WithFix, self.with_fix),
+        ];
+        if let Some(validated) = self.validated_in_runtime {
+            stages.push((Stage::ValidatedInRuntime, validated));
+        }
+        stages
+    }
+
+    /// The change from `before` to this funnel, stage by stage, flagging a
+    /// sudden increase.
+    pub fn compare(&self, before: &Funnel, threshold: IncreaseThreshold) -> FunnelChange {
+        let before_stages = before.stages();
+        let stages: Vec<StageChange> = self
+            .stages()
+            .into_iter()
+            .filter_map(|(stage, now)| {
+                let (_, then) = before_stages.iter().find(|(s, _)| *s == stage)?;
+                let delta = i64::try_from(now.vulnerabilities).unwrap_or(i64::MAX)
+                    - i64::try_from(then.vulnerabilities).unwrap_or(i64::MAX);
+                Some(StageChange {
+                    stage,
+                    before: then.vulnerabilities,
+                    after: now.vulnerabilities,
+                    delta,
+                    sudden_increase: threshold.is_sudden(then.vulnerabilities, now.vulnerabilities),
+                })
+            })
+            .collect();
+        let sudden_increase = stages.iter().any(|s| s.sudden_increase);
+        FunnelChange {
+            stages,
+            sudden_increase,
+            probable_causes: if sudden_increase {
+                ProbableCause::ALL.to_vec()
+            } else {
+                Vec::new()
+            },
+        }
+    }
+}
+
+/// When an increase is sudden: by at least `absolute` vulnerabilities and by
+/// at least `percent` percent of the count before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IncreaseThreshold {
+    /// The smallest increase, in vulnerabilities, that can be sudden.
+    pub absolute: u64,
+    /// The smallest increase, in percent of the count before, that can be
+    /// sudden.
+    pub percent: u64,
+}
+
+impl Default for IncreaseThreshold {
+    /// At least 10 more vulnerabilities and at least 20% more.
+    fn default() -> Self {
+        IncreaseThreshold {
+            absolute: 10,
+            percent: 20,
+        }
+    }
+}
+
+impl IncreaseThreshold {
+    /// Whether going from `before` to `after` is a sudden increase.
+    pub fn is_sudden(self, before: u64, after: u64) -> bool {
+        let increase = after.saturating_sub(before);
+        increase > 0
+            && increase >= self.absolute
+            && increase.saturating_mul(100) >= before.saturating_mul(self.percent)
+    }
+}
+
+/// How one stage changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageChange {
+    /// The stage.
+    pub stage: Stage,
+    /// Distinct vulnerabilities before.
+    pub before: u64,
+    /// Distinct vulnerabilities after.
+    pub after: u64,
+    /// `after - before`.
+    pub delta: i64,
+    /// Whether the increase passes the threshold.
+    pub sudden_increase: bool,
+}
+
+/// The change between two funnels.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FunnelChange {
+    /// Each stage shown in both funnels.
+    pub stages: Vec<StageChange>,
+    /// Whether any stage increased suddenly.
+    pub sudden_increase: bool,
+    /// What a sudden increase may mean, as the documentation lists it.
+    pub probable_causes: Vec<ProbableCause>,
+}
+
+/// What a sudden increase in the funnel may indicate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProbableCause {
+    /// New images deployed without scanning.
+    NewImagesWithoutScanning,
+    /// A new vulnerability disclosure affecting running components.
+    NewVulnerabilityDisclosure,
+    /// A change in cluster configuration.
+    ClusterConfigurationChange,
+}
+
+impl ProbableCause {
+    /// Every cause, in the documentation's order.
+    pub const ALL: [ProbableCause; 3] = [
+        ProbableCause::NewImagesWithoutScanning,
+        ProbableCause::NewVulnerabilityDisclosure,
+        ProbableCause::ClusterConfigurationChange,
+    ];
+
+    /// The cause in words.
+    pub const fn text(self) -> &'static str {
+        match self {
+            ProbableCause::NewImagesWithoutScanning => "new images were deployed without scanning",
+            ProbableCause::NewVulnerabilityDisclosure => {
+                "a new vulnerability disclosure affects running components"
+            }
+            ProbableCause::ClusterConfigurationChange => "the cluster configuration changed",
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! The funnel vectors (`tests/vectors/funnel.json`) and the funnel's
+//! invariants on generated findings.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests"
+)]
+
+mod support;
+
+use kubesight::finding::{Occurrence, RunningImage, RuntimeEvidence};
+use kubesight::funnel::{FindingIndex, Funnel, FunnelAccumulator, InternedOccurrence};
+use kubesight::Severity;
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn check(case: &Value) -> Result<(), String> {
+    let running: Vec<RunningImage> =
+        serde_json::from_value(case["running"].clone()).map_err(|e| e.to_string())?;
+    let occurrences: Vec<Occurrence> =
+        serde_json::from_value(case["occurrences"].clone()).map_err(|e| e.to_string())?;
+    let runtime_validation = case["runtime_validation"].as_bool().unwrap_or(false);
+    let mut index = FindingIndex::new(&running);
+    let (interned, skipped) = index.intern_all(&occurrences);
+    let mut accumulator = FunnelAccumulator::for_index(&index);
+    accumulator.add_all(&interned);
+    let funnel = accumulator.finish(&index, runtime_validation);
+    let actual = serde_json::json!({"funnel": funnel, "skipped": skipped});
+    support::subset(&case["expect"], &actual, "")?;
+    let back: Funnel =
+        serde_json::from_value(actual["funnel"].clone()).map_err(|e| e.to_string())?;
+    if back != funnel {
+        return Err("the funnel does not survive a serde round trip".into());
+    }
+    Ok(())
+}
+
+#[test]
+fn funnel_vectors() {
+    support::check_all("funnel.json", 15, &["name"], check);
+}
+
+fn monotone(f: &Funnel) -> bool {
+    let stages = f.stages();
+    stages.windows(2).all(|w| {
+        let (a, b) = (w[0].1, w[1].1);
+        a.vulnerabilities >= b.vulnerabilities && a.images >= b.images
+    })
+}
+
+/// Occurrences over small pools, so that ids, aliases and images repeat.
+fn occurrences() -> impl Strategy<Value = Vec<(u32, u32, u8, u8)>> {
+    proptest::collection::vec((0u32..40, 0u32..12, any::<u8>(), any::<u8>()), 0..300)
+}
+
+fn build(raw: &[(u32, u32, u8, u8)]) -> (FindingIndex, Vec<InternedOccurrence>) {
+    let digest = |i: u32| format!("sha256:{i:064x}");
+    let running: Vec<RunningImage> = (0..12)
+        .map(|i| RunningImage {
+            digests: vec![digest(i).parse().unwrap()],
+            scanned: true,
+            monitored: i % 3 != 0,
+        })
+        .collect();
+    let mut index = FindingIndex::new(&running);
+    let mut interned = Vec::new();
+    for &(vuln, image, facts, alias) in raw {
+        let id = if vuln % 4 == 0 {
+            format!("GHSA-{vuln}")
+        } else {
+            format!("CVE-2024-{vuln}")
+        };
+        if alias % 5 == 0 {
+            index.add_alias(&id, &format!("CVE-2024-{}", alias % 40));
+        }
+        let v = index.intern_vulnerability(&id);
+        let i = index.image_of(&digest(image)).unwrap();
+        let severity = Severity::ALL[usize::from(facts % 5)];
+        let runtime = [
+            RuntimeEvidence::Loaded,
+            RuntimeEvidence::NotObserved,
+            RuntimeEvidence::Unavailable,
+        ][usize::from(facts / 5 % 3)];
+        interned.push(InternedOccurrence::from_parts(
+            v,
+            i,
+            severity,
+            facts & 0x10 != 0,
+            facts & 0x20 != 0,
+            facts & 0x40 != 0,
+            facts & 0x80 != 0,
+            runtime,
+        ));
+    }
+    (index, interned)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_funnel_is_monotone(raw in occurrences(), runtime in any::<bool>()) {
+        let (index, interned) = build(&raw);
+        let mut accumulator = FunnelAccumulator::for_index(&index);
+        accumulator.add_all(&interned);
+        let funnel = accumulator.finish(&index, runtime);
+        prop_assert!(monotone(&funnel), "{:?}", funnel);
+        prop_assert_eq!(funnel.occurrences, interned.len() as u64);
+        let by = funnel.by_severity;
+        prop_assert_eq!(by.critical + by.high + by.medium + by.low + by.unknown, funnel.all.vulnerabilities);
+    }
+
+    #[test]
+    fn merging_partitions_in_any_order_equals_one_pass(
+        raw in occurrences(),
+        cuts in proptest::collection::vec(any::<u16>(), 0..6),
+        order in any::<u64>(),
+    ) {
+        let (index, interned) = build(&raw);
+        let mut one_pass = FunnelAccumulator::for_index(&index);
+        one_pass.add_all(&interned);
+
+        let mut bounds: Vec<usize> = cuts.iter().map(|c| usize::from(*c) % (interned.len() + 1)).collect();
+        bounds.push(0);
+        bounds.push(interned.len());
+        bounds.sort_unstable();
+        let mut parts: Vec<FunnelAccumulator> = bounds
+            .windows(2)
+            .map(|w| {
+                let mut part = FunnelAccumulator::new();
+                part.add_all(&interned[w[0]..w[1]]);
+                part
+            })
+            .collect();
+        // A deterministic shuffle of the partitions.
+        let len = parts.len();
+        for i in 0..len {
+            parts.swap(i, (order as usize).wrapping_mul(i + 7) % len);
+        }
+        let mut merged = FunnelAccumulator::new();
+        for part in &parts {
+            let json = serde_json::to_string(part).unwrap();
+            let shipped: FunnelAccumulator = serde_json::from_str(&json).unwrap();
+            merged.merge(&shipped);
+        }
+        prop_assert_eq!(merged.finish(&index, true), one_pass.finish(&index, true));
+    }
+}
