@@ -1,0 +1,158 @@
+//! The funnel over 10 million occurrences (50,000 images, 200,000 distinct
+//! vulnerability ids, Zipf-like: a few ids and images are everywhere).
+//! Targets: 200 million occurrences per second once interned; under 1.0 s
+//! from string ids, interning included.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs,
+    reason = "benchmarks; criterion's macros generate undocumented public functions"
+)]
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use kubesight::finding::{RunningImage, RuntimeEvidence};
+use kubesight::funnel::{FindingIndex, FunnelAccumulator, InternedOccurrence};
+use kubesight::Severity;
+
+const OCCURRENCES: usize = 10_000_000;
+const IMAGES: u64 = 50_000;
+const IDS: u64 = 200_000;
+
+/// A small deterministic generator (xorshift64*).
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// Skewed towards 0: `n * u^3` for uniform `u`.
+    fn zipf_like(&mut self, n: u64) -> u64 {
+        let u = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
+        ((n as f64) * u * u * u) as u64
+    }
+}
+
+fn digest(i: u64) -> String {
+    format!("sha256:{i:064x}")
+}
+
+struct Input {
+    index: FindingIndex,
+    /// Per occurrence: the vulnerability id, the image digest, the facts.
+    strings: Vec<(usize, usize, u8)>,
+    ids: Vec<String>,
+    digests: Vec<String>,
+}
+
+fn input() -> Input {
+    let digests: Vec<String> = (0..IMAGES).map(digest).collect();
+    let running: Vec<RunningImage> = digests
+        .iter()
+        .enumerate()
+        .map(|(i, d)| RunningImage {
+            digests: vec![d.parse().unwrap()],
+            scanned: true,
+            monitored: i % 4 != 0,
+        })
+        .collect();
+    let ids: Vec<String> = (0..IDS)
+        .map(|i| format!("CVE-{}-{}", 2000 + i % 25, 10_000 + i))
+        .collect();
+    let mut random = Random(0x9E37_79B9_7F4A_7C15);
+    let strings = (0..OCCURRENCES)
+        .map(|_| {
+            let id = random.zipf_like(IDS) as usize;
+            let image = random.zipf_like(IMAGES) as usize;
+            (id, image, (random.next() >> 56) as u8)
+        })
+        .collect();
+    Input {
+        index: FindingIndex::new(&running),
+        strings,
+        ids,
+        digests,
+    }
+}
+
+fn occurrence(
+    index: &mut FindingIndex,
+    id: &str,
+    digest: &str,
+    facts: u8,
+) -> Option<InternedOccurrence> {
+    let vulnerability = index.intern_vulnerability(id);
+    let image = index.image_of(digest)?;
+    let runtime = [
+        RuntimeEvidence::Loaded,
+        RuntimeEvidence::NotObserved,
+        RuntimeEvidence::Unavailable,
+    ][usize::from(facts % 3)];
+    Some(InternedOccurrence::from_parts(
+        vulnerability,
+        image,
+        Severity::ALL[usize::from(facts / 3 % 5)],
+        facts & 0x10 != 0,
+        facts & 0x20 != 0,
+        facts & 0x40 != 0,
+        facts & 0x80 != 0,
+        runtime,
+    ))
+}
+
+fn funnel(c: &mut Criterion) {
+    let input = input();
+    let mut index = input.index.clone();
+    let interned: Vec<InternedOccurrence> = input
+        .strings
+        .iter()
+        .filter_map(|&(id, image, facts)| {
+            occurrence(&mut index, &input.ids[id], &input.digests[image], facts)
+        })
+        .collect();
+
+    let mut group = c.benchmark_group("funnel");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(OCCURRENCES as u64));
+    group.bench_function("accumulate_10m_interned", |b| {
+        b.iter(|| {
+            let mut accumulator = FunnelAccumulator::for_index(&index);
+            accumulator.add_all(black_box(&interned));
+            black_box(accumulator)
+        });
+    });
+    group.bench_function("finish_200k_ids", |b| {
+        let mut accumulator = FunnelAccumulator::for_index(&index);
+        accumulator.add_all(&interned);
+        b.iter(|| black_box(accumulator.finish(&index, true)));
+    });
+    group.bench_function("from_strings_10m_with_interning", |b| {
+        b.iter_batched(
+            || input.index.clone(),
+            |mut index| {
+                let mut accumulator = FunnelAccumulator::new();
+                for &(id, image, facts) in &input.strings {
+                    if let Some(o) =
+                        occurrence(&mut index, &input.ids[id], &input.digests[image], facts)
+                    {
+                        accumulator.add(&o);
+                    }
+                }
+                black_box(accumulator.finish(&index, true))
+            },
+            BatchSize::LargeInput,
+        );
+    });
+    group.finish();
+}
+
+criterion_group!(benches, funnel);
+criterion_main!(benches);
