@@ -23,6 +23,17 @@ const OCCURRENCES: usize = 10_000_000;
 const IMAGES: u64 = 50_000;
 const IDS: u64 = 200_000;
 
+/// The share of the full size to generate: all of it under `cargo bench`,
+/// a hundredth when the benchmark runs once as a test (`cargo test
+/// --benches`, unoptimised), where it only has to work.
+fn scale() -> usize {
+    if std::env::args().any(|a| a == "--bench") {
+        1
+    } else {
+        100
+    }
+}
+
 /// A small deterministic generator (xorshift64*).
 struct Random(u64);
 
@@ -54,7 +65,8 @@ struct Input {
 }
 
 fn input() -> Input {
-    let digests: Vec<String> = (0..IMAGES).map(digest).collect();
+    let scale = scale() as u64;
+    let digests: Vec<String> = (0..IMAGES / scale).map(digest).collect();
     let running: Vec<RunningImage> = digests
         .iter()
         .enumerate()
@@ -68,10 +80,10 @@ fn input() -> Input {
         .map(|i| format!("CVE-{}-{}", 2000 + i % 25, 10_000 + i))
         .collect();
     let mut random = Random(0x9E37_79B9_7F4A_7C15);
-    let strings = (0..OCCURRENCES)
+    let strings = (0..OCCURRENCES / scale as usize)
         .map(|_| {
-            let id = random.zipf_like(IDS) as usize;
-            let image = random.zipf_like(IMAGES) as usize;
+            let id = random.zipf_like(IDS / scale) as usize;
+            let image = random.zipf_like(IMAGES / scale) as usize;
             (id, image, (random.next() >> 56) as u8)
         })
         .collect();
@@ -121,7 +133,7 @@ fn funnel(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("funnel");
     group.sample_size(10);
-    group.throughput(Throughput::Elements(OCCURRENCES as u64));
+    group.throughput(Throughput::Elements((OCCURRENCES / scale()) as u64));
     group.bench_function("accumulate_10m_interned", |b| {
         b.iter(|| {
             let mut accumulator = FunnelAccumulator::for_index(&index);
