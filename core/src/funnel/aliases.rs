@@ -1,6 +1,7 @@
 //! Alias groups: ids that name the same vulnerability count once.
 
 use super::intern::Interner;
+use super::union_find::UnionFind;
 use crate::finding::IdKind;
 
 /// The group of every vulnerability id, as the smallest id of its group.
@@ -13,9 +14,7 @@ use crate::finding::IdKind;
 /// joins the one that sorts first).
 pub(crate) fn alias_groups(names: &Interner, pairs: &[(u32, u32)]) -> Vec<u32> {
     let count = names.len();
-    let mut parent: Vec<u32> = (0..count)
-        .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
-        .collect();
+    let mut sets = UnionFind::new(count);
     let mut cve: Vec<Option<u32>> = (0..count)
         .map(|i| {
             let id = u32::try_from(i).ok()?;
@@ -32,7 +31,7 @@ pub(crate) fn alias_groups(names: &Interner, pairs: &[(u32, u32)]) -> Vec<u32> {
     sorted.dedup();
 
     for (a, b) in sorted {
-        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        let (ra, rb) = (sets.find(a), sets.find(b));
         if ra == rb {
             continue;
         }
@@ -43,37 +42,14 @@ pub(crate) fn alias_groups(names: &Interner, pairs: &[(u32, u32)]) -> Vec<u32> {
         if ca.is_some() && cb.is_some() && ca != cb {
             continue;
         }
-        let (keep, join) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        if let Some(slot) = parent.get_mut(join as usize) {
-            *slot = keep;
-        }
+        let keep = sets.join_roots(ra, rb);
         if let Some(slot) = cve.get_mut(keep as usize) {
             *slot = ca.or(cb);
         }
     }
     (0..count)
-        .map(|i| find(&mut parent, u32::try_from(i).unwrap_or(u32::MAX)))
+        .map(|i| sets.find(u32::try_from(i).unwrap_or(u32::MAX)))
         .collect()
-}
-
-fn find(parent: &mut [u32], x: u32) -> u32 {
-    let mut root = x;
-    while let Some(&p) = parent.get(root as usize) {
-        if p == root {
-            break;
-        }
-        root = p;
-    }
-    let mut node = x;
-    while node != root {
-        let Some(slot) = parent.get_mut(node as usize) else {
-            break;
-        };
-        let next = *slot;
-        *slot = root;
-        node = next;
-    }
-    root
 }
 
 #[cfg(test)]

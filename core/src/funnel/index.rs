@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::intern::Interner;
+use super::union_find::UnionFind;
 use crate::finding::{canonical_id, FixState, Occurrence, RunningImage, RuntimeEvidence};
 use crate::Severity;
 
@@ -146,24 +147,17 @@ impl FindingIndex {
     /// The index of a running-image inventory.
     pub fn new(running: &[RunningImage]) -> Self {
         let mut digests = Interner::new();
-        let mut parent: Vec<u32> = Vec::new();
+        let mut sets = UnionFind::new(0);
         for image in running {
             let ids: Vec<u32> = image
                 .digests
                 .iter()
                 .map(|d| digests.intern(d.as_str()))
                 .collect();
-            parent.resize(digests.len(), u32::MAX);
-            for (i, &id) in ids.iter().enumerate() {
-                if let Some(p) = parent.get_mut(id as usize) {
-                    if *p == u32::MAX {
-                        *p = id;
-                    }
-                }
-                if let Some(&first) = ids.first() {
-                    if i > 0 {
-                        union(&mut parent, first, id);
-                    }
+            sets.grow(digests.len());
+            if let Some((&first, rest)) = ids.split_first() {
+                for &id in rest {
+                    sets.union(first, id);
                 }
             }
         }
@@ -172,7 +166,7 @@ impl FindingIndex {
         let mut image_of_digest = vec![u32::MAX; digests.len()];
         let mut images = 0u32;
         for digest in 0..digests.len() {
-            let root = find(&mut parent, digest as u32) as usize;
+            let root = sets.find(u32::try_from(digest).unwrap_or(u32::MAX)) as usize;
             let image = match image_of_root.get_mut(root) {
                 Some(slot) if *slot == u32::MAX => {
                     *slot = images;
@@ -328,36 +322,6 @@ impl FindingIndex {
         let b = self.intern_vulnerability(alias);
         if a != b {
             self.aliases.push((a, b));
-        }
-    }
-}
-
-fn find(parent: &mut [u32], x: u32) -> u32 {
-    let mut root = x;
-    while let Some(&p) = parent.get(root as usize) {
-        if p == root || p == u32::MAX {
-            break;
-        }
-        root = p;
-    }
-    let mut node = x;
-    while node != root {
-        let Some(slot) = parent.get_mut(node as usize) else {
-            break;
-        };
-        let next = *slot;
-        *slot = root;
-        node = next;
-    }
-    root
-}
-
-fn union(parent: &mut [u32], a: u32, b: u32) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        let (keep, join) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        if let Some(slot) = parent.get_mut(join as usize) {
-            *slot = keep;
         }
     }
 }

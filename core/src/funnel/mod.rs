@@ -34,6 +34,7 @@ mod index;
 mod intern;
 mod report;
 mod stage;
+mod union_find;
 
 pub use accumulator::FunnelAccumulator;
 pub use index::{FindingIndex, InternedOccurrence, Skip, Skipped};
