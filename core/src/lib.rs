@@ -18,6 +18,7 @@ pub mod funnel;
 pub mod highlights;
 pub mod integrity;
 mod reference;
+pub mod runtime;
 mod severity;
 mod tag;
 

@@ -139,6 +139,8 @@ pub struct FindingIndex {
     monitored: Vec<bool>,
     /// Per image: whether the inventory says it was scanned.
     scanned: Vec<bool>,
+    /// Per image: one of its digests (the first interned).
+    representative: Vec<u32>,
     /// Alias pairs seen, as vulnerability ids.
     pub(crate) aliases: Vec<(u32, u32)>,
 }
@@ -165,12 +167,14 @@ impl FindingIndex {
         let mut image_of_root = vec![u32::MAX; digests.len()];
         let mut image_of_digest = vec![u32::MAX; digests.len()];
         let mut images = 0u32;
+        let mut representative = Vec::new();
         for digest in 0..digests.len() {
             let root = sets.find(u32::try_from(digest).unwrap_or(u32::MAX)) as usize;
             let image = match image_of_root.get_mut(root) {
                 Some(slot) if *slot == u32::MAX => {
                     *slot = images;
                     images += 1;
+                    representative.push(u32::try_from(digest).unwrap_or(u32::MAX));
                     *slot
                 }
                 Some(slot) => *slot,
@@ -204,6 +208,7 @@ impl FindingIndex {
             image_of_digest,
             monitored,
             scanned,
+            representative,
             aliases: Vec::new(),
         }
     }
@@ -216,6 +221,16 @@ impl FindingIndex {
     /// How many running images the inventory says were scanned.
     pub fn scanned_images(&self) -> usize {
         self.scanned.iter().filter(|&&s| s).count()
+    }
+
+    /// One digest (the first listed) of each running image the inventory
+    /// says was not scanned.
+    pub fn unscanned_image_digests(&self) -> impl Iterator<Item = &str> {
+        self.scanned
+            .iter()
+            .zip(&self.representative)
+            .filter(|(&scanned, _)| !scanned)
+            .filter_map(|(_, &digest)| self.digests.name(digest))
     }
 
     /// The running image one of whose digests is `digest`.
