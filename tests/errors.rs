@@ -12,6 +12,7 @@
 mod support;
 
 use kubesight::integrity::IntegrityError;
+use kubesight::scanning::ScanningError;
 use kubesight::{ReferenceError, TagError};
 
 fn listed(area: &str) -> Vec<String> {
@@ -32,6 +33,7 @@ fn the_catalogue_matches_the_stable_list() {
     assert_eq!(sorted(&ReferenceError::CODES), listed("reference"));
     assert_eq!(sorted(&TagError::CODES), listed("tag"));
     assert_eq!(sorted(&IntegrityError::CODES), listed("integrity"));
+    assert_eq!(sorted(&ScanningError::CODES), listed("scanning"));
 }
 
 #[test]
@@ -40,6 +42,7 @@ fn codes_are_snake_case() {
         .iter()
         .chain(&TagError::CODES)
         .chain(&IntegrityError::CODES)
+        .chain(&ScanningError::CODES)
     {
         assert!(
             code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),

@@ -17,8 +17,10 @@ pub mod finding;
 pub mod funnel;
 pub mod highlights;
 pub mod integrity;
+pub mod readiness;
 mod reference;
 pub mod runtime;
+pub mod scanning;
 mod severity;
 mod tag;
 
