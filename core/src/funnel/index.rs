@@ -108,6 +108,9 @@ pub enum Skip {
     Malicious,
     /// None of its digests is a running image's.
     NotRunning,
+    /// Its image runs, but the inventory says it was not scanned: the funnel
+    /// counts scanned running images only, as the scan status does.
+    NotScanned,
 }
 
 /// How many occurrences were left out, and why.
@@ -117,6 +120,8 @@ pub struct Skipped {
     pub malicious: u64,
     /// Findings on images that are not running.
     pub not_running: u64,
+    /// Findings on running images the inventory says were not scanned.
+    pub not_scanned: u64,
 }
 
 /// The running images and the ids of everything interned so far: build it
@@ -127,8 +132,9 @@ pub struct Skipped {
 /// Images are identified by their digests: two running images that share a
 /// digest (a runtime's repository digest and a scanner's manifest digest of
 /// the same image, say) are one image. An occurrence belongs to the running
-/// image that holds any of its digests. An occurrence is itself evidence of
-/// a scan, so the funnel counts it on any running image.
+/// image that holds any of its digests. Only occurrences on running images the
+/// inventory marks scanned enter the funnel, so that the funnel and the scan
+/// status agree.
 #[derive(Debug, Clone, Default)]
 pub struct FindingIndex {
     pub(crate) vulnerabilities: Interner,
@@ -252,6 +258,9 @@ impl FindingIndex {
             .iter()
             .find_map(|d| self.image_of(d.as_str()))
             .ok_or(Skip::NotRunning)?;
+        if !self.scanned.get(image as usize).copied().unwrap_or(false) {
+            return Err(Skip::NotScanned);
+        }
         let vulnerability = self
             .vulnerabilities
             .intern(&canonical_id(&occurrence.vulnerability));
@@ -296,6 +305,10 @@ impl FindingIndex {
                 }
                 Err(Skip::NotRunning) => {
                     skipped.not_running += 1;
+                    None
+                }
+                Err(Skip::NotScanned) => {
+                    skipped.not_scanned += 1;
                     None
                 }
             })
