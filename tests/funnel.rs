@@ -12,7 +12,9 @@
 mod support;
 
 use kubesight::finding::{Occurrence, RunningImage, RuntimeEvidence};
-use kubesight::funnel::{FindingIndex, Funnel, FunnelAccumulator, InternedOccurrence};
+use kubesight::funnel::{
+    FindingIndex, Funnel, FunnelAccumulator, InternedOccurrence, PortablePartial,
+};
 use kubesight::Severity;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -147,5 +149,29 @@ proptest! {
             merged.merge(&shipped);
         }
         prop_assert_eq!(merged.finish(&index, true), one_pass.finish(&index, true));
+    }
+
+    #[test]
+    fn machines_with_their_own_indexes_merge_into_one_pass(raw in occurrences(), cut in any::<u16>()) {
+        let (index, interned) = build(&raw);
+        let mut one_pass = FunnelAccumulator::for_index(&index);
+        one_pass.add_all(&interned);
+        let expected = one_pass.finish(&index, true);
+
+        // Two machines intern their halves independently, the second in
+        // reverse order, so their ids differ.
+        let split = usize::from(cut) % (raw.len() + 1);
+        let (first, second) = raw.split_at(split);
+        let (mut index_a, interned_a) = build(first);
+        let reversed: Vec<_> = second.iter().rev().copied().collect();
+        let (index_b, interned_b) = build(&reversed);
+        let mut a = FunnelAccumulator::for_index(&index_a);
+        a.add_all(&interned_a);
+        let mut b = FunnelAccumulator::for_index(&index_b);
+        b.add_all(&interned_b);
+
+        let shipped: PortablePartial = serde_json::from_str(&serde_json::to_string(&b.to_portable(&index_b)).unwrap()).unwrap();
+        a.merge_portable(&mut index_a, &shipped);
+        prop_assert_eq!(a.finish(&index_a, true), expected);
     }
 }

@@ -17,6 +17,36 @@ mod stopped {
     pub(super) const RUNTIME_UNAVAILABLE: u8 = 4;
 }
 
+/// A vulnerability's state in a [`PortablePartial`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortableVulnerability {
+    /// The vulnerability id (canonical form).
+    pub id: String,
+    /// The deepest stage reached (1 to 5).
+    pub stage: u8,
+    /// The highest severity, as its position in the order plus one.
+    pub severity: u8,
+    /// Why occurrences stopped before the next stage (bits).
+    pub stopped: u8,
+}
+
+/// A partial funnel keyed by names: vulnerability ids, one digest per image,
+/// and the alias pairs seen. Machines that each built their own
+/// [`FindingIndex`] exchange these; see [`FunnelAccumulator::to_portable`]
+/// and [`FunnelAccumulator::merge_portable`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortablePartial {
+    /// Per vulnerability id seen, its state.
+    pub vulnerabilities: Vec<PortableVulnerability>,
+    /// Per image with an occurrence, one of its digests and the deepest
+    /// stage reached.
+    pub images: Vec<(String, u8)>,
+    /// The alias pairs seen.
+    pub aliases: Vec<(String, String)>,
+    /// How many occurrences were added.
+    pub occurrences: u64,
+}
+
 /// What the accumulator keeps per vulnerability id, in one place so that an
 /// update touches one cache line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -134,6 +164,90 @@ impl FunnelAccumulator {
             *a = (*a).max(b);
         }
         self.occurrences += other.occurrences;
+    }
+
+    /// This partial result keyed by names rather than by `index`'s ids, for
+    /// shipping to a machine with an index of its own.
+    pub fn to_portable(&self, index: &FindingIndex) -> PortablePartial {
+        let vulnerabilities = self
+            .vulnerabilities
+            .iter()
+            .enumerate()
+            .filter(|(_, state)| state.stage > 0)
+            .filter_map(|(id, state)| {
+                let name = index.vulnerabilities.name(u32::try_from(id).ok()?)?;
+                Some(PortableVulnerability {
+                    id: name.to_owned(),
+                    stage: state.stage,
+                    severity: state.severity,
+                    stopped: state.stopped,
+                })
+            })
+            .collect();
+        let images = self
+            .image_stage
+            .iter()
+            .enumerate()
+            .filter(|(_, &stage)| stage > 0)
+            .filter_map(|(image, &stage)| {
+                Some((
+                    index.image_digest(u32::try_from(image).ok()?)?.to_owned(),
+                    stage,
+                ))
+            })
+            .collect();
+        let aliases = index
+            .aliases
+            .iter()
+            .filter_map(|&(a, b)| {
+                Some((
+                    index.vulnerabilities.name(a)?.to_owned(),
+                    index.vulnerabilities.name(b)?.to_owned(),
+                ))
+            })
+            .collect();
+        PortablePartial {
+            vulnerabilities,
+            images,
+            aliases,
+            occurrences: self.occurrences,
+        }
+    }
+
+    /// Merges a partial result shipped from another machine, interning its
+    /// names through `index` (images it names that `index` does not run are
+    /// left out).
+    pub fn merge_portable(&mut self, index: &mut FindingIndex, partial: &PortablePartial) {
+        for (a, b) in &partial.aliases {
+            index.add_alias(a, b);
+        }
+        for vulnerability in &partial.vulnerabilities {
+            let id = index.intern_vulnerability(&vulnerability.id) as usize;
+            if id >= self.vulnerabilities.len() {
+                self.vulnerabilities
+                    .resize(id + 1, VulnerabilityState::default());
+            }
+            if let Some(state) = self.vulnerabilities.get_mut(id) {
+                state.merge(VulnerabilityState {
+                    stage: vulnerability.stage,
+                    severity: vulnerability.severity,
+                    stopped: vulnerability.stopped,
+                });
+            }
+        }
+        for (digest, stage) in &partial.images {
+            let Some(image) = index.image_of(digest) else {
+                continue;
+            };
+            let i = image as usize;
+            if i >= self.image_stage.len() {
+                self.image_stage.resize(i + 1, 0);
+            }
+            if let Some(s) = self.image_stage.get_mut(i) {
+                *s = (*s).max(*stage);
+            }
+        }
+        self.occurrences += partial.occurrences;
     }
 
     /// How many occurrences were added.

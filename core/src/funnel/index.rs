@@ -229,6 +229,13 @@ impl FindingIndex {
         self.scanned.iter().filter(|&&s| s).count()
     }
 
+    /// One digest of running image `image` (the first interned).
+    pub fn image_digest(&self, image: u32) -> Option<&str> {
+        self.representative
+            .get(image as usize)
+            .and_then(|&d| self.digests.name(d))
+    }
+
     /// One digest (the first listed) of each running image the inventory
     /// says was not scanned.
     pub fn unscanned_image_digests(&self) -> impl Iterator<Item = &str> {

@@ -36,7 +36,7 @@ mod report;
 mod stage;
 mod union_find;
 
-pub use accumulator::FunnelAccumulator;
+pub use accumulator::{FunnelAccumulator, PortablePartial, PortableVulnerability};
 pub use index::{FindingIndex, InternedOccurrence, Skip, Skipped};
 pub use intern::Interner;
 pub use report::{
