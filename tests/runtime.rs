@@ -19,25 +19,8 @@ use kubesight::runtime::{
 use proptest::prelude::*;
 use serde_json::Value;
 
-fn section(name: &str) -> Vec<Value> {
-    support::vectors("runtime.json")[name]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-}
-
-fn run(name: &str, at_least: usize, check: impl Fn(&Value) -> Result<Value, String>) {
-    let cases = section(name);
-    assert!(cases.len() >= at_least, "{name}: at least {at_least} cases");
-    let failures: Vec<String> = cases
-        .iter()
-        .filter_map(|case| {
-            let result =
-                check(case).and_then(|actual| support::subset(&case["expect"], &actual, ""));
-            result.err().map(|e| format!("{}: {e}", case["name"]))
-        })
-        .collect();
-    support::report(&format!("runtime.json {name}"), &failures, cases.len());
+fn run(section: &str, at_least: usize, check: impl Fn(&Value) -> Result<Value, String>) {
+    support::check_section("runtime.json", section, at_least, check);
 }
 
 #[test]

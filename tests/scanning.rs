@@ -16,21 +16,8 @@ use kubesight::runtime::Installation;
 use kubesight::scanning::{ObservedImage, ScanConfiguration, ScanConfigurations, ScanPlan};
 use serde_json::{json, Value};
 
-fn run(name: &str, at_least: usize, check: impl Fn(&Value) -> Result<Value, String>) {
-    let cases = support::vectors("scanning.json")[name]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
-    assert!(cases.len() >= at_least, "{name}: at least {at_least} cases");
-    let failures: Vec<String> = cases
-        .iter()
-        .filter_map(|case| {
-            let result =
-                check(case).and_then(|actual| support::subset(&case["expect"], &actual, ""));
-            result.err().map(|e| format!("{}: {e}", case["name"]))
-        })
-        .collect();
-    support::report(&format!("scanning.json {name}"), &failures, cases.len());
+fn run(section: &str, at_least: usize, check: impl Fn(&Value) -> Result<Value, String>) {
+    support::check_section("scanning.json", section, at_least, check);
 }
 
 fn configurations(case: &Value) -> Result<ScanConfigurations, String> {

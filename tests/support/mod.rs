@@ -72,6 +72,33 @@ pub(crate) fn check_all(
     report(file, &failures, cases.len());
 }
 
+/// Runs `check` on every case of the array `section` of `file` (at least
+/// `at_least` of them); each case's `expect` must be a subset of what
+/// `check` returns. Fails with every failure at once, named by `name`.
+pub(crate) fn check_section(
+    file: &str,
+    section: &str,
+    at_least: usize,
+    check: impl Fn(&Value) -> Result<Value, String>,
+) {
+    let cases = vectors(file)[section]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        cases.len() >= at_least,
+        "{file} {section}: at least {at_least} cases"
+    );
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|case| {
+            let result = check(case).and_then(|actual| subset(&case["expect"], &actual, ""));
+            result.err().map(|e| format!("{}: {e}", case["name"]))
+        })
+        .collect();
+    report(&format!("{file} {section}"), &failures, cases.len());
+}
+
 /// Panics with every failure at once, so one run shows them all.
 pub(crate) fn report(file: &str, failures: &[String], total: usize) {
     assert!(
