@@ -15,8 +15,8 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use kubesight::finding::{RunningImage, RuntimeEvidence};
-use kubesight::funnel::{FindingIndex, FunnelAccumulator, InternedOccurrence};
+use kubesight::finding::{Applicability, FixState, RunningImage, RuntimeEvidence};
+use kubesight::funnel::{FindingIndex, FunnelAccumulator, InternedOccurrence, OccurrenceFacts};
 use kubesight::Severity;
 
 const OCCURRENCES: usize = 10_000_000;
@@ -108,15 +108,28 @@ fn occurrence(
         RuntimeEvidence::NotObserved,
         RuntimeEvidence::Unavailable,
     ][usize::from(facts % 3)];
-    Some(InternedOccurrence::from_parts(
+    Some(InternedOccurrence::new(
         vulnerability,
         image,
-        Severity::ALL[usize::from(facts / 3 % 5)],
-        facts & 0x10 != 0,
-        facts & 0x20 != 0,
-        facts & 0x40 != 0,
-        facts & 0x80 != 0,
-        runtime,
+        OccurrenceFacts {
+            severity: Severity::ALL[usize::from(facts / 3 % 5)],
+            applicability: if facts & 0x10 != 0 {
+                Applicability::Applicable
+            } else if facts & 0x20 != 0 {
+                Applicability::Undetermined
+            } else {
+                Applicability::NotApplicable
+            },
+            fix_state: if facts & 0x80 != 0 {
+                FixState::Unknown
+            } else if facts & 0x40 != 0 {
+                FixState::Fixed
+            } else {
+                FixState::NotFixed
+            },
+            fix_available: facts & 0xC0 == 0x40,
+            runtime,
+        },
     ))
 }
 

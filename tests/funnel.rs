@@ -11,9 +11,9 @@
 
 mod support;
 
-use kubesight::finding::{Occurrence, RunningImage, RuntimeEvidence};
+use kubesight::finding::{Applicability, FixState, Occurrence, RunningImage, RuntimeEvidence};
 use kubesight::funnel::{
-    FindingIndex, Funnel, FunnelAccumulator, InternedOccurrence, PortablePartial,
+    FindingIndex, Funnel, FunnelAccumulator, InternedOccurrence, OccurrenceFacts, PortablePartial,
 };
 use kubesight::Severity;
 use proptest::prelude::*;
@@ -86,15 +86,28 @@ fn build(raw: &[(u32, u32, u8, u8)]) -> (FindingIndex, Vec<InternedOccurrence>) 
             RuntimeEvidence::NotObserved,
             RuntimeEvidence::Unavailable,
         ][usize::from(facts / 5 % 3)];
-        interned.push(InternedOccurrence::from_parts(
+        interned.push(InternedOccurrence::new(
             v,
             i,
-            severity,
-            facts & 0x10 != 0,
-            facts & 0x20 != 0,
-            facts & 0x40 != 0,
-            facts & 0x80 != 0,
-            runtime,
+            OccurrenceFacts {
+                severity,
+                applicability: if facts & 0x10 != 0 {
+                    Applicability::Applicable
+                } else if facts & 0x20 != 0 {
+                    Applicability::Undetermined
+                } else {
+                    Applicability::NotApplicable
+                },
+                fix_state: if facts & 0x80 != 0 {
+                    FixState::Unknown
+                } else if facts & 0x40 != 0 {
+                    FixState::Fixed
+                } else {
+                    FixState::NotFixed
+                },
+                fix_available: facts & 0xC0 == 0x40,
+                runtime,
+            },
         ));
     }
     (index, interned)

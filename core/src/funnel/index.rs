@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::intern::Interner;
 use super::union_find::UnionFind;
-use crate::finding::{canonical_id, FixState, Occurrence, RunningImage, RuntimeEvidence};
+use crate::finding::{
+    canonical_id, Applicability, FixState, Occurrence, RunningImage, RuntimeEvidence,
+};
 use crate::Severity;
 
 /// The facts of one occurrence that the funnel needs, packed in 16 bits.
@@ -38,43 +40,70 @@ pub struct InternedOccurrence {
     pub(crate) facts: u16,
 }
 
+/// The facts of one occurrence, as the funnel reads them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct OccurrenceFacts {
+    /// Its severity.
+    pub severity: Severity,
+    /// What contextual analysis concluded.
+    pub applicability: Applicability,
+    /// The fix state.
+    pub fix_state: FixState,
+    /// Whether a fix version is available (see
+    /// [`Fix::is_available`](crate::finding::Fix::is_available)).
+    pub fix_available: bool,
+    /// What the runtime sensors saw (already `unavailable` when no sensor
+    /// watches the image).
+    pub runtime: RuntimeEvidence,
+}
+
+impl OccurrenceFacts {
+    /// The facts of `occurrence`, on an image a sensor watches or not.
+    pub fn of(occurrence: &Occurrence, monitored: bool) -> Self {
+        OccurrenceFacts {
+            severity: occurrence.severity,
+            applicability: occurrence.applicability,
+            fix_state: occurrence.fix.state,
+            fix_available: occurrence.fix.is_available(),
+            runtime: if monitored {
+                occurrence.runtime
+            } else {
+                RuntimeEvidence::Unavailable
+            },
+        }
+    }
+}
+
 impl InternedOccurrence {
-    /// An occurrence from its parts: the ids an index gave its
-    /// vulnerability and image, and its facts. For callers that intern
-    /// their own way (a columnar store, another process).
-    #[allow(
-        clippy::too_many_arguments,
-        reason = "one argument per fact, each named"
-    )]
-    pub fn from_parts(
-        vulnerability: u32,
-        image: u32,
-        severity: Severity,
-        applicable: bool,
-        applicability_undecided: bool,
-        fix_available: bool,
-        fix_unknown: bool,
-        runtime: RuntimeEvidence,
-    ) -> Self {
+    /// An occurrence from the ids an index gave its vulnerability and image,
+    /// and its facts: for callers that intern their own way (a columnar
+    /// store, a batch from another process).
+    pub fn new(vulnerability: u32, image: u32, facts: OccurrenceFacts) -> Self {
         let bit = |condition: bool, flag: u16| if condition { flag } else { 0 };
-        let facts = severity_bits(severity)
+        let packed = severity_bits(facts.severity)
             | bit(
-                matches!(severity, Severity::Critical | Severity::High),
+                matches!(facts.severity, Severity::Critical | Severity::High),
                 fact::CRITICAL_HIGH,
             )
-            | bit(applicable, fact::APPLICABLE)
-            | bit(applicability_undecided, fact::APPLICABILITY_UNDECIDED)
-            | bit(fix_available, fact::FIX_AVAILABLE)
-            | bit(fix_unknown, fact::FIX_UNKNOWN)
-            | bit(runtime == RuntimeEvidence::Loaded, fact::LOADED)
             | bit(
-                runtime == RuntimeEvidence::Unavailable,
+                facts.applicability == Applicability::Applicable,
+                fact::APPLICABLE,
+            )
+            | bit(
+                facts.applicability.is_undecided(),
+                fact::APPLICABILITY_UNDECIDED,
+            )
+            | bit(facts.fix_available, fact::FIX_AVAILABLE)
+            | bit(facts.fix_state == FixState::Unknown, fact::FIX_UNKNOWN)
+            | bit(facts.runtime == RuntimeEvidence::Loaded, fact::LOADED)
+            | bit(
+                facts.runtime == RuntimeEvidence::Unavailable,
                 fact::RUNTIME_UNAVAILABLE,
             );
         InternedOccurrence {
             vulnerability,
             image,
-            facts,
+            facts: packed,
         }
     }
 }
@@ -278,20 +307,10 @@ impl FindingIndex {
             }
         }
         let monitored = self.monitored.get(image as usize).copied().unwrap_or(false);
-        let runtime = if monitored {
-            occurrence.runtime
-        } else {
-            RuntimeEvidence::Unavailable
-        };
-        Ok(InternedOccurrence::from_parts(
+        Ok(InternedOccurrence::new(
             vulnerability,
             image,
-            occurrence.severity,
-            occurrence.applicability == crate::finding::Applicability::Applicable,
-            occurrence.applicability.is_undecided(),
-            occurrence.fix.is_available(),
-            occurrence.fix.state == FixState::Unknown,
-            runtime,
+            OccurrenceFacts::of(occurrence, monitored),
         ))
     }
 

@@ -37,7 +37,7 @@ mod stage;
 mod union_find;
 
 pub use accumulator::{FunnelAccumulator, PortablePartial, PortableVulnerability};
-pub use index::{FindingIndex, InternedOccurrence, Skip, Skipped};
+pub use index::{FindingIndex, InternedOccurrence, OccurrenceFacts, Skip, Skipped};
 pub use intern::Interner;
 pub use report::{
     Funnel, FunnelChange, IncreaseThreshold, ProbableCause, SeverityCounts, StageChange,
