@@ -1,22 +1,31 @@
-//! Integrity report over an inventory of running containers.
+//! The runtime security dashboard over a bundled environment: installation
+//! and sensor health, scan status, readiness, the prioritization funnel, the
+//! highlights, and every integrity violation explained.
 //!
 //! ```text
-//! cargo run --example dashboard                   # the bundled inventory
-//! cargo run --example dashboard -- inventory.json # your own
+//! cargo run --example dashboard                                        # bundled data
+//! cargo run --example dashboard -- inventory.json prioritization.json  # your own
 //! ```
 //!
-//! The inventory is JSON: `observed_at`, `trusted_registries`, and
-//! `containers`, each the serde form of `kubesight::integrity::IntegrityFacts`
-//! (see `examples/data/inventory.json`).
+//! `inventory.json` holds `observed_at`, `trusted_registries` and
+//! `containers` (the serde form of `kubesight::integrity::IntegrityFacts`);
+//! `prioritization.json` holds `running_images`, `findings`, `clusters` and
+//! `scan_configurations` (see `examples/data/`).
 
 use std::collections::BTreeMap;
 use std::error::Error;
 
 use chrono::{DateTime, Utc};
+use kubesight::finding::{Occurrence, RunningImage};
+use kubesight::funnel::{FindingIndex, Funnel, FunnelAccumulator};
+use kubesight::highlights::Highlights;
 use kubesight::integrity::{
     Evidence, IntegrityAssessment, IntegrityFacts, IntegrityPolicy, TrustedRegistries, Violation,
     ViolationKind,
 };
+use kubesight::readiness::Readiness;
+use kubesight::runtime::{Cluster, ClusterHealth, DisableLabel, Installation, ScanReport};
+use kubesight::scanning::ScanConfigurations;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -26,14 +35,31 @@ struct Inventory {
     containers: Vec<IntegrityFacts>,
 }
 
+#[derive(Deserialize)]
+struct Prioritization {
+    running_images: Vec<RunningImage>,
+    findings: Vec<Occurrence>,
+    clusters: Vec<Cluster>,
+    scan_configurations: ScanConfigurations,
+}
+
 const BUNDLED: &str = include_str!("data/inventory.json");
+const BUNDLED_PRIORITIZATION: &str = include_str!("data/prioritization.json");
+
+fn read(arg: Option<String>, bundled: &str) -> Result<String, Box<dyn Error>> {
+    match arg {
+        Some(path) => {
+            Ok(std::fs::read_to_string(&path).map_err(|e| format!("reading {path}: {e}"))?)
+        }
+        None => Ok(bundled.to_owned()),
+    }
+}
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let text = match std::env::args().nth(1) {
-        Some(path) => std::fs::read_to_string(&path).map_err(|e| format!("reading {path}: {e}"))?,
-        None => BUNDLED.to_owned(),
-    };
-    let inventory: Inventory = serde_json::from_str(&text)?;
+    let mut args = std::env::args().skip(1);
+    let inventory: Inventory = serde_json::from_str(&read(args.next(), BUNDLED)?)?;
+    let prioritization: Prioritization =
+        serde_json::from_str(&read(args.next(), BUNDLED_PRIORITIZATION)?)?;
     let policy = IntegrityPolicy::new(TrustedRegistries::new(&inventory.trusted_registries)?);
     let assessed: Vec<(&IntegrityFacts, IntegrityAssessment)> = inventory
         .containers
@@ -47,7 +73,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         .map(|c| c.cluster.as_str())
         .collect();
     println!(
-        "kubesight integrity report: {} running containers in {} clusters, observed {}",
+        "kubesight dashboard: {} running containers in {} clusters, observed {}",
         inventory.containers.len(),
         clusters.len(),
         inventory.observed_at.format("%Y-%m-%d %H:%M UTC")
@@ -57,6 +83,11 @@ fn main() -> Result<(), Box<dyn Error>> {
         inventory.trusted_registries.join(", ")
     );
 
+    let violations_found: Vec<&Violation> = assessed
+        .iter()
+        .filter_map(|(_, a)| a.violation.as_ref())
+        .collect();
+    print_prioritization(&prioritization, violations_found.iter().copied());
     let mut violations: Vec<&Violation> = assessed
         .iter()
         .filter_map(|(_, a)| a.violation.as_ref())
@@ -127,6 +158,150 @@ fn main() -> Result<(), Box<dyn Error>> {
         );
     }
     Ok(())
+}
+
+/// Prints installation, sensor health, scan status, readiness, the funnel and
+/// the highlights.
+fn print_prioritization<'a>(
+    data: &Prioritization,
+    violations: impl IntoIterator<Item = &'a Violation>,
+) {
+    let label = DisableLabel::default();
+    let installation = Installation::of(&data.clusters, &label);
+    println!(
+        "INSTALLATION: {} ({})",
+        installation.status.code(),
+        installation.status.guidance()
+    );
+    println!(
+        "  connected clusters: {}",
+        installation.connected_clusters.join(", ")
+    );
+    println!(
+        "  clusters with sensors: {}",
+        installation.clusters_with_sensors.join(", ")
+    );
+    println!();
+
+    println!("CLUSTER AND SENSOR HEALTH");
+    for cluster in &data.clusters {
+        let health = ClusterHealth::of(cluster, &label);
+        let verdict = if health.monitored_correctly {
+            "monitored correctly"
+        } else {
+            "NOT monitored correctly"
+        };
+        println!(
+            "  {} (controller {}): {verdict}",
+            health.cluster,
+            health.controller.code()
+        );
+        match &health.nodes {
+            Some(nodes) => {
+                for node in nodes {
+                    println!("    {:<16} sensor {}", node.node, node.sensor);
+                }
+            }
+            None => println!("    controller only: node-level sensor details are not available"),
+        }
+        for problem in &health.problems {
+            println!(
+                "    problem: {}",
+                serde_json::to_string(problem).unwrap_or_default()
+            );
+        }
+    }
+    println!();
+
+    let mut index = FindingIndex::new(&data.running_images);
+    let scan = ScanReport::of(&index);
+    println!(
+        "SCAN STATUS: {} ({} of {} running images scanned) - {}",
+        scan.status.code(),
+        scan.scanned,
+        scan.running,
+        scan.status.action()
+    );
+    println!();
+
+    let readiness = Readiness::of(&installation, &data.scan_configurations);
+    println!(
+        "DASHBOARD READINESS: {}",
+        if readiness.ready {
+            "ready"
+        } else {
+            "not ready"
+        }
+    );
+    for unmet in &readiness.unmet {
+        let clusters = if unmet.clusters.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", unmet.clusters.join(", "))
+        };
+        println!(
+            "  - {}{clusters}: {}",
+            unmet.prerequisite.code(),
+            unmet.impact
+        );
+        println!("    {}", unmet.action);
+    }
+    println!();
+
+    let (interned, skipped) = index.intern_all(&data.findings);
+    let mut accumulator = FunnelAccumulator::for_index(&index);
+    accumulator.add_all(&interned);
+    let runtime_validation = installation.status.has_runtime_validation();
+    let funnel = accumulator.finish(&index, runtime_validation);
+    print_funnel(&funnel);
+    println!(
+        "  ({} findings counted; left out: {} malicious, {} on images not running, {} on unscanned images)",
+        funnel.occurrences, skipped.malicious, skipped.not_running, skipped.not_scanned
+    );
+    println!();
+
+    let highlights = Highlights::compute(&index, &data.findings, violations);
+    println!("LIVE ASSESSMENT HIGHLIGHTS");
+    let h = highlights;
+    println!(
+        "  malicious packages:          {} in {} images",
+        h.malicious_packages.packages, h.malicious_packages.images
+    );
+    println!(
+        "  critical & applicable CVEs:  {} in {} images",
+        h.critical_applicable.vulnerabilities, h.critical_applicable.images
+    );
+    println!(
+        "  integrity violations:        {} images ({} digest mismatch, {} missing source, {} tag update)",
+        h.integrity_violations.images,
+        h.integrity_violations.digest_mismatch,
+        h.integrity_violations.missing_source,
+        h.integrity_violations.post_deployment_tag_update
+    );
+    println!();
+}
+
+fn print_funnel(funnel: &Funnel) {
+    println!("PRIORITIZATION FUNNEL (distinct vulnerabilities / images)");
+    for (stage, count) in funnel.stages() {
+        println!(
+            "  {:<22} {:>4} / {:>3}",
+            stage.display_name(),
+            count.vulnerabilities,
+            count.images
+        );
+    }
+    if funnel.validated_in_runtime.is_none() {
+        println!(
+            "  {:<22} not available without sensors",
+            "Validated in Runtime"
+        );
+    }
+    let u = funnel.undecided;
+    println!(
+        "  undecided: {} awaiting contextual analysis, {} with unknown fix state, {} on images no sensor watches",
+        u.applicability, u.fix, u.runtime
+    );
 }
 
 fn print_violation(n: usize, v: &Violation) {

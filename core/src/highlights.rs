@@ -58,10 +58,10 @@ impl Highlights {
     /// Computes the highlights of the occurrences on `index`'s running
     /// images (others are left out) and of the integrity violations, whose
     /// images are told apart by their spec reference.
-    pub fn compute<'a>(
+    pub fn compute<'o, 'v>(
         index: &FindingIndex,
-        occurrences: impl IntoIterator<Item = &'a Occurrence>,
-        violations: impl IntoIterator<Item = &'a Violation>,
+        occurrences: impl IntoIterator<Item = &'o Occurrence>,
+        violations: impl IntoIterator<Item = &'v Violation>,
     ) -> Highlights {
         let mut malicious_packages = BTreeSet::new();
         let mut malicious_images = BTreeSet::new();
