@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::aliases::alias_groups;
-use super::index::{fact, severity_of, FindingIndex, InternedOccurrence};
+use super::index::{fact, FindingIndex, InternedOccurrence};
 use super::report::{Funnel, StageCount, Undecided};
 
 /// Why a vulnerability stopped before the next stage, per occurrence.
@@ -337,14 +337,8 @@ impl FunnelAccumulator {
     }
 }
 
-/// The position in [`Severity`](crate::Severity)'s order of a stored
-/// severity (stored as position + 1, 0 meaning none).
+/// The position in [`Severity`](crate::Severity)'s order (0 unknown to 4
+/// critical) of a stored severity (stored as position + 1, 0 meaning none).
 fn severity_index(stored: u8) -> usize {
-    match severity_of(stored.saturating_sub(1)) {
-        crate::Severity::Unknown => 0,
-        crate::Severity::Low => 1,
-        crate::Severity::Medium => 2,
-        crate::Severity::High => 3,
-        crate::Severity::Critical => 4,
-    }
+    usize::from(stored.saturating_sub(1)).min(4)
 }

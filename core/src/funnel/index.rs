@@ -118,17 +118,6 @@ fn severity_bits(severity: Severity) -> u16 {
     }
 }
 
-/// The severity at position `bits` of [`Severity`]'s order.
-pub(crate) fn severity_of(bits: u8) -> Severity {
-    match bits {
-        1 => Severity::Low,
-        2 => Severity::Medium,
-        3 => Severity::High,
-        4 => Severity::Critical,
-        _ => Severity::Unknown,
-    }
-}
-
 /// Why an occurrence does not enter the funnel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Skip {

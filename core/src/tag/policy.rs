@@ -494,25 +494,6 @@ mod tests {
     }
 
     #[test]
-    fn number_shapes_keep_their_rules() {
-        assert_eq!(
-            rule("1024.01.15"),
-            "full_version",
-            "not a date: the year is out of range"
-        );
-        assert_eq!(rule("2024.01.15"), "date");
-        assert_eq!(rule("1704067200"), "date");
-        assert_eq!(rule("20230229"), "build_number");
-        assert_eq!(rule("1234"), "partial_version");
-        assert_eq!(rule("12345"), "build_number");
-        assert_eq!(rule("1."), "unrecognized");
-        assert_eq!(rule("1..2"), "unrecognized");
-        assert_eq!(rule("deadbeef"), "commit");
-        assert_eq!(rule("LATEST"), "keyword");
-        assert_eq!(rule("pr"), "unrecognized");
-    }
-
-    #[test]
     fn keywords_only_is_literal() {
         let policy = TagPolicy::keywords_only();
         assert_eq!(policy.classify("latest").unwrap().rule(), TagRule::Keyword);

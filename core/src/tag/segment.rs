@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::syntax::class;
-use super::words::WordSet;
+use super::words::{WordSet, PULL_REQUEST_MARKERS};
 
 /// What a tag token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,9 +39,9 @@ pub(crate) enum Token {
 }
 
 fn is_pull_request_marker(word: &[u8]) -> bool {
-    [&b"pr"[..], b"mr", b"pull"]
+    PULL_REQUEST_MARKERS
         .iter()
-        .any(|m| m.eq_ignore_ascii_case(word))
+        .any(|m| m.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// A count as a token's payload: tags have at most 128 bytes, so it fits.

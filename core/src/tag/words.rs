@@ -31,6 +31,9 @@ pub const CHANNEL_KEYWORDS: [&str; 18] = [
     "qa",
 ];
 
+/// The words that mark a pull-request tag (`pr-123`).
+pub(crate) const PULL_REQUEST_MARKERS: [&str; 3] = ["pr", "mr", "pull"];
+
 /// Variant, distribution and architecture names that publishers rebuild on
 /// every release.
 pub const VARIANT_WORDS: [&str; 69] = [
@@ -268,12 +271,15 @@ pub(crate) struct KeyTable {
 impl KeyTable {
     /// The table of `keywords`, `variants` and the pull-request markers.
     pub(crate) fn new(keywords: &WordSet, variants: &WordSet) -> Self {
-        let markers: [&[u8]; 3] = [b"pr", b"mr", b"pull"];
         let entries: Vec<(u128, u8)> = keywords
             .iter()
             .map(|w| (w, kind::KEYWORD))
             .chain(variants.iter().map(|w| (w, kind::VARIANT)))
-            .chain(markers.into_iter().map(|w| (w, kind::PULL_REQUEST)))
+            .chain(
+                PULL_REQUEST_MARKERS
+                    .iter()
+                    .map(|w| (w.as_bytes(), kind::PULL_REQUEST)),
+            )
             .filter_map(|(w, k)| pack(w).map(|key| (key, k)))
             .collect();
         let size = (entries.len() * 4).next_power_of_two().max(KEY_SLOTS);
