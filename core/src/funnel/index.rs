@@ -337,6 +337,19 @@ impl FindingIndex {
         self.vulnerabilities.intern(&canonical_id(id))
     }
 
+    /// Interns many vulnerability ids (a report's findings, say), appending
+    /// their ids to `out` in order: the same as
+    /// [`intern_vulnerability`](Self::intern_vulnerability) on each, faster
+    /// on large inputs (see [`Interner::intern_many`]).
+    pub fn intern_vulnerabilities<'a>(
+        &mut self,
+        ids: impl IntoIterator<Item = &'a str>,
+        out: &mut Vec<u32>,
+    ) {
+        self.vulnerabilities
+            .intern_many(ids.into_iter().map(canonical_id), out);
+    }
+
     /// How many distinct vulnerabilities (alias groups) the ids `ids` form,
     /// given the aliases this index has seen and the extra pairs `more`.
     pub fn count_groups<'a>(
