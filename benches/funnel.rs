@@ -56,12 +56,43 @@ fn digest(i: u64) -> String {
     format!("sha256:{i:064x}")
 }
 
+/// One scanner report as a parser hands it over: the image's digest, then
+/// its findings in document order, each id its own string.
+struct Report {
+    digest: String,
+    findings: Vec<(String, u8)>,
+}
+
 struct Input {
     index: FindingIndex,
     /// Per occurrence: the vulnerability id, the image digest, the facts.
     strings: Vec<(usize, usize, u8)>,
     ids: Vec<String>,
     digests: Vec<String>,
+}
+
+impl Input {
+    /// The same occurrences as one report per image, allocated in the
+    /// order a parser reading the reports one after another would allocate
+    /// them.
+    fn reports(&self) -> Vec<Report> {
+        let mut by_image: Vec<Vec<(usize, u8)>> = vec![Vec::new(); self.digests.len()];
+        for &(id, image, facts) in &self.strings {
+            by_image[image].push((id, facts));
+        }
+        by_image
+            .into_iter()
+            .enumerate()
+            .filter(|(_, findings)| !findings.is_empty())
+            .map(|(image, findings)| Report {
+                digest: self.digests[image].clone(),
+                findings: findings
+                    .into_iter()
+                    .map(|(id, facts)| (self.ids[id].clone(), facts))
+                    .collect(),
+            })
+            .collect()
+    }
 }
 
 fn input() -> Input {
@@ -101,14 +132,22 @@ fn occurrence(
     digest: &str,
     facts: u8,
 ) -> Option<InternedOccurrence> {
-    let vulnerability = index.intern_vulnerability(id);
     let image = index.image_of(digest)?;
+    Some(occurrence_on(index, id, image, facts))
+}
+
+fn occurrence_on(index: &mut FindingIndex, id: &str, image: u32, facts: u8) -> InternedOccurrence {
+    let vulnerability = index.intern_vulnerability(id);
+    packed(vulnerability, image, facts)
+}
+
+fn packed(vulnerability: u32, image: u32, facts: u8) -> InternedOccurrence {
     let runtime = [
         RuntimeEvidence::Loaded,
         RuntimeEvidence::NotObserved,
         RuntimeEvidence::Unavailable,
     ][usize::from(facts % 3)];
-    Some(InternedOccurrence::new(
+    InternedOccurrence::new(
         vulnerability,
         image,
         OccurrenceFacts {
@@ -130,7 +169,7 @@ fn occurrence(
             fix_available: facts & 0xC0 == 0x40,
             runtime,
         },
-    ))
+    )
 }
 
 fn funnel(c: &mut Criterion) {
@@ -159,20 +198,36 @@ fn funnel(c: &mut Criterion) {
         accumulator.add_all(&interned);
         b.iter(|| black_box(accumulator.finish(&index, true)));
     });
+    let reports = input.reports();
+    let from_reports = |mut index: FindingIndex| {
+        let mut accumulator = FunnelAccumulator::new();
+        let mut ids = Vec::new();
+        for report in black_box(&reports) {
+            let Some(image) = index.image_of(&report.digest) else {
+                continue;
+            };
+            ids.clear();
+            index.intern_vulnerabilities(
+                report.findings.iter().map(|(id, _)| id.as_str()),
+                &mut ids,
+            );
+            for (&vulnerability, &(_, facts)) in ids.iter().zip(&report.findings) {
+                accumulator.add(&packed(vulnerability, image, facts));
+            }
+        }
+        accumulator.finish(&index, true)
+    };
+    // The reports hold the same occurrences as the interned input.
+    let mut whole = FunnelAccumulator::for_index(&index);
+    whole.add_all(&interned);
+    assert_eq!(
+        from_reports(input.index.clone()),
+        whole.finish(&index, true)
+    );
     group.bench_function("from_strings_10m_with_interning", |b| {
         b.iter_batched(
             || input.index.clone(),
-            |mut index| {
-                let mut accumulator = FunnelAccumulator::new();
-                for &(id, image, facts) in &input.strings {
-                    if let Some(o) =
-                        occurrence(&mut index, &input.ids[id], &input.digests[image], facts)
-                    {
-                        accumulator.add(&o);
-                    }
-                }
-                black_box(accumulator.finish(&index, true))
-            },
+            |index| black_box(from_reports(index)),
             BatchSize::LargeInput,
         );
     });
