@@ -13,6 +13,7 @@ mod support;
 
 use kubesight::integrity::IntegrityError;
 use kubesight::scanning::ScanningError;
+use kubesight::trend::TrendError;
 use kubesight::{ReferenceError, TagError};
 
 fn listed(area: &str) -> Vec<String> {
@@ -34,6 +35,7 @@ fn the_catalogue_matches_the_stable_list() {
     assert_eq!(sorted(&TagError::CODES), listed("tag"));
     assert_eq!(sorted(&IntegrityError::CODES), listed("integrity"));
     assert_eq!(sorted(&ScanningError::CODES), listed("scanning"));
+    assert_eq!(sorted(&TrendError::CODES), listed("trend"));
 }
 
 #[test]
@@ -43,6 +45,7 @@ fn codes_are_snake_case() {
         .chain(&TagError::CODES)
         .chain(&IntegrityError::CODES)
         .chain(&ScanningError::CODES)
+        .chain(&TrendError::CODES)
     {
         assert!(
             code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),

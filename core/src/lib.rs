@@ -23,6 +23,7 @@ pub mod runtime;
 pub mod scanning;
 mod severity;
 mod tag;
+pub mod trend;
 
 pub use reference::{
     Digest, DigestAlgorithm, ImageId, ImageIdKind, ImageRef, ReferenceError, DOCKER_HUB,

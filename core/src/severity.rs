@@ -52,6 +52,18 @@ impl Severity {
         }
     }
 
+    /// The word a reader sees (`Critical`, `High`, `Medium`, `Low`,
+    /// `Unknown`).
+    pub const fn label(self) -> &'static str {
+        match self {
+            Severity::Critical => "Critical",
+            Severity::High => "High",
+            Severity::Medium => "Medium",
+            Severity::Low => "Low",
+            Severity::Unknown => "Unknown",
+        }
+    }
+
     /// Maps a scanner's or vendor's severity word, case-insensitively:
     /// `critical`; `high` and `important`; `medium` and `moderate`; `low`,
     /// `negligible` and `minor`; `unknown`, `none`, `unspecified`,

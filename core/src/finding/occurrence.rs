@@ -33,7 +33,8 @@ pub struct Occurrence {
     /// Other ids of the same vulnerability (GHSA for a CVE, ...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
-    /// The affected package.
+    /// The affected package (empty when the source does not name one).
+    #[serde(default)]
     pub package: Package,
     /// The severity, mapped from the scanner's vocabulary.
     #[serde(default = "unknown_severity")]

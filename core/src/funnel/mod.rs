@@ -29,12 +29,12 @@
 //! ```
 
 mod accumulator;
-mod aliases;
+pub(crate) mod aliases;
 mod index;
 mod intern;
 mod report;
 mod stage;
-mod union_find;
+pub(crate) mod union_find;
 
 pub use accumulator::{FunnelAccumulator, PortablePartial, PortableVulnerability};
 pub use index::{FindingIndex, InternedOccurrence, OccurrenceFacts, Skip, Skipped};

@@ -1,0 +1,81 @@
+//! Errors of the trend area.
+
+use thiserror::Error;
+
+/// Why a trend cannot be computed or a snapshot cannot be added.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum TrendError {
+    /// The window must hold between 1 and [`MAX_WINDOW_DAYS`] days.
+    ///
+    /// [`MAX_WINDOW_DAYS`]: super::MAX_WINDOW_DAYS
+    #[error("a trend window holds 1 to {max} days, not {days}")]
+    InvalidWindow {
+        /// The number of days asked for.
+        days: u32,
+        /// The largest window.
+        max: u32,
+    },
+    /// The time zone is not in the IANA time-zone database.
+    #[error("`{}` is not an IANA time zone (such as `Europe/Berlin` or `UTC`)", .zone.escape_debug())]
+    UnknownTimeZone {
+        /// The name given.
+        zone: String,
+    },
+    /// A snapshot names a scan this index did not intern.
+    #[error("scan {scan} was not interned by this trend index")]
+    UnknownScan {
+        /// The scan's number.
+        scan: u32,
+    },
+    /// The window reaches past the dates the calendar can represent.
+    #[error("the window around {now} reaches past the representable dates")]
+    DateOutOfRange {
+        /// The instant the window ends on, as given.
+        now: String,
+    },
+}
+
+impl TrendError {
+    /// Every code this area can raise.
+    pub const CODES: [&'static str; 4] = [
+        "invalid_window",
+        "unknown_time_zone",
+        "unknown_scan",
+        "date_out_of_range",
+    ];
+
+    /// The stable machine code of this error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            TrendError::InvalidWindow { .. } => "invalid_window",
+            TrendError::UnknownTimeZone { .. } => "unknown_time_zone",
+            TrendError::UnknownScan { .. } => "unknown_scan",
+            TrendError::DateOutOfRange { .. } => "date_out_of_range",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_messages() {
+        let all = [
+            TrendError::InvalidWindow { days: 0, max: 3660 },
+            TrendError::UnknownTimeZone {
+                zone: "Mars/Olympus".into(),
+            },
+            TrendError::UnknownScan { scan: 7 },
+            TrendError::DateOutOfRange {
+                now: "+262143-12-31T00:00:00Z".into(),
+            },
+        ];
+        for e in &all {
+            crate::error_style::assert_message_style(&e.to_string());
+        }
+        let produced: Vec<&str> = all.iter().map(TrendError::code).collect();
+        assert_eq!(produced, TrendError::CODES);
+    }
+}
