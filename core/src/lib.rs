@@ -9,7 +9,8 @@
 //!   severity, evidence, location and recommendations.
 //! - [`finding`]: occurrences of vulnerabilities in the packages of running
 //!   images, as scanners report them; [`funnel`]: the prioritization funnel
-//!   over their distinct vulnerabilities.
+//!   over their distinct vulnerabilities; [`trend`]: the running-images trend
+//!   over daily snapshots.
 
 #[cfg(test)]
 mod error_style;

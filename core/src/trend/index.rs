@@ -149,6 +149,9 @@ impl TrendIndex {
             }
             entries.push((digest, scan));
         }
+        // Sorted now, so that computing a trend, which sorts by image,
+        // finds them in order when no image has several digests.
+        entries.sort_unstable();
         self.snapshots.push(InternedSnapshot {
             header,
             images: entries,
@@ -237,6 +240,9 @@ impl TrendIndex {
             };
             entries.push((digest, scan));
         }
+        // Sorted now, so that computing a trend, which sorts by image,
+        // finds them in order when no image has several digests.
+        entries.sort_unstable();
         self.snapshots.push(InternedSnapshot {
             header: SnapshotHeader {
                 taken_at: snapshot.taken_at,
