@@ -11,6 +11,7 @@
 
 mod support;
 
+use kubesight::ingest::IngestError;
 use kubesight::integrity::IntegrityError;
 use kubesight::scanning::ScanningError;
 use kubesight::trend::TrendError;
@@ -36,6 +37,7 @@ fn the_catalogue_matches_the_stable_list() {
     assert_eq!(sorted(&IntegrityError::CODES), listed("integrity"));
     assert_eq!(sorted(&ScanningError::CODES), listed("scanning"));
     assert_eq!(sorted(&TrendError::CODES), listed("trend"));
+    assert_eq!(sorted(&IngestError::CODES), listed("ingest"));
 }
 
 #[test]
@@ -46,6 +48,7 @@ fn codes_are_snake_case() {
         .chain(&IntegrityError::CODES)
         .chain(&ScanningError::CODES)
         .chain(&TrendError::CODES)
+        .chain(&IngestError::CODES)
     {
         assert!(
             code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),

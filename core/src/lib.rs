@@ -17,6 +17,7 @@ mod error_style;
 pub mod finding;
 pub mod funnel;
 pub mod highlights;
+pub mod ingest;
 pub mod integrity;
 pub mod readiness;
 mod reference;

@@ -1,0 +1,77 @@
+//! Errors of the ingest area: the document is not the format at all.
+
+use thiserror::Error;
+
+/// Why a document cannot be read. Anything less (an entry that cannot be
+/// read, an unknown severity word) is a warning in the result instead.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum IngestError {
+    /// The text is not JSON.
+    #[error("not JSON at line {line}, column {column}: {message}")]
+    InvalidJson {
+        /// The line of the first error.
+        line: usize,
+        /// Its column.
+        column: usize,
+        /// What the parser said.
+        message: String,
+    },
+    /// The JSON is not a document of the format asked for.
+    #[error("not a {format} document: {reason}")]
+    UnrecognizedDocument {
+        /// The format asked for.
+        format: &'static str,
+        /// What is missing or wrong.
+        reason: String,
+    },
+}
+
+impl IngestError {
+    /// Every code this area can raise.
+    pub const CODES: [&'static str; 2] = ["invalid_json", "unrecognized_document"];
+
+    /// The stable machine code of this error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            IngestError::InvalidJson { .. } => "invalid_json",
+            IngestError::UnrecognizedDocument { .. } => "unrecognized_document",
+        }
+    }
+
+    pub(crate) fn json(error: &serde_json::Error) -> Self {
+        let message = error.to_string();
+        // serde_json appends " at line L column C"; the fields carry it.
+        let message = match message.rfind(" at line ") {
+            Some(at) => message.get(..at).unwrap_or(&message).to_owned(),
+            None => message,
+        };
+        IngestError::InvalidJson {
+            line: error.line(),
+            column: error.column(),
+            message,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_messages() {
+        let bad = serde_json::from_str::<serde_json::Value>("{\"a\": ").unwrap_err();
+        let all = [
+            IngestError::json(&bad),
+            IngestError::UnrecognizedDocument {
+                format: "Trivy",
+                reason: "no `Results`".into(),
+            },
+        ];
+        for e in &all {
+            crate::error_style::assert_message_style(&e.to_string());
+        }
+        let produced: Vec<&str> = all.iter().map(IngestError::code).collect();
+        assert_eq!(produced, IngestError::CODES);
+    }
+}

@@ -1,0 +1,12 @@
+//! Reading what users already have into the finding model: scanner
+//! reports, in one call per document, from text (no I/O). Every adapter
+//! returns the reports it read and warnings for what it skipped or
+//! assumed, and fails only when the document is not the format at all.
+
+mod error;
+mod report;
+mod trivy;
+
+pub use error::IngestError;
+pub use report::{ImageReport, IngestWarning, Ingested, WarningCode, Workload};
+pub use trivy::trivy;

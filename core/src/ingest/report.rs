@@ -1,0 +1,96 @@
+//! What an adapter returns: per scanned image, its identity and its
+//! occurrences, and warnings for whatever it could not read.
+
+use serde::{Deserialize, Serialize};
+
+use crate::finding::Occurrence;
+use crate::Digest;
+
+/// What an adapter noticed and worked around.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningCode {
+    /// An entry could not be read and was skipped.
+    UnparsableEntry,
+    /// A severity word is not in the vocabulary; the finding counts as
+    /// Unknown severity.
+    UnknownSeverity,
+    /// A fix status word is not known; the fix state is unknown.
+    UnknownFixStatus,
+    /// The report names no digest of its image: its findings cannot be
+    /// matched to running images until the caller says which image it is.
+    NoImageDigest,
+    /// A digest in the report is malformed and was ignored.
+    InvalidDigest,
+}
+
+/// One warning, with where it arose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IngestWarning {
+    /// What kind.
+    pub code: WarningCode,
+    /// Where in the document (a JSON path such as
+    /// `Results[0].Vulnerabilities[3]`).
+    pub at: String,
+    /// What exactly.
+    pub message: String,
+}
+
+/// The Kubernetes workload a report belongs to, when the format says.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Workload {
+    /// The cluster, when named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<String>,
+    /// Its namespace.
+    pub namespace: String,
+    /// Its kind (`Deployment`, `StatefulSet`, ...).
+    pub kind: String,
+    /// Its name.
+    pub name: String,
+}
+
+/// The findings of one scanned image.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageReport {
+    /// The image as the report names it (a reference or a path), if it
+    /// does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub artifact: Option<String>,
+    /// The digests that identify it (repository digests, then the
+    /// configuration digest); empty when the report names none.
+    pub digests: Vec<Digest>,
+    /// The workload, for formats that report per workload.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workload: Option<Workload>,
+    /// Its occurrences, each carrying `digests` as its image.
+    pub occurrences: Vec<Occurrence>,
+    /// Findings a vendor or VEX statement in the report removed (not
+    /// affected): never counted.
+    pub suppressed: u64,
+}
+
+/// Everything read from one document.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Ingested {
+    /// One report per scanned image (per workload container for formats
+    /// that report so).
+    pub reports: Vec<ImageReport>,
+    /// What was skipped or assumed, and why.
+    pub warnings: Vec<IngestWarning>,
+}
+
+impl Ingested {
+    /// Every occurrence of every report.
+    pub fn occurrences(&self) -> impl Iterator<Item = &Occurrence> {
+        self.reports.iter().flat_map(|r| &r.occurrences)
+    }
+
+    pub(crate) fn warn(&mut self, code: WarningCode, at: impl Into<String>, message: String) {
+        self.warnings.push(IngestWarning {
+            code,
+            at: at.into(),
+            message,
+        });
+    }
+}

@@ -1,0 +1,151 @@
+//! The adapters on real scanner output (`tests/fixtures/`), with the
+//! numbers in `tests/vectors/ingest.json`, and on broken documents.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests"
+)]
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use kubesight::finding::{FixState, RunningImage};
+use kubesight::funnel::{FindingIndex, FunnelAccumulator};
+use kubesight::ingest::{self, IngestError, Ingested};
+use kubesight::Severity;
+use serde_json::{json, Value};
+
+fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn read(format: &str, text: &str) -> Result<Ingested, IngestError> {
+    match format {
+        "trivy" => ingest::trivy(text),
+        other => panic!("no adapter named {other}"),
+    }
+}
+
+/// The summary every language computes the same way (see the file's
+/// `about`).
+fn summary(ingested: &Ingested) -> Value {
+    let occurrences: Vec<_> = ingested.occurrences().collect();
+    let index = FindingIndex::new(&[]);
+    let distinct = index.count_groups(
+        occurrences.iter().map(|o| o.vulnerability.as_str()),
+        &occurrences
+            .iter()
+            .flat_map(|o| {
+                o.aliases
+                    .iter()
+                    .map(|a| (o.vulnerability.clone(), a.clone()))
+            })
+            .collect::<Vec<_>>(),
+    );
+    let mut severities = json!({});
+    for severity in Severity::ALL {
+        let n = occurrences
+            .iter()
+            .filter(|o| o.severity == severity)
+            .count();
+        severities[severity.code()] = json!(n);
+    }
+    let mut fix_states = json!({});
+    for state in [
+        FixState::Fixed,
+        FixState::NotFixed,
+        FixState::WontFix,
+        FixState::Unknown,
+    ] {
+        let n = occurrences.iter().filter(|o| o.fix.state == state).count();
+        fix_states[state.code()] = json!(n);
+    }
+    let sources: BTreeSet<&str> = occurrences
+        .iter()
+        .filter_map(|o| o.severity_source.as_deref())
+        .collect();
+    let mut summary = json!({
+        "reports": ingested.reports.len(),
+        "occurrences": occurrences.len(),
+        "distinct_vulnerabilities": distinct,
+        "suppressed": ingested.reports.iter().map(|r| r.suppressed).sum::<u64>(),
+        "fix_available": occurrences.iter().filter(|o| o.fix.is_available()).count(),
+        "digests": ingested.reports.iter().map(|r| &r.digests).collect::<Vec<_>>(),
+        "artifacts": ingested.reports.iter().map(|r| &r.artifact).collect::<Vec<_>>(),
+        "workloads": ingested.reports.iter().map(|r| &r.workload).collect::<Vec<_>>(),
+        "severities": severities,
+        "fix_states": fix_states,
+        "severity_sources": sources,
+        "fix_versions": occurrences.iter().map(|o| &o.fix.versions).collect::<Vec<_>>(),
+        "warnings": ingested.warnings.iter().map(|w| w.code).collect::<Vec<_>>(),
+    });
+    if ingested.reports.iter().all(|r| !r.digests.is_empty()) {
+        let running: Vec<RunningImage> = ingested
+            .reports
+            .iter()
+            .map(|r| RunningImage {
+                digests: r.digests.clone(),
+                scanned: true,
+                monitored: false,
+            })
+            .collect();
+        let mut index = FindingIndex::new(&running);
+        let (interned, _) = index.intern_all(occurrences.iter().copied());
+        let mut accumulator = FunnelAccumulator::for_index(&index);
+        accumulator.add_all(&interned);
+        summary["funnel"] = serde_json::to_value(accumulator.finish(&index, false)).unwrap();
+    }
+    summary
+}
+
+#[test]
+fn fixtures_give_the_numbers_read_off_the_files() {
+    support::check_section("ingest.json", "cases", 6, |case| {
+        let text = fixture(case["fixture"].as_str().unwrap());
+        read(case["format"].as_str().unwrap(), &text)
+            .map(|i| summary(&i))
+            .map_err(|e| e.to_string())
+    });
+}
+
+#[test]
+fn broken_documents_give_errors_or_warnings() {
+    support::check_section("ingest.json", "errors", 4, |case| {
+        Ok(
+            match read(
+                case["format"].as_str().unwrap(),
+                case["text"].as_str().unwrap(),
+            ) {
+                Ok(ingested) => summary(&ingested),
+                Err(e) => json!({ "error": e.code() }),
+            },
+        )
+    });
+}
+
+#[test]
+fn every_truncation_of_every_fixture_is_an_error_or_a_result_never_a_panic() {
+    let cases = support::vectors("ingest.json")["cases"].clone();
+    for case in cases.as_array().unwrap() {
+        let text = fixture(case["fixture"].as_str().unwrap());
+        let format = case["format"].as_str().unwrap();
+        // Every cut of small files; a few hundred spread over large ones.
+        let step = (text.len() / 400).max(1);
+        for cut in (0..text.len()).step_by(step) {
+            let Some(prefix) = text.get(..cut) else {
+                continue;
+            };
+            if let Err(e) = read(format, prefix) {
+                assert!(IngestError::CODES.contains(&e.code()), "{}", e.code());
+            }
+        }
+    }
+}
