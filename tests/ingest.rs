@@ -30,6 +30,7 @@ fn fixture(name: &str) -> String {
 fn read(format: &str, text: &str) -> Result<Ingested, IngestError> {
     match format {
         "trivy" => ingest::trivy(text),
+        "grype" => ingest::grype(text),
         other => panic!("no adapter named {other}"),
     }
 }
@@ -38,18 +39,7 @@ fn read(format: &str, text: &str) -> Result<Ingested, IngestError> {
 /// `about`).
 fn summary(ingested: &Ingested) -> Value {
     let occurrences: Vec<_> = ingested.occurrences().collect();
-    let index = FindingIndex::new(&[]);
-    let distinct = index.count_groups(
-        occurrences.iter().map(|o| o.vulnerability.as_str()),
-        &occurrences
-            .iter()
-            .flat_map(|o| {
-                o.aliases
-                    .iter()
-                    .map(|a| (o.vulnerability.clone(), a.clone()))
-            })
-            .collect::<Vec<_>>(),
-    );
+    let distinct = distinct(occurrences.iter().copied());
     let mut severities = json!({});
     for severity in Severity::ALL {
         let n = occurrences
@@ -108,7 +98,7 @@ fn summary(ingested: &Ingested) -> Value {
 
 #[test]
 fn fixtures_give_the_numbers_read_off_the_files() {
-    support::check_section("ingest.json", "cases", 6, |case| {
+    support::check_section("ingest.json", "cases", 11, |case| {
         let text = fixture(case["fixture"].as_str().unwrap());
         read(case["format"].as_str().unwrap(), &text)
             .map(|i| summary(&i))
@@ -116,9 +106,49 @@ fn fixtures_give_the_numbers_read_off_the_files() {
     });
 }
 
+/// Distinct vulnerabilities (alias groups) among `occurrences`.
+fn distinct<'a>(occurrences: impl IntoIterator<Item = &'a kubesight::finding::Occurrence>) -> u64 {
+    let occurrences: Vec<_> = occurrences.into_iter().collect();
+    let pairs: Vec<(String, String)> = occurrences
+        .iter()
+        .flat_map(|o| {
+            o.aliases
+                .iter()
+                .map(|a| (o.vulnerability.clone(), a.clone()))
+        })
+        .collect();
+    FindingIndex::new(&[])
+        .count_groups(occurrences.iter().map(|o| o.vulnerability.as_str()), &pairs)
+}
+
+#[test]
+fn a_runtime_filtered_scan_marks_what_was_loaded() {
+    use kubesight::finding::RuntimeEvidence;
+    support::check_section("ingest.json", "runtime_pairs", 1, |case| {
+        let format = case["format"].as_str().unwrap();
+        let mut full = read(format, &fixture(case["full"].as_str().unwrap())).unwrap();
+        let filtered = read(format, &fixture(case["filtered"].as_str().unwrap())).unwrap();
+        let marks = ingest::mark_runtime(&mut full.reports[0].occurrences, filtered.occurrences());
+        let loaded: Vec<_> = full
+            .occurrences()
+            .filter(|o| o.runtime == RuntimeEvidence::Loaded)
+            .collect();
+        let critical_high = loaded
+            .iter()
+            .copied()
+            .filter(|o| o.severity >= Severity::High);
+        Ok(json!({
+            "marks": marks,
+            "loaded_vulnerabilities": distinct(loaded.iter().copied()),
+            "loaded_critical_high": distinct(critical_high),
+            "all_vulnerabilities": distinct(full.occurrences()),
+        }))
+    });
+}
+
 #[test]
 fn broken_documents_give_errors_or_warnings() {
-    support::check_section("ingest.json", "errors", 4, |case| {
+    support::check_section("ingest.json", "errors", 7, |case| {
         Ok(
             match read(
                 case["format"].as_str().unwrap(),
@@ -137,8 +167,8 @@ fn every_truncation_of_every_fixture_is_an_error_or_a_result_never_a_panic() {
     for case in cases.as_array().unwrap() {
         let text = fixture(case["fixture"].as_str().unwrap());
         let format = case["format"].as_str().unwrap();
-        // Every cut of small files; a few hundred spread over large ones.
-        let step = (text.len() / 400).max(1);
+        // 150 cuts spread over each file.
+        let step = (text.len() / 150).max(1);
         for cut in (0..text.len()).step_by(step) {
             let Some(prefix) = text.get(..cut) else {
                 continue;

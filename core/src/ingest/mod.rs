@@ -4,9 +4,13 @@
 //! assumed, and fails only when the document is not the format at all.
 
 mod error;
+mod grype;
 mod report;
+mod runtime;
 mod trivy;
 
 pub use error::IngestError;
+pub use grype::grype;
 pub use report::{ImageReport, IngestWarning, Ingested, WarningCode, Workload};
+pub use runtime::{mark_runtime, RuntimeMarks};
 pub use trivy::trivy;

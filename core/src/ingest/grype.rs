@@ -1,0 +1,288 @@
+//! Grype JSON, current and older schemas, alone or wrapped in a kubevuln
+//! manifest (`Content`).
+//!
+//! Rules:
+//! - Identity: `source.target.repoDigests` (after the `@`), then
+//!   `manifestDigest`, then `imageID`, empty ones skipped, malformed ones
+//!   warned about; in a kubevuln manifest also its `ID` reference's digest.
+//! - Severity: Title-case words (`Negligible` is Low; a match without one is
+//!   Unknown), its source the vulnerability's `namespace`.
+//! - Fix: `fix.state` `fixed`, `not-fixed`, `wont-fix`, `unknown`; empty or
+//!   missing (older schema) is unknown; `fix.versions` are the versions.
+//! - Aliases: `relatedVulnerabilities` ids (the funnel never merges two CVE
+//!   ids through them).
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::{ImageReport, IngestError, Ingested, WarningCode};
+use crate::finding::{Fix, FixState, Occurrence, Package};
+use crate::{Digest, Severity};
+
+const FORMAT: &str = "Grype";
+
+#[derive(Deserialize)]
+struct Wrapper<'a> {
+    #[serde(rename = "Content", borrow)]
+    content: Option<&'a RawValue>,
+    #[serde(rename = "ID")]
+    id: Option<String>,
+    #[serde(borrow)]
+    matches: Option<Vec<&'a RawValue>>,
+    #[serde(borrow)]
+    source: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct Document<'a> {
+    #[serde(borrow)]
+    matches: Option<Vec<&'a RawValue>>,
+    #[serde(borrow)]
+    source: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct Source {
+    target: Option<Target>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Target {
+    Image {
+        #[serde(rename = "userInput")]
+        user_input: Option<String>,
+        #[serde(rename = "imageID")]
+        image_id: Option<String>,
+        #[serde(rename = "manifestDigest")]
+        manifest_digest: Option<String>,
+        #[serde(rename = "repoDigests")]
+        repo_digests: Option<Vec<String>>,
+    },
+    Path(String),
+}
+
+#[derive(Deserialize)]
+struct Match {
+    vulnerability: Vulnerability,
+    #[serde(rename = "relatedVulnerabilities", default)]
+    related: Option<Vec<Related>>,
+    artifact: Artifact,
+}
+
+#[derive(Deserialize)]
+struct Vulnerability {
+    id: String,
+    severity: Option<String>,
+    namespace: Option<String>,
+    fix: Option<GrypeFix>,
+}
+
+#[derive(Deserialize)]
+struct GrypeFix {
+    #[serde(default)]
+    versions: Option<Vec<String>>,
+    #[serde(default)]
+    state: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Related {
+    id: String,
+}
+
+#[derive(Deserialize)]
+struct Artifact {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    version: String,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    purl: Option<String>,
+}
+
+/// Reads a Grype JSON document, or a kubevuln manifest holding one.
+///
+/// ```
+/// let report = r#"{"source": {"type": "image", "target": {"userInput": "nginx:1.25",
+///     "manifestDigest": "sha256:ca738abb87a8d58f112d3400ebb079b61ceae7dc290beb34bda735be4b1941d5"}},
+///   "matches": [{"vulnerability": {"id": "CVE-2023-1", "severity": "Negligible",
+///                                  "fix": {"state": "wont-fix", "versions": []}},
+///                "relatedVulnerabilities": [{"id": "GHSA-aaaa-bbbb-cccc"}],
+///                "artifact": {"name": "zlib", "version": "1.2", "type": "deb"}}]}"#;
+/// let ingested = kubesight::ingest::grype(report)?;
+/// let occurrence = ingested.occurrences().next().unwrap();
+/// assert_eq!(occurrence.severity, kubesight::Severity::Low);
+/// assert_eq!(occurrence.aliases, ["GHSA-aaaa-bbbb-cccc"]);
+/// # Ok::<(), kubesight::ingest::IngestError>(())
+/// ```
+pub fn grype(text: &str) -> Result<Ingested, IngestError> {
+    let unrecognized = |reason: String| IngestError::UnrecognizedDocument {
+        format: FORMAT,
+        reason,
+    };
+    let classify = |e: serde_json::Error| match e.classify() {
+        serde_json::error::Category::Data => unrecognized(e.to_string()),
+        _ => IngestError::json(&e),
+    };
+    let wrapper: Wrapper<'_> = serde_json::from_str(text).map_err(classify)?;
+    let (document, wrapped_id) = match wrapper.content {
+        Some(content) => (
+            serde_json::from_str::<Document<'_>>(content.get()).map_err(classify)?,
+            wrapper.id,
+        ),
+        None => (
+            Document {
+                matches: wrapper.matches,
+                source: wrapper.source,
+            },
+            None,
+        ),
+    };
+    let matches = document
+        .matches
+        .ok_or_else(|| unrecognized("no `matches`".into()))?;
+
+    let mut ingested = Ingested::default();
+    let mut candidates: Vec<String> = Vec::new();
+    let mut artifact = None;
+    if let Some(id) = &wrapped_id {
+        artifact = Some(id.clone());
+        if let Some((_, digest)) = id.rsplit_once('@') {
+            candidates.push(digest.to_owned());
+        }
+    }
+    let source = document
+        .source
+        .map(|s| serde_json::from_str::<Source>(s.get()));
+    match source {
+        Some(Ok(Source {
+            target:
+                Some(Target::Image {
+                    user_input,
+                    image_id,
+                    manifest_digest,
+                    repo_digests,
+                }),
+        })) => {
+            if artifact.is_none() {
+                artifact = user_input.filter(|u| !u.is_empty());
+            }
+            for repo in repo_digests.into_iter().flatten() {
+                candidates.push(
+                    repo.rsplit_once('@')
+                        .map_or(repo.clone(), |(_, d)| d.into()),
+                );
+            }
+            candidates.extend(manifest_digest);
+            candidates.extend(image_id);
+        }
+        Some(Ok(Source {
+            target: Some(Target::Path(path)),
+        })) => artifact = artifact.or(Some(path)),
+        Some(Ok(Source { target: None })) | None => {}
+        Some(Err(e)) => ingested.warn(WarningCode::UnparsableEntry, "source", e.to_string()),
+    }
+    let mut digests: Vec<Digest> = Vec::new();
+    for text in candidates.iter().filter(|c| !c.is_empty()) {
+        match text.parse::<Digest>() {
+            Ok(d) if !digests.contains(&d) => digests.push(d),
+            Ok(_) => {}
+            Err(e) => ingested.warn(
+                WarningCode::InvalidDigest,
+                "source.target",
+                format!("`{}`: {e}", text.escape_debug()),
+            ),
+        }
+    }
+    if digests.is_empty() {
+        ingested.warn(
+            WarningCode::NoImageDigest,
+            "source.target",
+            format!(
+                "the report names no digest of {}",
+                artifact.as_deref().unwrap_or("its image")
+            ),
+        );
+    }
+
+    let mut report = ImageReport {
+        artifact,
+        digests,
+        workload: None,
+        occurrences: Vec::with_capacity(matches.len()),
+        suppressed: 0,
+    };
+    for (i, raw) in matches.iter().enumerate() {
+        let at = || format!("matches[{i}]");
+        let m: Match = match serde_json::from_str(raw.get()) {
+            Ok(m) => m,
+            Err(e) => {
+                ingested.warn(WarningCode::UnparsableEntry, at(), e.to_string());
+                continue;
+            }
+        };
+        let severity = match m.vulnerability.severity.as_deref() {
+            None => Severity::Unknown,
+            Some(word) => Severity::from_vocabulary(word).unwrap_or_else(|| {
+                ingested.warn(
+                    WarningCode::UnknownSeverity,
+                    at(),
+                    format!("severity `{}` counts as Unknown", word.escape_debug()),
+                );
+                Severity::Unknown
+            }),
+        };
+        let fix = match m.vulnerability.fix {
+            None => Fix::default(),
+            Some(fix) => {
+                let state = match fix.state.as_deref() {
+                    Some("fixed") => FixState::Fixed,
+                    Some("not-fixed") => FixState::NotFixed,
+                    Some("wont-fix") => FixState::WontFix,
+                    Some("unknown" | "") | None => FixState::Unknown,
+                    Some(other) => {
+                        ingested.warn(
+                            WarningCode::UnknownFixStatus,
+                            at(),
+                            format!("fix state `{}` counts as unknown", other.escape_debug()),
+                        );
+                        FixState::Unknown
+                    }
+                };
+                Fix {
+                    state,
+                    versions: fix.versions.unwrap_or_default(),
+                }
+            }
+        };
+        let id = m.vulnerability.id;
+        let aliases = m
+            .related
+            .into_iter()
+            .flatten()
+            .map(|r| r.id)
+            .filter(|r| *r != id)
+            .collect();
+        report.occurrences.push(Occurrence {
+            image: report.digests.clone(),
+            vulnerability: id,
+            aliases,
+            package: Package {
+                name: m.artifact.name,
+                version: m.artifact.version,
+                ecosystem: m.artifact.kind,
+                purl: m.artifact.purl,
+            },
+            severity,
+            severity_source: m.vulnerability.namespace,
+            applicability: Default::default(),
+            fix,
+            runtime: Default::default(),
+            malicious: false,
+        });
+    }
+    ingested.reports.push(report);
+    Ok(ingested)
+}
