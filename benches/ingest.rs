@@ -42,7 +42,11 @@ fn synthetic_trivy(findings: usize) -> String {
         }
         let package = i % 400;
         let status = statuses[i % 4];
-        let fixed = if status == "fixed" { "1.2.4-1+deb12u1" } else { "" };
+        let fixed = if status == "fixed" {
+            "1.2.4-1+deb12u1"
+        } else {
+            ""
+        };
         write!(
             text,
             r#"{{"VulnerabilityID": "CVE-{}-{}", "PkgID": "pkg{package}@1.2.3-1", "PkgName": "pkg{package}",

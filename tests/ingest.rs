@@ -14,7 +14,7 @@ mod support;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use kubesight::finding::{FixState, RunningImage};
+use kubesight::finding::{Applicability, FixState, RunningImage};
 use kubesight::funnel::{FindingIndex, FunnelAccumulator};
 use kubesight::ingest::{self, IngestError, Ingested};
 use kubesight::Severity;
@@ -31,6 +31,8 @@ fn read(format: &str, text: &str) -> Result<Ingested, IngestError> {
     match format {
         "trivy" => ingest::trivy(text),
         "grype" => ingest::grype(text),
+        "osv_scanner" => ingest::osv_scanner(text),
+        "jfrog_simple_json" => ingest::jfrog_simple_json(text),
         other => panic!("no adapter named {other}"),
     }
 }
@@ -58,6 +60,17 @@ fn summary(ingested: &Ingested) -> Value {
         let n = occurrences.iter().filter(|o| o.fix.state == state).count();
         fix_states[state.code()] = json!(n);
     }
+    let mut applicability = json!({});
+    for a in [
+        Applicability::Applicable,
+        Applicability::NotApplicable,
+        Applicability::Undetermined,
+        Applicability::NotCovered,
+        Applicability::NotScanned,
+    ] {
+        let n = occurrences.iter().filter(|o| o.applicability == a).count();
+        applicability[serde_json::to_value(a).unwrap().as_str().unwrap()] = json!(n);
+    }
     let sources: BTreeSet<&str> = occurrences
         .iter()
         .filter_map(|o| o.severity_source.as_deref())
@@ -73,6 +86,9 @@ fn summary(ingested: &Ingested) -> Value {
         "workloads": ingested.reports.iter().map(|r| &r.workload).collect::<Vec<_>>(),
         "severities": severities,
         "fix_states": fix_states,
+        "applicability": applicability,
+        "malicious": occurrences.iter().filter(|o| o.malicious).count(),
+        "aliases": occurrences.iter().map(|o| &o.aliases).collect::<Vec<_>>(),
         "severity_sources": sources,
         "fix_versions": occurrences.iter().map(|o| &o.fix.versions).collect::<Vec<_>>(),
         "warnings": ingested.warnings.iter().map(|w| w.code).collect::<Vec<_>>(),
@@ -98,7 +114,7 @@ fn summary(ingested: &Ingested) -> Value {
 
 #[test]
 fn fixtures_give_the_numbers_read_off_the_files() {
-    support::check_section("ingest.json", "cases", 11, |case| {
+    support::check_section("ingest.json", "cases", 15, |case| {
         let text = fixture(case["fixture"].as_str().unwrap());
         read(case["format"].as_str().unwrap(), &text)
             .map(|i| summary(&i))
@@ -148,7 +164,7 @@ fn a_runtime_filtered_scan_marks_what_was_loaded() {
 
 #[test]
 fn broken_documents_give_errors_or_warnings() {
-    support::check_section("ingest.json", "errors", 7, |case| {
+    support::check_section("ingest.json", "errors", 9, |case| {
         Ok(
             match read(
                 case["format"].as_str().unwrap(),

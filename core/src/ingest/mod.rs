@@ -5,12 +5,16 @@
 
 mod error;
 mod grype;
+mod jfrog;
+mod osv;
 mod report;
 mod runtime;
 mod trivy;
 
 pub use error::IngestError;
 pub use grype::grype;
+pub use jfrog::jfrog_simple_json;
+pub use osv::osv_scanner;
 pub use report::{ImageReport, IngestWarning, Ingested, WarningCode, Workload};
 pub use runtime::{mark_runtime, RuntimeMarks};
 pub use trivy::trivy;
