@@ -16,6 +16,7 @@ use std::path::Path;
 
 use kubesight::finding::{Applicability, FixState, RunningImage};
 use kubesight::funnel::{FindingIndex, FunnelAccumulator};
+use kubesight::ingest::vex::{self, VexDocument};
 use kubesight::ingest::{self, IngestError, Ingested};
 use kubesight::Severity;
 use serde_json::{json, Value};
@@ -35,6 +36,34 @@ fn read(format: &str, text: &str) -> Result<Ingested, IngestError> {
         "jfrog_simple_json" => ingest::jfrog_simple_json(text),
         other => panic!("no adapter named {other}"),
     }
+}
+
+fn is_vex(format: &str) -> bool {
+    matches!(format, "openvex" | "cyclonedx_vex" | "csaf_vex")
+}
+
+fn read_vex(format: &str, text: &str) -> Result<VexDocument, IngestError> {
+    match format {
+        "openvex" => vex::openvex(text),
+        "cyclonedx_vex" => vex::cyclonedx_vex(text),
+        "csaf_vex" => vex::csaf_vex(text),
+        other => panic!("no VEX reader named {other}"),
+    }
+}
+
+fn vex_summary(document: &VexDocument) -> Value {
+    json!({
+        "statements": document.statements.len(),
+        "statuses": document.statements.iter().map(|s| s.status).collect::<Vec<_>>(),
+        "products": document.statements.iter().map(|s| s.products.len()).sum::<usize>(),
+        "images": document
+            .statements
+            .iter()
+            .flat_map(|s| &s.products)
+            .filter_map(|p| p.image.as_ref())
+            .collect::<Vec<_>>(),
+        "warnings": document.warnings.len(),
+    })
 }
 
 /// The summary every language computes the same way (see the file's
@@ -164,23 +193,55 @@ fn a_runtime_filtered_scan_marks_what_was_loaded() {
 
 #[test]
 fn broken_documents_give_errors_or_warnings() {
-    support::check_section("ingest.json", "errors", 9, |case| {
-        Ok(
-            match read(
-                case["format"].as_str().unwrap(),
-                case["text"].as_str().unwrap(),
-            ) {
-                Ok(ingested) => summary(&ingested),
-                Err(e) => json!({ "error": e.code() }),
-            },
+    support::check_section("ingest.json", "errors", 12, |case| {
+        let (format, text) = (
+            case["format"].as_str().unwrap(),
+            case["text"].as_str().unwrap(),
+        );
+        let result = if is_vex(format) {
+            read_vex(format, text).map(|d| vex_summary(&d))
+        } else {
+            read(format, text).map(|i| summary(&i))
+        };
+        Ok(result.unwrap_or_else(|e| json!({ "error": e.code() })))
+    });
+}
+
+#[test]
+fn vex_documents_give_the_statements_read_off_the_files() {
+    support::check_section("ingest.json", "vex", 15, |case| {
+        let text = fixture(case["fixture"].as_str().unwrap());
+        read_vex(case["format"].as_str().unwrap(), &text)
+            .map(|d| vex_summary(&d))
+            .map_err(|e| e.to_string())
+    });
+}
+
+#[test]
+fn vex_statements_remove_confirm_or_leave_findings() {
+    support::check_section("ingest.json", "vex_applied", 5, |case| {
+        let document = read_vex(
+            case["format"].as_str().unwrap(),
+            &fixture(case["fixture"].as_str().unwrap()),
         )
+        .map_err(|e| e.to_string())?;
+        let mut occurrences: Vec<kubesight::finding::Occurrence> =
+            serde_json::from_value(case["occurrences"].clone()).map_err(|e| e.to_string())?;
+        let outcome = vex::apply_vex(&mut occurrences, &document);
+        let mut remaining: Vec<Value> = occurrences
+            .iter()
+            .map(|o| json!([o.vulnerability, o.package.name, o.applicability]))
+            .collect();
+        remaining.sort_by_key(|r| r.to_string());
+        Ok(json!({ "outcome": outcome, "remaining": remaining }))
     });
 }
 
 #[test]
 fn every_truncation_of_every_fixture_is_an_error_or_a_result_never_a_panic() {
-    let cases = support::vectors("ingest.json")["cases"].clone();
-    for case in cases.as_array().unwrap() {
+    let vectors = support::vectors("ingest.json");
+    let cases = vectors["cases"].as_array().unwrap();
+    for case in cases.iter().chain(vectors["vex"].as_array().unwrap()) {
         let text = fixture(case["fixture"].as_str().unwrap());
         let format = case["format"].as_str().unwrap();
         // 150 cuts spread over each file.
@@ -189,7 +250,12 @@ fn every_truncation_of_every_fixture_is_an_error_or_a_result_never_a_panic() {
             let Some(prefix) = text.get(..cut) else {
                 continue;
             };
-            if let Err(e) = read(format, prefix) {
+            let result = if is_vex(format) {
+                read_vex(format, prefix).map(|_| ())
+            } else {
+                read(format, prefix).map(|_| ())
+            };
+            if let Err(e) = result {
                 assert!(IngestError::CODES.contains(&e.code()), "{}", e.code());
             }
         }

@@ -10,6 +10,7 @@ mod osv;
 mod report;
 mod runtime;
 mod trivy;
+pub mod vex;
 
 pub use error::IngestError;
 pub use grype::grype;
