@@ -32,6 +32,7 @@ fn read(format: &str, text: &str) -> Result<Ingested, IngestError> {
     match format {
         "trivy" => ingest::trivy(text),
         "grype" => ingest::grype(text),
+        "trivy_operator" => ingest::trivy_operator(text),
         "osv_scanner" => ingest::osv_scanner(text),
         "jfrog_simple_json" => ingest::jfrog_simple_json(text),
         other => panic!("no adapter named {other}"),
@@ -143,7 +144,7 @@ fn summary(ingested: &Ingested) -> Value {
 
 #[test]
 fn fixtures_give_the_numbers_read_off_the_files() {
-    support::check_section("ingest.json", "cases", 15, |case| {
+    support::check_section("ingest.json", "cases", 18, |case| {
         let text = fixture(case["fixture"].as_str().unwrap());
         read(case["format"].as_str().unwrap(), &text)
             .map(|i| summary(&i))
@@ -193,7 +194,7 @@ fn a_runtime_filtered_scan_marks_what_was_loaded() {
 
 #[test]
 fn broken_documents_give_errors_or_warnings() {
-    support::check_section("ingest.json", "errors", 12, |case| {
+    support::check_section("ingest.json", "errors", 13, |case| {
         let (format, text) = (
             case["format"].as_str().unwrap(),
             case["text"].as_str().unwrap(),

@@ -10,7 +10,9 @@ mod osv;
 mod report;
 mod runtime;
 mod trivy;
+mod trivy_operator;
 pub mod vex;
+mod workload;
 
 pub use error::IngestError;
 pub use grype::grype;
@@ -19,3 +21,5 @@ pub use osv::osv_scanner;
 pub use report::{ImageReport, IngestWarning, Ingested, WarningCode, Workload};
 pub use runtime::{mark_runtime, RuntimeMarks};
 pub use trivy::trivy;
+pub use trivy_operator::trivy_operator;
+pub use workload::owning_workload;

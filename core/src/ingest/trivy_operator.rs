@@ -1,0 +1,204 @@
+//! Trivy Operator `VulnerabilityReport` resources: one per workload
+//! container. Accepts one resource, a list (`kubectl get
+//! vulnerabilityreports -A -o json`), or a dump keyed by resource type.
+//!
+//! Rules:
+//! - Identity: `report.artifact.digest` (a repository digest) when given;
+//!   the same image in many workloads is then one image downstream. A report
+//!   without it has a `no_image_digest` warning: the tag is never identity.
+//! - Workload: the `trivy-operator.resource.*` labels, a ReplicaSet resolved
+//!   to its Deployment and a Job to its CronJob.
+//! - Findings read as Trivy's (without a status: a `fixedVersion` means
+//!   fixed, its absence unknown).
+
+use serde_json::Value;
+
+use super::{owning_workload, ImageReport, IngestError, Ingested, WarningCode, Workload};
+use crate::finding::{Fix, FixState, Occurrence, Package};
+use crate::{Digest, Severity};
+
+const FORMAT: &str = "Trivy Operator";
+
+/// Reads Trivy Operator vulnerability reports.
+///
+/// ```
+/// let report = r#"{"kind": "VulnerabilityReport", "metadata": {"name": "replicaset-web-7d4b9c8f6d-app",
+///   "namespace": "shop", "labels": {"trivy-operator.resource.kind": "ReplicaSet",
+///   "trivy-operator.resource.name": "web-7d4b9c8f6d", "trivy-operator.resource.namespace": "shop",
+///   "trivy-operator.container.name": "app"}},
+///  "report": {"artifact": {"repository": "library/nginx", "tag": "1.25",
+///    "digest": "sha256:f78909c2b360d866b3220655c0b079838258b8891a12ac25fc670f0cbb54229f"},
+///   "registry": {"server": "index.docker.io"},
+///   "vulnerabilities": [{"vulnerabilityID": "CVE-2024-0553", "resource": "libgnutls30",
+///     "installedVersion": "3.6.13", "fixedVersion": "3.6.14", "severity": "MEDIUM"}]}}"#;
+/// let ingested = kubesight::ingest::trivy_operator(report)?;
+/// let workload = ingested.reports[0].workload.as_ref().unwrap();
+/// assert_eq!((workload.kind.as_str(), workload.name.as_str()), ("Deployment", "web"));
+/// # Ok::<(), kubesight::ingest::IngestError>(())
+/// ```
+pub fn trivy_operator(text: &str) -> Result<Ingested, IngestError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| IngestError::json(&e))?;
+    let mut resources: Vec<(String, &Value)> = Vec::new();
+    let is_report =
+        |v: &Value| v.get("kind").and_then(Value::as_str) == Some("VulnerabilityReport");
+    if is_report(&value) {
+        resources.push((String::new(), &value));
+    } else if let Some(items) = value.get("items").and_then(Value::as_array) {
+        resources.extend(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (format!("items[{i}]"), v)),
+        );
+    } else if let Some(items) = value
+        .get("vulnerabilityreports.aquasecurity.github.io")
+        .and_then(Value::as_array)
+    {
+        resources.extend(items.iter().enumerate().map(|(i, v)| {
+            (
+                format!("vulnerabilityreports.aquasecurity.github.io[{i}]"),
+                v,
+            )
+        }));
+    } else {
+        return Err(IngestError::UnrecognizedDocument {
+            format: FORMAT,
+            reason: "neither a VulnerabilityReport, nor a list of them".into(),
+        });
+    }
+    let mut ingested = Ingested::default();
+    for (at, resource) in resources {
+        if !is_report(resource) {
+            continue;
+        }
+        let Some(report) = resource.get("report") else {
+            ingested.warn(WarningCode::UnparsableEntry, at, "no `report`".into());
+            continue;
+        };
+        read_report(resource, report, &at, &mut ingested);
+    }
+    Ok(ingested)
+}
+
+fn text<'a>(value: &'a Value, path: &[&str]) -> Option<&'a str> {
+    path.iter()
+        .try_fold(value, |v, key| v.get(*key))
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+}
+
+fn read_report(resource: &Value, report: &Value, at: &str, ingested: &mut Ingested) {
+    let labels = resource.get("metadata").and_then(|m| m.get("labels"));
+    let label = |key: &str| labels.and_then(|l| l.get(key)).and_then(Value::as_str);
+    let workload = match (
+        label("trivy-operator.resource.kind"),
+        label("trivy-operator.resource.name"),
+    ) {
+        (Some(kind), Some(name)) => {
+            let (kind, name) = owning_workload(kind, name);
+            Some(Workload {
+                cluster: None,
+                namespace: label("trivy-operator.resource.namespace")
+                    .or_else(|| text(resource, &["metadata", "namespace"]))
+                    .unwrap_or_default()
+                    .to_owned(),
+                kind: kind.to_owned(),
+                name,
+            })
+        }
+        _ => None,
+    };
+    let repository = text(report, &["artifact", "repository"]);
+    let artifact = repository.map(|repository| {
+        let mut name = match text(report, &["registry", "server"]) {
+            Some(server) => format!("{server}/{repository}"),
+            None => repository.to_owned(),
+        };
+        if let Some(tag) = text(report, &["artifact", "tag"]) {
+            name.push(':');
+            name.push_str(tag);
+        }
+        name
+    });
+    let mut digests = Vec::new();
+    if let Some(digest) = text(report, &["artifact", "digest"]) {
+        match digest.parse::<Digest>() {
+            Ok(d) => digests.push(d),
+            Err(e) => ingested.warn(
+                WarningCode::InvalidDigest,
+                format!("{at}.report.artifact"),
+                format!("`{}`: {e}", digest.escape_debug()),
+            ),
+        }
+    }
+    if digests.is_empty() {
+        ingested.warn(
+            WarningCode::NoImageDigest,
+            format!("{at}.report.artifact"),
+            format!(
+                "the report names no digest of {}",
+                artifact.as_deref().unwrap_or("its image")
+            ),
+        );
+    }
+    let mut occurrences = Vec::new();
+    let vulnerabilities = report.get("vulnerabilities").and_then(Value::as_array);
+    for (i, v) in vulnerabilities.into_iter().flatten().enumerate() {
+        let at = format!("{at}.report.vulnerabilities[{i}]");
+        let Some(id) = text(v, &["vulnerabilityID"]) else {
+            ingested.warn(
+                WarningCode::UnparsableEntry,
+                at,
+                "no `vulnerabilityID`".into(),
+            );
+            continue;
+        };
+        let word = text(v, &["severity"]).unwrap_or("");
+        let severity = Severity::from_vocabulary(word).unwrap_or_else(|| {
+            ingested.warn(
+                WarningCode::UnknownSeverity,
+                at.clone(),
+                format!("severity `{}` counts as Unknown", word.escape_debug()),
+            );
+            Severity::Unknown
+        });
+        let versions: Vec<String> = text(v, &["fixedVersion"])
+            .into_iter()
+            .flat_map(|f| f.split(','))
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .map(String::from)
+            .collect();
+        let state = if versions.is_empty() {
+            FixState::Unknown
+        } else {
+            FixState::Fixed
+        };
+        occurrences.push(Occurrence {
+            image: digests.clone(),
+            vulnerability: id.to_owned(),
+            aliases: Vec::new(),
+            package: Package {
+                name: text(v, &["resource"]).unwrap_or_default().to_owned(),
+                version: text(v, &["installedVersion"])
+                    .unwrap_or_default()
+                    .to_owned(),
+                ecosystem: text(v, &["packageType"]).map(String::from),
+                purl: text(v, &["pkgPURL"]).map(String::from),
+            },
+            severity,
+            severity_source: None,
+            applicability: Default::default(),
+            fix: Fix { state, versions },
+            runtime: Default::default(),
+            malicious: false,
+        });
+    }
+    ingested.reports.push(ImageReport {
+        artifact,
+        digests,
+        workload,
+        occurrences,
+        suppressed: 0,
+    });
+}
