@@ -1,5 +1,5 @@
 //! Integrity assessment of every container in the bundled inventory
-//! (`examples/data/inventory.json`), with its explanation.
+//! (`benches/data/inventory.json`), with its explanation.
 
 #![allow(
     clippy::unwrap_used,
@@ -25,8 +25,7 @@ struct Inventory {
 }
 
 fn assess(c: &mut Criterion) {
-    let inventory: Inventory =
-        serde_json::from_str(include_str!("../examples/data/inventory.json")).unwrap();
+    let inventory: Inventory = serde_json::from_str(include_str!("data/inventory.json")).unwrap();
     let policy =
         IntegrityPolicy::new(TrustedRegistries::new(&inventory.trusted_registries).unwrap());
     let mut group = c.benchmark_group("integrity");

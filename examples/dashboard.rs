@@ -1,22 +1,27 @@
-//! The runtime security dashboard over a bundled environment: installation
-//! and sensor health, scan status, readiness, the prioritization funnel, the
-//! highlights, and every integrity violation explained.
+//! The runtime security dashboard over an environment as a platform team
+//! has it: Pod lists, registry answers, scanner reports (Grype, kubevuln,
+//! Trivy Operator, JFrog, osv-scanner), a VEX document and the cluster
+//! listing. It prints installation and sensor health, scan status,
+//! readiness, the prioritization funnel, the highlights, and every
+//! integrity violation explained.
 //!
 //! ```text
-//! cargo run --example dashboard                                        # bundled data
-//! cargo run --example dashboard -- inventory.json prioritization.json  # your own
+//! cargo run --example dashboard                                  # the bundled environment
+//! cargo run --example dashboard -- path/to/environment.json      # your own
 //! ```
 //!
-//! `inventory.json` holds `observed_at`, `trusted_registries` and
-//! `containers` (the serde form of `kubesight::integrity::IntegrityFacts`);
-//! `prioritization.json` holds `running_images`, `findings`, `clusters` and
-//! `scan_configurations` (see `examples/data/`).
+//! The manifest's format is described in `examples/environment.rs`; the
+//! bundled one is `examples/data/environment/environment.json`.
+
+#[path = "environment.rs"]
+mod environment;
 
 use std::collections::BTreeMap;
 use std::error::Error;
+use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use kubesight::finding::{Occurrence, RunningImage};
+use environment::Environment;
 use kubesight::funnel::{FindingIndex, Funnel, FunnelAccumulator};
 use kubesight::highlights::Highlights;
 use kubesight::integrity::{
@@ -24,42 +29,17 @@ use kubesight::integrity::{
     ViolationKind,
 };
 use kubesight::readiness::Readiness;
-use kubesight::runtime::{Cluster, ClusterHealth, DisableLabel, Installation, ScanReport};
-use kubesight::scanning::ScanConfigurations;
-use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct Inventory {
-    observed_at: DateTime<Utc>,
-    trusted_registries: Vec<String>,
-    containers: Vec<IntegrityFacts>,
-}
-
-#[derive(Deserialize)]
-struct Prioritization {
-    running_images: Vec<RunningImage>,
-    findings: Vec<Occurrence>,
-    clusters: Vec<Cluster>,
-    scan_configurations: ScanConfigurations,
-}
-
-const BUNDLED: &str = include_str!("data/inventory.json");
-const BUNDLED_PRIORITIZATION: &str = include_str!("data/prioritization.json");
-
-fn read(arg: Option<String>, bundled: &str) -> Result<String, Box<dyn Error>> {
-    match arg {
-        Some(path) => {
-            Ok(std::fs::read_to_string(&path).map_err(|e| format!("reading {path}: {e}"))?)
-        }
-        None => Ok(bundled.to_owned()),
-    }
-}
+use kubesight::runtime::{ClusterHealth, DisableLabel, Installation, ScanReport};
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let mut args = std::env::args().skip(1);
-    let inventory: Inventory = serde_json::from_str(&read(args.next(), BUNDLED)?)?;
-    let prioritization: Prioritization =
-        serde_json::from_str(&read(args.next(), BUNDLED_PRIORITIZATION)?)?;
+    let manifest = std::env::args().nth(1).map_or_else(
+        || {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../examples/data/environment/environment.json")
+        },
+        PathBuf::from,
+    );
+    let inventory = environment::load(&manifest)?;
     let policy = IntegrityPolicy::new(TrustedRegistries::new(&inventory.trusted_registries)?);
     let assessed: Vec<(&IntegrityFacts, IntegrityAssessment)> = inventory
         .containers
@@ -79,15 +59,43 @@ fn main() -> Result<(), Box<dyn Error>> {
         inventory.observed_at.format("%Y-%m-%d %H:%M UTC")
     );
     println!(
-        "trusted registries: {}\n",
+        "trusted registries: {}",
         inventory.trusted_registries.join(", ")
     );
+    if inventory.without_image_id > 0 {
+        println!(
+            "({} running containers report no image id yet and cannot be assessed)",
+            inventory.without_image_id
+        );
+    }
+    println!("scanner reports:");
+    for (file, findings) in &inventory.reports {
+        println!("  {file:<36} {findings:>5} findings");
+    }
+    println!(
+        "runtime-filtered scans: {} findings seen loaded, {} not observed",
+        inventory.runtime.loaded, inventory.runtime.not_observed
+    );
+    println!(
+        "VEX: {} findings not affected, {} fixed, {} confirmed affected, {} under investigation",
+        inventory.vex.not_affected,
+        inventory.vex.fixed,
+        inventory.vex.affected,
+        inventory.vex.under_investigation
+    );
+    if !inventory.warnings.is_empty() {
+        println!("reader warnings ({}):", inventory.warnings.len());
+        for w in &inventory.warnings {
+            println!("  {w}");
+        }
+    }
+    println!();
 
     let violations_found: Vec<&Violation> = assessed
         .iter()
         .filter_map(|(_, a)| a.violation.as_ref())
         .collect();
-    print_prioritization(&prioritization, violations_found.iter().copied());
+    print_prioritization(&inventory, violations_found.iter().copied());
     let mut violations: Vec<&Violation> = assessed
         .iter()
         .filter_map(|(_, a)| a.violation.as_ref())
@@ -163,7 +171,7 @@ fn main() -> Result<(), Box<dyn Error>> {
 /// Prints installation, sensor health, scan status, readiness, the funnel and
 /// the highlights.
 fn print_prioritization<'a>(
-    data: &Prioritization,
+    data: &Environment,
     violations: impl IntoIterator<Item = &'a Violation>,
 ) {
     let label = DisableLabel::default();

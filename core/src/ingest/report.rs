@@ -80,6 +80,18 @@ pub struct Ingested {
     pub warnings: Vec<IngestWarning>,
 }
 
+impl ImageReport {
+    /// Says which image this report scanned, for formats that name no
+    /// digest (osv-scanner, an audit, a report of a tag): the digests
+    /// replace the report's own on it and on every occurrence.
+    pub fn assign_image(&mut self, digests: Vec<Digest>) {
+        for occurrence in &mut self.occurrences {
+            occurrence.image.clone_from(&digests);
+        }
+        self.digests = digests;
+    }
+}
+
 impl Ingested {
     /// Every occurrence of every report.
     pub fn occurrences(&self) -> impl Iterator<Item = &Occurrence> {
