@@ -171,7 +171,7 @@ fn distinct<'a>(occurrences: impl IntoIterator<Item = &'a kubesight::finding::Oc
 fn a_runtime_filtered_scan_marks_what_was_loaded() {
     use kubesight::finding::RuntimeEvidence;
     support::check_section("ingest.json", "runtime_pairs", 1, |case| {
-        let format = case["format"].as_str().unwrap();
+        let format = case["format"].as_str().unwrap_or("kubernetes_pods");
         let mut full = read(format, &fixture(case["full"].as_str().unwrap())).unwrap();
         let filtered = read(format, &fixture(case["filtered"].as_str().unwrap())).unwrap();
         let marks = ingest::mark_runtime(&mut full.reports[0].occurrences, filtered.occurrences());
@@ -194,13 +194,15 @@ fn a_runtime_filtered_scan_marks_what_was_loaded() {
 
 #[test]
 fn broken_documents_give_errors_or_warnings() {
-    support::check_section("ingest.json", "errors", 13, |case| {
+    support::check_section("ingest.json", "errors", 14, |case| {
         let (format, text) = (
             case["format"].as_str().unwrap(),
             case["text"].as_str().unwrap(),
         );
         let result = if is_vex(format) {
             read_vex(format, text).map(|d| vex_summary(&d))
+        } else if format == "kubernetes_pods" {
+            ingest::kubernetes_pods(text, "c").map(|i| pods_summary(&i))
         } else {
             read(format, text).map(|i| summary(&i))
         };
@@ -238,13 +240,46 @@ fn vex_statements_remove_confirm_or_leave_findings() {
     });
 }
 
+fn pods_summary(inventory: &ingest::PodInventory) -> Value {
+    json!({
+        "containers": inventory.containers.iter().map(|c| json!({
+            "pod": c.pod,
+            "container": c.container,
+            "workload": c.workload.to_string(),
+            "node": c.node,
+            "image": c.image.to_string(),
+            "image_id_kind": c.image_id.as_ref().map(|i| i.kind().code()),
+            "started_at": c.started_at,
+        })).collect::<Vec<_>>(),
+        "warnings": inventory.warnings.len(),
+    })
+}
+
+#[test]
+fn pod_lists_give_the_running_containers() {
+    support::check_section("ingest.json", "pods", 2, |case| {
+        let text = match case["fixture"].as_str() {
+            Some(file) => fixture(file),
+            None => case["text"].as_str().unwrap().to_owned(),
+        };
+        ingest::kubernetes_pods(&text, case["cluster"].as_str().unwrap())
+            .map(|i| pods_summary(&i))
+            .map_err(|e| e.to_string())
+    });
+}
+
 #[test]
 fn every_truncation_of_every_fixture_is_an_error_or_a_result_never_a_panic() {
     let vectors = support::vectors("ingest.json");
     let cases = vectors["cases"].as_array().unwrap();
-    for case in cases.iter().chain(vectors["vex"].as_array().unwrap()) {
+    let pods = vectors["pods"].as_array().unwrap();
+    for case in cases
+        .iter()
+        .chain(vectors["vex"].as_array().unwrap())
+        .chain(pods.iter().filter(|p| p["fixture"].is_string()))
+    {
         let text = fixture(case["fixture"].as_str().unwrap());
-        let format = case["format"].as_str().unwrap();
+        let format = case["format"].as_str().unwrap_or("kubernetes_pods");
         // 150 cuts spread over each file.
         let step = (text.len() / 150).max(1);
         for cut in (0..text.len()).step_by(step) {
@@ -253,6 +288,8 @@ fn every_truncation_of_every_fixture_is_an_error_or_a_result_never_a_panic() {
             };
             let result = if is_vex(format) {
                 read_vex(format, prefix).map(|_| ())
+            } else if format == "kubernetes_pods" {
+                ingest::kubernetes_pods(prefix, "c").map(|_| ())
             } else {
                 read(format, prefix).map(|_| ())
             };
