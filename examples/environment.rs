@@ -10,7 +10,7 @@
 //! ```text
 //! observed_at          when the inventory was taken
 //! trusted_registries   registry patterns the integrity policy trusts
-//! clusters_file        the cluster listing (`kubesight::runtime::Cluster`s)
+//! clusters_file        the runtime platform's cluster listing (its REST API's cluster details)
 //! pods                 [{cluster, file}]: `kubectl get pods -A -o json` per cluster
 //! registry_file        {image reference: registry answer}
 //! reports              [{format, file, image?, runtime_filtered?}]: scanner reports;
@@ -121,10 +121,15 @@ pub(crate) fn load(manifest: &Path) -> Result<Environment, Box<dyn Error>> {
         dir,
         Path::new(manifest.file_name().unwrap_or_default()),
     )?)?;
-    let clusters: Vec<Cluster> = serde_json::from_str(&read(dir, &m.clusters_file)?)?;
+    let listing = ingest::runtime_clusters(&read(dir, &m.clusters_file)?)?;
+    let clusters: Vec<Cluster> = listing.clusters;
     let answers: HashMap<String, RegistryAnswer> =
         serde_json::from_str(&read(dir, &m.registry_file)?)?;
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<String> = listing
+        .warnings
+        .iter()
+        .map(|w| format!("{}: {}", m.clusters_file.display(), w.message))
+        .collect();
 
     let mut containers = Vec::new();
     for pods in &m.pods {

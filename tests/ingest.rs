@@ -171,7 +171,11 @@ fn distinct<'a>(occurrences: impl IntoIterator<Item = &'a kubesight::finding::Oc
 fn a_runtime_filtered_scan_marks_what_was_loaded() {
     use kubesight::finding::RuntimeEvidence;
     support::check_section("ingest.json", "runtime_pairs", 1, |case| {
-        let format = case["format"].as_str().unwrap_or("kubernetes_pods");
+        let listing = case["listing"].as_str().map(|l| format!("runtime_{l}"));
+        let format = case["format"]
+            .as_str()
+            .or(listing.as_deref())
+            .unwrap_or("kubernetes_pods");
         let mut full = read(format, &fixture(case["full"].as_str().unwrap())).unwrap();
         let filtered = read(format, &fixture(case["filtered"].as_str().unwrap())).unwrap();
         let marks = ingest::mark_runtime(&mut full.reports[0].occurrences, filtered.occurrences());
@@ -194,7 +198,7 @@ fn a_runtime_filtered_scan_marks_what_was_loaded() {
 
 #[test]
 fn broken_documents_give_errors_or_warnings() {
-    support::check_section("ingest.json", "errors", 14, |case| {
+    support::check_section("ingest.json", "errors", 16, |case| {
         let (format, text) = (
             case["format"].as_str().unwrap(),
             case["text"].as_str().unwrap(),
@@ -203,6 +207,8 @@ fn broken_documents_give_errors_or_warnings() {
             read_vex(format, text).map(|d| vex_summary(&d))
         } else if format == "kubernetes_pods" {
             ingest::kubernetes_pods(text, "c").map(|i| pods_summary(&i))
+        } else if let Some(listing) = format.strip_prefix("runtime_") {
+            platform_summary(listing, text)
         } else {
             read(format, text).map(|i| summary(&i))
         };
@@ -268,6 +274,43 @@ fn pod_lists_give_the_running_containers() {
     });
 }
 
+fn platform_summary(listing: &str, text: &str) -> Result<Value, IngestError> {
+    use kubesight::runtime::{DisableLabel, Installation};
+    Ok(match listing {
+        "clusters" => {
+            let read = ingest::runtime_clusters(text)?;
+            let installation = Installation::of(&read.clusters, &DisableLabel::default());
+            json!({
+                "clusters": read.clusters,
+                "warnings": read.warnings.iter().map(|w| w.code).collect::<Vec<_>>(),
+                "installation": installation.status.code(),
+            })
+        }
+        _ => {
+            let read = ingest::runtime_images(text)?;
+            let (status, running, scanned) = read.scan_status();
+            json!({
+                "scan_status": status.code(),
+                "running": running,
+                "scanned": scanned,
+                "critical": read.images.iter().map(|i| i.vulnerabilities.critical).collect::<Vec<_>>(),
+                "warnings": read.warnings.iter().map(|w| w.code).collect::<Vec<_>>(),
+            })
+        }
+    })
+}
+
+#[test]
+fn platform_listings_give_clusters_sensors_and_scan_status() {
+    support::check_section("ingest.json", "platform", 5, |case| {
+        let text = match case["fixture"].as_str() {
+            Some(file) => fixture(file),
+            None => case["text"].as_str().unwrap().to_owned(),
+        };
+        platform_summary(case["listing"].as_str().unwrap(), &text).map_err(|e| e.to_string())
+    });
+}
+
 #[test]
 fn every_truncation_of_every_fixture_is_an_error_or_a_result_never_a_panic() {
     let vectors = support::vectors("ingest.json");
@@ -277,9 +320,20 @@ fn every_truncation_of_every_fixture_is_an_error_or_a_result_never_a_panic() {
         .iter()
         .chain(vectors["vex"].as_array().unwrap())
         .chain(pods.iter().filter(|p| p["fixture"].is_string()))
+        .chain(
+            vectors["platform"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|p| p["fixture"].is_string()),
+        )
     {
         let text = fixture(case["fixture"].as_str().unwrap());
-        let format = case["format"].as_str().unwrap_or("kubernetes_pods");
+        let listing = case["listing"].as_str().map(|l| format!("runtime_{l}"));
+        let format = case["format"]
+            .as_str()
+            .or(listing.as_deref())
+            .unwrap_or("kubernetes_pods");
         // 150 cuts spread over each file.
         let step = (text.len() / 150).max(1);
         for cut in (0..text.len()).step_by(step) {
@@ -290,6 +344,8 @@ fn every_truncation_of_every_fixture_is_an_error_or_a_result_never_a_panic() {
                 read_vex(format, prefix).map(|_| ())
             } else if format == "kubernetes_pods" {
                 ingest::kubernetes_pods(prefix, "c").map(|_| ())
+            } else if let Some(listing) = format.strip_prefix("runtime_") {
+                platform_summary(listing, prefix).map(|_| ())
             } else {
                 read(format, prefix).map(|_| ())
             };

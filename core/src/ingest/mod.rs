@@ -7,6 +7,7 @@ mod error;
 mod grype;
 mod jfrog;
 mod osv;
+mod platform;
 mod pods;
 mod report;
 mod runtime;
@@ -19,6 +20,9 @@ pub use error::IngestError;
 pub use grype::grype;
 pub use jfrog::jfrog_simple_json;
 pub use osv::osv_scanner;
+pub use platform::{
+    runtime_clusters, runtime_images, PlatformClusters, PlatformImage, PlatformImages,
+};
 pub use pods::{kubernetes_pods, PodInventory, RunningContainer};
 pub use report::{ImageReport, IngestWarning, Ingested, WarningCode, Workload};
 pub use runtime::{mark_runtime, RuntimeMarks};

@@ -22,6 +22,12 @@ pub enum WarningCode {
     NoImageDigest,
     /// A digest in the report is malformed and was ignored.
     InvalidDigest,
+    /// A status word (a controller's, a node's) is not known; the
+    /// conservative reading was taken.
+    UnknownStatus,
+    /// The document lists part of what there is (one page, counts without
+    /// details): what follows from it covers that part only.
+    PartialListing,
 }
 
 /// One warning, with where it arose.

@@ -30,6 +30,26 @@ impl ScanStatus {
         }
     }
 
+    /// The status of `running` distinct running images of which `scanned`
+    /// were scanned.
+    ///
+    /// ```
+    /// use kubesight::runtime::ScanStatus;
+    /// assert_eq!(ScanStatus::of_counts(0, 0), ScanStatus::NoRunningImages);
+    /// assert_eq!(ScanStatus::of_counts(4, 3), ScanStatus::Partial);
+    /// ```
+    pub const fn of_counts(running: u64, scanned: u64) -> ScanStatus {
+        if running == 0 {
+            ScanStatus::NoRunningImages
+        } else if scanned == 0 {
+            ScanStatus::NotScanned
+        } else if scanned >= running {
+            ScanStatus::Scanned
+        } else {
+            ScanStatus::Partial
+        }
+    }
+
     /// The documented action.
     pub const fn action(self) -> &'static str {
         match self {
@@ -67,17 +87,8 @@ impl ScanReport {
         unscanned_images.sort_unstable();
         let unscanned = unscanned_images.len() as u64;
         let scanned = running - unscanned;
-        let status = if running == 0 {
-            ScanStatus::NoRunningImages
-        } else if scanned == 0 {
-            ScanStatus::NotScanned
-        } else if unscanned == 0 {
-            ScanStatus::Scanned
-        } else {
-            ScanStatus::Partial
-        };
         ScanReport {
-            status,
+            status: ScanStatus::of_counts(running, scanned),
             running,
             scanned,
             unscanned,
