@@ -35,6 +35,7 @@ fn read(format: &str, text: &str) -> Result<Ingested, IngestError> {
         "trivy_operator" => ingest::trivy_operator(text),
         "osv_scanner" => ingest::osv_scanner(text),
         "jfrog_simple_json" => ingest::jfrog_simple_json(text),
+        "jfrog_xray_json" => ingest::jfrog_xray_json(text),
         other => panic!("no adapter named {other}"),
     }
 }
@@ -144,7 +145,7 @@ fn summary(ingested: &Ingested) -> Value {
 
 #[test]
 fn fixtures_give_the_numbers_read_off_the_files() {
-    support::check_section("ingest.json", "cases", 18, |case| {
+    support::check_section("ingest.json", "cases", 28, |case| {
         let text = fixture(case["fixture"].as_str().unwrap());
         read(case["format"].as_str().unwrap(), &text)
             .map(|i| summary(&i))
@@ -198,7 +199,7 @@ fn a_runtime_filtered_scan_marks_what_was_loaded() {
 
 #[test]
 fn broken_documents_give_errors_or_warnings() {
-    support::check_section("ingest.json", "errors", 16, |case| {
+    support::check_section("ingest.json", "errors", 17, |case| {
         let (format, text) = (
             case["format"].as_str().unwrap(),
             case["text"].as_str().unwrap(),
@@ -218,7 +219,7 @@ fn broken_documents_give_errors_or_warnings() {
 
 #[test]
 fn vex_documents_give_the_statements_read_off_the_files() {
-    support::check_section("ingest.json", "vex", 15, |case| {
+    support::check_section("ingest.json", "vex", 18, |case| {
         let text = fixture(case["fixture"].as_str().unwrap());
         read_vex(case["format"].as_str().unwrap(), &text)
             .map(|d| vex_summary(&d))
@@ -354,4 +355,42 @@ fn every_truncation_of_every_fixture_is_an_error_or_a_result_never_a_panic() {
             }
         }
     }
+}
+
+#[test]
+fn every_fixture_is_read_by_some_case() {
+    fn walk(dir: &Path, base: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, base, out);
+            } else if path.file_name().is_some_and(|n| n != "README.md") {
+                out.push(
+                    path.strip_prefix(base)
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned(),
+                );
+            }
+        }
+    }
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+    let mut files = Vec::new();
+    walk(&base, &base, &mut files);
+    let vectors = support::vectors("ingest.json");
+    let named: BTreeSet<String> = [
+        "cases",
+        "vex",
+        "runtime_pairs",
+        "vex_applied",
+        "pods",
+        "platform",
+    ]
+    .iter()
+    .flat_map(|section| vectors[*section].as_array().unwrap().iter())
+    .flat_map(|case| ["fixture", "full", "filtered"].map(|k| case[k].as_str().map(String::from)))
+    .flatten()
+    .collect();
+    let unread: Vec<&String> = files.iter().filter(|f| !named.contains(*f)).collect();
+    assert!(unread.is_empty(), "fixtures no case reads: {unread:?}");
 }

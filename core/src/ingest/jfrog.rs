@@ -179,26 +179,8 @@ pub fn jfrog_simple_json(text: &str) -> Result<Ingested, IngestError> {
                 Applicability::NotScanned
             }
         };
-        let versions: Vec<String> = row
-            .fixed_versions
-            .iter()
-            .flatten()
-            .flat_map(|range| {
-                range
-                    .trim()
-                    .trim_start_matches(['[', '('])
-                    .trim_end_matches([']', ')'])
-                    .split(',')
-                    .map(|v| v.trim().to_owned())
-                    .filter(|v| !v.is_empty())
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        let state = if versions.is_empty() {
-            FixState::NotFixed
-        } else {
-            FixState::Fixed
-        };
+        let ranges: Vec<String> = row.fixed_versions.clone().unwrap_or_default();
+        let fix = fix_of_ranges(&ranges);
         report.occurrences.push(Occurrence {
             image: report.digests.clone(),
             vulnerability: id.clone(),
@@ -212,11 +194,35 @@ pub fn jfrog_simple_json(text: &str) -> Result<Ingested, IngestError> {
             severity,
             severity_source: None,
             applicability,
-            fix: Fix { state, versions },
+            fix,
             runtime: Default::default(),
             malicious: false,
         });
     }
     ingested.reports.push(report);
     Ok(ingested)
+}
+
+/// The fix of Xray's fixed-version ranges (`[4.17.5]`, `[1.2,)`): their
+/// bounds are the versions; none means not fixed.
+pub(crate) fn fix_of_ranges(ranges: &[String]) -> Fix {
+    let versions: Vec<String> = ranges
+        .iter()
+        .flat_map(|range| {
+            range
+                .trim()
+                .trim_start_matches(['[', '('])
+                .trim_end_matches([']', ')'])
+                .split(',')
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let state = if versions.is_empty() {
+        FixState::NotFixed
+    } else {
+        FixState::Fixed
+    };
+    Fix { state, versions }
 }

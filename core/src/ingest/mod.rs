@@ -15,6 +15,7 @@ mod trivy;
 mod trivy_operator;
 pub mod vex;
 mod workload;
+mod xray;
 
 pub use error::IngestError;
 pub use grype::grype;
@@ -29,3 +30,4 @@ pub use runtime::{mark_runtime, RuntimeMarks};
 pub use trivy::trivy;
 pub use trivy_operator::trivy_operator;
 pub use workload::owning_workload;
+pub use xray::jfrog_xray_json;

@@ -1,6 +1,7 @@
 //! CycloneDX VEX: `vulnerabilities[]` with an `analysis.state` and
-//! `affects[].ref`, each ref a component's `bom-ref` (resolved to its purl)
-//! or a purl itself.
+//! `affects[].ref`, each ref a component's `bom-ref` (resolved to its purl),
+//! a BOM-link to another BOM's component, or a purl itself. A vulnerability
+//! without analysis (an SBOM's scan result) is no statement.
 
 use std::collections::HashMap;
 
@@ -87,6 +88,12 @@ pub fn cyclonedx_vex(text: &str) -> Result<VexDocument, IngestError> {
         {
             let Some(r) = affected.get("ref").and_then(Value::as_str) else {
                 continue;
+            };
+            // A BOM-link (`urn:cdx:<serial>/<version>#<bom-ref>`) names a
+            // component of another BOM by its bom-ref, usually its purl.
+            let r = match r.strip_prefix("urn:cdx:").and_then(|l| l.split_once('#')) {
+                Some((_, bom_ref)) => bom_ref,
+                None => r,
             };
             let purl = refs.get(r).copied().unwrap_or(r);
             match product_of(purl) {

@@ -1,0 +1,178 @@
+//! JFrog Xray scan results as `jf scan --format json` writes them: a list
+//! of scans, each with `vulnerabilities[]` whose `components` map Xray
+//! component ids (`alpine://3.18:libssl3:3.1.1-r1`) to their fix versions.
+//!
+//! Rules:
+//! - One occurrence per (issue, component). The id is the first CVE;
+//!   further CVEs and the Xray issue id are aliases.
+//! - A component id is `<type>://[<namespace>:]...<name>:<version>`: the
+//!   type is the ecosystem, the last two parts name and version.
+//! - Fix versions are Xray ranges (`[3.1.1-r3]`), as in simple-json.
+//! - Identity: the image tar in the impact paths (`sha256__<hex>.tar`) is
+//!   the image's configuration digest.
+//! - The format carries no applicability: contextual analysis did not run.
+
+use serde_json::Value;
+
+use super::{jfrog::fix_of_ranges, ImageReport, IngestError, Ingested, WarningCode};
+use crate::finding::{Occurrence, Package};
+use crate::{Digest, Severity};
+
+const FORMAT: &str = "JFrog Xray scan";
+
+fn component(id: &str) -> (Option<String>, String, String) {
+    let (kind, rest) = match id.split_once("://") {
+        Some((kind, rest)) => (Some(kind.to_owned()), rest),
+        None => (None, id),
+    };
+    match rest.rsplit_once(':') {
+        Some((head, version)) => {
+            let name = head.rsplit(':').next().unwrap_or(head);
+            (kind, name.to_owned(), version.to_owned())
+        }
+        None => (kind, rest.to_owned(), String::new()),
+    }
+}
+
+fn image_digest(value: &Value) -> Option<Digest> {
+    let path = value.get("full_path").and_then(Value::as_str)?;
+    let hex = path.strip_suffix(".tar")?.strip_prefix("sha256__")?;
+    format!("sha256:{hex}").parse().ok()
+}
+
+/// Reads Xray scan results (`jf scan --format json`, the on-demand binary
+/// scan).
+///
+/// ```
+/// let scan = r#"[{"scan_id": "1", "component_id": "docker://alpine:latest", "vulnerabilities": [
+///   {"cves": [{"cve": "CVE-2023-3446"}], "severity": "Medium", "issue_id": "XRAY-526273",
+///    "components": {"alpine://3.18:libssl3:3.1.1-r1": {"fixed_versions": ["[3.1.1-r3]"]}}}]}]"#;
+/// let ingested = kubesight::ingest::jfrog_xray_json(scan)?;
+/// let occurrence = ingested.occurrences().next().unwrap();
+/// assert_eq!((occurrence.package.name.as_str(), occurrence.package.version.as_str()), ("libssl3", "3.1.1-r1"));
+/// assert_eq!(occurrence.aliases, ["XRAY-526273"]);
+/// # Ok::<(), kubesight::ingest::IngestError>(())
+/// ```
+pub fn jfrog_xray_json(document: &str) -> Result<Ingested, IngestError> {
+    let value: Value = serde_json::from_str(document).map_err(|e| IngestError::json(&e))?;
+    let scans: Vec<&Value> = match &value {
+        Value::Array(list) => list.iter().collect(),
+        Value::Object(_) if value.get("vulnerabilities").is_some() => vec![&value],
+        _ => {
+            return Err(IngestError::UnrecognizedDocument {
+                format: FORMAT,
+                reason: "neither a list of scans nor a scan".into(),
+            })
+        }
+    };
+    if scans
+        .iter()
+        .any(|s| !s.get("vulnerabilities").is_some_and(Value::is_array))
+    {
+        return Err(IngestError::UnrecognizedDocument {
+            format: FORMAT,
+            reason: "a scan without a `vulnerabilities` list".into(),
+        });
+    }
+    let mut ingested = Ingested::default();
+    for (i, scan) in scans.into_iter().enumerate() {
+        let mut report = ImageReport {
+            artifact: scan
+                .get("component_id")
+                .and_then(Value::as_str)
+                .map(String::from),
+            digests: Vec::new(),
+            workload: None,
+            occurrences: Vec::new(),
+            suppressed: 0,
+        };
+        let vulnerabilities = scan.get("vulnerabilities").and_then(Value::as_array);
+        for (j, v) in vulnerabilities.into_iter().flatten().enumerate() {
+            let at = format!("[{i}].vulnerabilities[{j}]");
+            let mut ids: Vec<String> = v
+                .get("cves")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|c| c.get("cve").and_then(Value::as_str))
+                .filter(|c| !c.is_empty())
+                .map(String::from)
+                .collect();
+            ids.extend(v.get("issue_id").and_then(Value::as_str).map(String::from));
+            let Some((id, aliases)) = ids.split_first() else {
+                ingested.warn(
+                    WarningCode::UnparsableEntry,
+                    at,
+                    "the issue names neither a CVE nor an issue id".into(),
+                );
+                continue;
+            };
+            let word = v.get("severity").and_then(Value::as_str).unwrap_or("");
+            let severity = Severity::from_vocabulary(word).unwrap_or_else(|| {
+                ingested.warn(
+                    WarningCode::UnknownSeverity,
+                    at.clone(),
+                    format!("severity `{}` counts as Unknown", word.escape_debug()),
+                );
+                Severity::Unknown
+            });
+            let components = v.get("components").and_then(Value::as_object);
+            for (component_id, detail) in components.into_iter().flatten() {
+                for path in detail
+                    .get("impact_paths")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_array)
+                    .flatten()
+                {
+                    if let Some(digest) = image_digest(path) {
+                        if !report.digests.contains(&digest) {
+                            report.digests.push(digest);
+                        }
+                    }
+                }
+                let (kind, name, version) = component(component_id);
+                let ranges: Vec<String> = detail
+                    .get("fixed_versions")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .map(String::from)
+                    .collect();
+                report.occurrences.push(Occurrence {
+                    image: Vec::new(),
+                    vulnerability: id.clone(),
+                    aliases: aliases.to_vec(),
+                    package: Package {
+                        name,
+                        version,
+                        ecosystem: kind,
+                        purl: None,
+                    },
+                    severity,
+                    severity_source: None,
+                    applicability: Default::default(),
+                    fix: fix_of_ranges(&ranges),
+                    runtime: Default::default(),
+                    malicious: false,
+                });
+            }
+        }
+        if report.digests.is_empty() {
+            ingested.warn(
+                WarningCode::NoImageDigest,
+                format!("[{i}]"),
+                format!(
+                    "the scan names no digest of {}",
+                    report.artifact.as_deref().unwrap_or("its image")
+                ),
+            );
+        }
+        let digests = report.digests.clone();
+        report.assign_image(digests);
+        ingested.reports.push(report);
+    }
+    Ok(ingested)
+}
