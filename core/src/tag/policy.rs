@@ -67,7 +67,7 @@ use crate::ImageRef;
 /// assert!(policy.classify("latest ").is_err());
 /// # Ok::<(), kubesight::TagError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(from = "PolicyData", into = "PolicyData")]
 pub struct TagPolicy {
     keywords: WordSet,
@@ -103,6 +103,18 @@ impl From<TagPolicy> for PolicyData {
         }
     }
 }
+
+/// Two policies are equal when they hold the same words and rules, however
+/// their lookup tables were built (one word at a time or all at once).
+impl PartialEq for TagPolicy {
+    fn eq(&self, other: &Self) -> bool {
+        self.keywords == other.keywords
+            && self.variants == other.variants
+            && self.heuristics == other.heuristics
+    }
+}
+
+impl Eq for TagPolicy {}
 
 impl Default for TagPolicy {
     fn default() -> Self {
@@ -447,6 +459,17 @@ impl Facts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn policies_with_the_same_words_are_equal_however_built() {
+        let mut edited = TagPolicy::new();
+        edited.add_keyword("edge").unwrap();
+        edited.remove_variant("slim");
+        let json = serde_json::to_string(&edited).unwrap();
+        let again: TagPolicy = serde_json::from_str(&json).unwrap();
+        assert_eq!(again, edited);
+        assert_ne!(again, TagPolicy::new());
+    }
 
     fn rule(tag: &str) -> &'static str {
         TagPolicy::new().classify(tag).unwrap().rule().code()

@@ -112,12 +112,22 @@ pub const VARIANT_WORDS: [&str; 69] = [
 ///
 /// Words are kept lower-case in buckets keyed by their first letter and
 /// length, so a lookup compares against one candidate at most, usually.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(from = "Vec<String>", into = "Vec<String>")]
 pub(crate) struct WordSet {
     buckets: Vec<Vec<Box<[u8]>>>,
     longest: usize,
 }
+
+/// Two sets are equal when they hold the same words, in whatever order
+/// they were inserted.
+impl PartialEq for WordSet {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().count() == other.iter().count() && self.iter().all(|w| other.contains(w))
+    }
+}
+
+impl Eq for WordSet {}
 
 const LETTERS: usize = 27;
 const KEY_SLOTS: usize = 16;
