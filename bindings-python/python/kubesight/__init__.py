@@ -1,0 +1,292 @@
+"""kubesight: turns what a Kubernetes runtime sees into explained security
+decisions.
+
+Image references and tag mutability:
+
+>>> import kubesight
+>>> ref = kubesight.ImageRef.parse("nginx:1.25")
+>>> str(ref), ref.familiar()
+('docker.io/library/nginx:1.25', 'nginx:1.25')
+>>> kubesight.TagPolicy().classify("stable-alpine").rule
+'keyword_variant'
+
+Every bad input raises one exception, carrying the core's stable code:
+
+>>> try:
+...     kubesight.ImageRef.parse("Nginx")
+... except kubesight.KubesightError as e:
+...     print(e.code)
+repository_name_uppercase
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping, Optional
+
+from . import ingest
+from ._convert import Instant, instant
+from ._enums import (
+    Applicability,
+    ControllerState,
+    DayState,
+    FixState,
+    InstallationStatus,
+    IntegrityStatus,
+    Mutability,
+    RuntimeEvidence,
+    ScanStatus,
+    Scanner,
+    SensorState,
+    Severity,
+    TagRule,
+    VexStatus,
+    ViolationKind,
+)
+from ._native import (
+    ImageId,
+    ImageRef,
+    KubesightError,
+    TagClass,
+    TagPolicy,
+    __version__,
+    parse_digest,
+)
+from ._native import (
+    IntegrityPolicy as _NativeIntegrityPolicy,
+)
+from . import _native
+from ._record import Record
+
+__all__ = [
+    "Applicability",
+    "ControllerState",
+    "DayState",
+    "FixState",
+    "ImageId",
+    "ImageRef",
+    "InstallationStatus",
+    "IntegrityPolicy",
+    "IntegrityStatus",
+    "KubesightError",
+    "Mutability",
+    "Record",
+    "RuntimeEvidence",
+    "ScanStatus",
+    "Scanner",
+    "SensorState",
+    "Severity",
+    "TagClass",
+    "TagPolicy",
+    "TagRule",
+    "VexStatus",
+    "ViolationKind",
+    "__version__",
+    "batch_configure",
+    "cluster_health",
+    "coverage",
+    "distinct_vulnerabilities",
+    "funnel",
+    "highlights",
+    "ingest",
+    "installation",
+    "parse_digest",
+    "readiness",
+    "scan_plan",
+    "scan_report",
+    "severity_from_vocabulary",
+    "trend",
+]
+
+
+def distinct_vulnerabilities(findings: Iterable[Mapping[str, Any]]) -> int:
+    """How many distinct vulnerabilities the findings name: ids that are
+    aliases of each other count once, two CVE ids never merge.
+
+    >>> distinct_vulnerabilities([
+    ...     {"image": [], "vulnerability": "CVE-2024-1", "aliases": ["GHSA-aaaa-bbbb-cccc"]},
+    ...     {"image": [], "vulnerability": "GHSA-aaaa-bbbb-cccc"},
+    ...     {"image": [], "vulnerability": "cve-2024-2"}])
+    2
+    """
+    count: int = _native.distinct_vulnerabilities(findings)
+    return count
+
+
+def severity_from_vocabulary(word: str) -> Optional[Severity]:
+    """A scanner's severity word as a severity, or ``None`` outside the
+    vocabulary.
+
+    >>> severity_from_vocabulary("Negligible")
+    <Severity.LOW: 'low'>
+    >>> severity_from_vocabulary("catastrophic") is None
+    True
+    """
+    code = _native.severity_from_vocabulary(word)
+    return None if code is None else Severity(code)
+
+
+class IntegrityPolicy:
+    """Decides the integrity status of running containers.
+
+    ``trusted_registries`` are registry patterns (``registry.acme.io``,
+    ``*.jfrog.io``, ``ghcr.io/acme/``); an empty list trusts nothing.
+
+    >>> from datetime import datetime, timezone
+    >>> digest = "sha256:" + "ab" * 32
+    >>> policy = IntegrityPolicy(["registry.acme.io"])
+    >>> a = policy.assess({
+    ...     "image": "registry.acme.io/shop/api:1.4.2",
+    ...     "image_id": "registry.acme.io/shop/api@" + digest,
+    ...     "registry": {"answer": "found", "digest": "sha256:" + "cd" * 32},
+    ...     "cluster": "prod", "namespace": "shop",
+    ...     "workload": {"kind": "deployment", "name": "api"}, "node": "n1",
+    ... }, observed_at=datetime(2024, 5, 1, tzinfo=timezone.utc))
+    >>> a.status, a.violation.kind, a.violation.severity
+    ('invalid_image_integrity', 'digest_mismatch', 'critical')
+    """
+
+    __slots__ = ("_native",)
+
+    def __init__(
+        self, trusted_registries: Iterable[str], *, tag_policy: Optional[TagPolicy] = None
+    ) -> None:
+        self._native = _NativeIntegrityPolicy(list(trusted_registries), tag_policy=tag_policy)
+
+    @property
+    def trusted_registries(self) -> list[str]:
+        """The trusted registry patterns."""
+        return self._native.trusted_registries
+
+    def assess(self, facts: Mapping[str, Any], *, observed_at: Instant) -> Record:
+        """Assesses one container (the serde form of ``IntegrityFacts``)."""
+        at = instant(observed_at, "observed_at")
+        return Record(self._native.assess(facts, at), "IntegrityAssessment")
+
+    def assess_many(
+        self, facts: Iterable[Mapping[str, Any]], *, observed_at: Instant
+    ) -> list[Record]:
+        """Assesses many containers in one call (the GIL is released)."""
+        at = instant(observed_at, "observed_at")
+        return [Record(a, "IntegrityAssessment") for a in self._native.assess_many(facts, at)]
+
+    def __repr__(self) -> str:
+        return f"IntegrityPolicy({self.trusted_registries!r})"
+
+
+def funnel(
+    running_images: Iterable[Mapping[str, Any]],
+    findings: Iterable[Mapping[str, Any]],
+    *,
+    runtime_validation: bool,
+) -> Record:
+    """The prioritization funnel: ``.funnel`` and ``.skipped``.
+
+    >>> digest = "sha256:" + "ab" * 32
+    >>> r = funnel([{"digests": [digest], "scanned": True}],
+    ...            [{"image": [digest], "vulnerability": "CVE-2024-1", "severity": "high"}],
+    ...            runtime_validation=False)
+    >>> r.funnel.critical_high.vulnerabilities, r.funnel.validated_in_runtime
+    (1, None)
+    """
+    return Record(
+        _native.funnel(running_images, findings, runtime_validation=runtime_validation),
+        "FunnelResult",
+    )
+
+
+def highlights(
+    running_images: Iterable[Mapping[str, Any]],
+    findings: Iterable[Mapping[str, Any]],
+    violations: Iterable[Mapping[str, Any]] = (),
+) -> Record:
+    """The live-assessment highlights."""
+    return Record(_native.highlights(running_images, findings, violations), "Highlights")
+
+
+def installation(
+    clusters: Iterable[Mapping[str, Any]], *, disable_label: Optional[Mapping[str, str]] = None
+) -> Record:
+    """The installation status of a cluster inventory.
+
+    >>> installation([{"name": "prod", "controller": "running",
+    ...                "nodes": [{"name": "n1", "sensor": "running"}]}]).status
+    'full'
+    """
+    return Record(_native.installation(clusters, disable_label=disable_label), "Installation")
+
+
+def cluster_health(
+    cluster: Mapping[str, Any], *, disable_label: Optional[Mapping[str, str]] = None
+) -> Record:
+    """One cluster's controller and sensor health."""
+    return Record(_native.cluster_health(cluster, disable_label=disable_label), "ClusterHealth")
+
+
+def scan_report(running_images: Iterable[Mapping[str, Any]]) -> Record:
+    """The scan status of running images.
+
+    >>> scan_report([]).status
+    'no_running_images'
+    """
+    return Record(_native.scan_report(running_images), "ScanReport")
+
+
+def batch_configure(
+    configurations: Mapping[str, Any], clusters: Iterable[str], configuration: Mapping[str, Any]
+) -> Record:
+    """Applies one scan configuration to many clusters: ``.configurations``
+    and ``.changes``; an unknown cluster raises and changes nothing."""
+    return Record(
+        _native.batch_configure(configurations, list(clusters), configuration),
+        "BatchConfiguration",
+    )
+
+
+def coverage(configurations: Mapping[str, Any]) -> Record:
+    """How many clusters have each scanner."""
+    return Record(_native.coverage(configurations), "Coverage")
+
+
+def readiness(installation: Mapping[str, Any], configurations: Mapping[str, Any]) -> Record:
+    """The dashboard's unmet prerequisites, each with its action."""
+    return Record(_native.readiness(installation, configurations), "Readiness")
+
+
+def scan_plan(images: Iterable[Mapping[str, Any]], configurations: Mapping[str, Any]) -> Record:
+    """The running images that must be indexed and scanned, and why."""
+    return Record(_native.scan_plan(images, configurations), "ScanPlan")
+
+
+def trend(
+    snapshots: Iterable[Mapping[str, Any]],
+    *,
+    now: Instant,
+    days: int = 30,
+    zone: str = "UTC",
+    carry_forward_days: int = 0,
+    flat_within_percent: int = 5,
+) -> Record:
+    """The running-images trend: ``.trend`` (a bucket per day and the
+    summary) and ``.series`` (one list per series, ready to plot).
+
+    >>> from datetime import datetime, timezone
+    >>> digest = "sha256:" + "ab" * 32
+    >>> t = trend([{"taken_at": "2026-11-24T02:00:00Z",
+    ...             "running": [{"digests": [digest], "scanned": True}]}],
+    ...           now=datetime(2026, 11, 26, 9, tzinfo=timezone.utc), days=3)
+    >>> t.series.states
+    ('complete', 'missing', 'calculating')
+    >>> t.series.running
+    (1, None, None)
+    """
+    return Record(
+        _native.trend(
+            snapshots,
+            now=instant(now, "now"),
+            days=days,
+            zone=zone,
+            carry_forward_days=carry_forward_days,
+            flat_within_percent=flat_within_percent,
+        ),
+        "TrendResult",
+    )

@@ -1,0 +1,63 @@
+//! The Python binding of kubesight: conversions between Python data and
+//! the core's types, and nothing else. The package's Python layer
+//! (`python/kubesight/`) wraps results in immutable records and enums.
+
+mod convert;
+mod errors;
+mod ingest;
+mod integrity;
+mod prioritization;
+mod reference;
+mod runtime;
+mod tags;
+mod trend;
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+/// The stable codes of the core's enumerations that list their members,
+/// for the Python layer's tests to check its enums against.
+#[pyfunction]
+fn _codes(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item(
+        "Severity",
+        kubesight::Severity::ALL.map(kubesight::Severity::code),
+    )?;
+    d.set_item(
+        "TagRule",
+        kubesight::TagRule::ALL.map(kubesight::TagRule::code),
+    )?;
+    d.set_item(
+        "IntegrityStatus",
+        kubesight::integrity::IntegrityStatus::ALL.map(|s| s.code()),
+    )?;
+    d.set_item(
+        "ViolationKind",
+        kubesight::integrity::ViolationKind::ALL.map(|k| k.code()),
+    )?;
+    d.set_item(
+        "Scanner",
+        kubesight::scanning::Scanner::ALL.map(|s| s.code()),
+    )?;
+    Ok(d)
+}
+
+/// The native module, `kubesight._native`.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add(
+        "KubesightError",
+        m.py().get_type::<errors::KubesightError>(),
+    )?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_function(wrap_pyfunction!(_codes, m)?)?;
+    reference::register(m)?;
+    tags::register(m)?;
+    integrity::register(m)?;
+    prioritization::register(m)?;
+    runtime::register(m)?;
+    trend::register(m)?;
+    ingest::register(m)?;
+    Ok(())
+}

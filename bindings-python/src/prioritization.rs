@@ -1,0 +1,96 @@
+//! The funnel, the highlights and the severity vocabulary.
+
+use pyo3::prelude::*;
+
+use crate::convert::{from_py, to_py};
+use kubesight::finding::{Occurrence, RunningImage};
+use kubesight::funnel::{FindingIndex, FunnelAccumulator};
+
+/// The prioritization funnel over `findings` (serde form of `Occurrence`)
+/// on `running_images`: `{"funnel": ..., "skipped": ...}`. The GIL is
+/// released while the funnel is computed.
+#[pyfunction]
+#[pyo3(signature = (running_images, findings, *, runtime_validation))]
+fn funnel(
+    py: Python<'_>,
+    running_images: &Bound<'_, PyAny>,
+    findings: &Bound<'_, PyAny>,
+    runtime_validation: bool,
+) -> PyResult<Py<PyAny>> {
+    let running: Vec<RunningImage> = from_py(running_images, "running_images")?;
+    let occurrences: Vec<Occurrence> = from_py(findings, "findings")?;
+    let (funnel, skipped) = py.detach(|| {
+        let mut index = FindingIndex::new(&running);
+        let (interned, skipped) = index.intern_all(&occurrences);
+        let mut accumulator = FunnelAccumulator::for_index(&index);
+        accumulator.add_all(&interned);
+        (accumulator.finish(&index, runtime_validation), skipped)
+    });
+    to_py(
+        py,
+        &serde_json::json!({"funnel": funnel, "skipped": skipped}),
+    )
+}
+
+/// The live-assessment highlights.
+#[pyfunction]
+#[pyo3(signature = (running_images, findings, violations))]
+fn highlights(
+    py: Python<'_>,
+    running_images: &Bound<'_, PyAny>,
+    findings: &Bound<'_, PyAny>,
+    violations: &Bound<'_, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let running: Vec<RunningImage> = from_py(running_images, "running_images")?;
+    let occurrences: Vec<Occurrence> = from_py(findings, "findings")?;
+    let violations: Vec<kubesight::integrity::Violation> = from_py(violations, "violations")?;
+    let index = FindingIndex::new(&running);
+    to_py(
+        py,
+        &kubesight::highlights::Highlights::compute(&index, &occurrences, &violations),
+    )
+}
+
+/// How many distinct vulnerabilities (alias groups, two CVE ids never
+/// merged) the findings name, whatever their images.
+#[pyfunction]
+fn distinct_vulnerabilities(findings: &Bound<'_, PyAny>) -> PyResult<u64> {
+    let occurrences: Vec<Occurrence> = from_py(findings, "findings")?;
+    let raw_pairs: Vec<(String, String)> = occurrences
+        .iter()
+        .flat_map(|o| {
+            o.aliases
+                .iter()
+                .map(|a| (o.vulnerability.clone(), a.clone()))
+        })
+        .collect();
+    let ids: Vec<String> = occurrences
+        .iter()
+        .map(|o| kubesight::finding::canonical_id(&o.vulnerability).into_owned())
+        .collect();
+    let pairs: Vec<(String, String)> = raw_pairs
+        .into_iter()
+        .map(|(a, b)| {
+            (
+                kubesight::finding::canonical_id(&a).into_owned(),
+                kubesight::finding::canonical_id(&b).into_owned(),
+            )
+        })
+        .collect();
+    Ok(FindingIndex::new(&[]).count_groups(ids.iter().map(String::as_str), &pairs))
+}
+
+/// A scanner's severity word mapped to a severity code, or `None` for a
+/// word outside the vocabulary.
+#[pyfunction]
+fn severity_from_vocabulary(word: &str) -> Option<&'static str> {
+    kubesight::Severity::from_vocabulary(word).map(kubesight::Severity::code)
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(funnel, m)?)?;
+    m.add_function(wrap_pyfunction!(highlights, m)?)?;
+    m.add_function(wrap_pyfunction!(severity_from_vocabulary, m)?)?;
+    m.add_function(wrap_pyfunction!(distinct_vulnerabilities, m)?)?;
+    Ok(())
+}

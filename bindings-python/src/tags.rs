@@ -1,0 +1,239 @@
+//! Tag mutability: the policy and its classifications.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyTuple};
+
+use crate::errors::{error, raise};
+use crate::reference::PyImageRef;
+
+/// How a tag was classified: the rule that decided and what it means.
+#[pyclass(module = "kubesight", frozen, eq, hash, name = "TagClass")]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub(crate) struct PyTagClass(kubesight::TagClass);
+
+#[pymethods]
+impl PyTagClass {
+    /// The rule's stable code (`keyword`, `full_version`, ...).
+    #[getter]
+    fn rule(&self) -> &'static str {
+        self.0.rule().code()
+    }
+
+    /// `mutable` or `immutable`.
+    #[getter]
+    fn mutability(&self) -> &'static str {
+        self.0.mutability().code()
+    }
+
+    /// Whether the tag may point to other content tomorrow.
+    #[getter]
+    fn is_mutable(&self) -> bool {
+        self.0.is_mutable()
+    }
+
+    /// Why, in a sentence.
+    #[getter]
+    fn explanation(&self) -> &'static str {
+        self.0.explanation()
+    }
+
+    /// The fields, JSON-compatible (the Rust serde form).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("rule", self.rule())?;
+        d.set_item("mutability", self.mutability())?;
+        d.set_item("explanation", self.explanation())?;
+        Ok(d)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "TagClass(rule='{}', mutability='{}')",
+            self.rule(),
+            self.mutability()
+        )
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let of = py.get_type::<PyTagClass>().getattr("of_rule")?;
+        Ok((of, PyTuple::new(py, [slf.get().rule()])?))
+    }
+
+    /// The classification a rule gives.
+    #[staticmethod]
+    fn of_rule(rule: &str) -> PyResult<Self> {
+        kubesight::TagRule::ALL
+            .iter()
+            .find(|r| r.code() == rule)
+            .map(|r| PyTagClass(kubesight::TagClass::new(*r)))
+            .ok_or_else(|| error("invalid_input", format!("`{rule}` is not a tag rule"), &[]))
+    }
+}
+
+/// Decides whether tags are mutable. Options are keyword-only:
+/// `TagPolicy(add_keywords=["edge"], remove_variants=["slim"])`.
+#[pyclass(module = "kubesight", frozen, name = "TagPolicy")]
+pub(crate) struct PyTagPolicy {
+    pub(crate) policy: kubesight::TagPolicy,
+    keywords_only: bool,
+    /// One shared result object per rule: classifying many tags returns
+    /// references to these, so a batch allocates nothing per tag.
+    classes: Vec<Py<PyTagClass>>,
+}
+
+impl PyTagPolicy {
+    fn build(py: Python<'_>, policy: kubesight::TagPolicy, keywords_only: bool) -> PyResult<Self> {
+        let classes = kubesight::TagRule::ALL
+            .iter()
+            .map(|r| Py::new(py, PyTagClass(kubesight::TagClass::new(*r))))
+            .collect::<PyResult<_>>()?;
+        Ok(PyTagPolicy {
+            policy,
+            keywords_only,
+            classes,
+        })
+    }
+
+    fn shared(&self, py: Python<'_>, class: kubesight::TagClass) -> PyResult<Py<PyTagClass>> {
+        match kubesight::TagRule::ALL
+            .iter()
+            .position(|r| *r == class.rule())
+        {
+            Some(i) => self
+                .classes
+                .get(i)
+                .map(|c| c.clone_ref(py))
+                .ok_or_else(|| error("invalid_output", "no shared class", &[])),
+            None => Py::new(py, PyTagClass(class)),
+        }
+    }
+}
+
+#[pymethods]
+impl PyTagPolicy {
+    #[new]
+    #[pyo3(signature = (*, add_keywords = Vec::new(), remove_keywords = Vec::new(), add_variants = Vec::new(), remove_variants = Vec::new()))]
+    fn new(
+        py: Python<'_>,
+        add_keywords: Vec<String>,
+        remove_keywords: Vec<String>,
+        add_variants: Vec<String>,
+        remove_variants: Vec<String>,
+    ) -> PyResult<Self> {
+        let mut policy = kubesight::TagPolicy::new();
+        for k in &add_keywords {
+            policy.add_keyword(k).map_err(raise)?;
+        }
+        for k in &remove_keywords {
+            policy.remove_keyword(k);
+        }
+        for v in &add_variants {
+            policy.add_variant(v).map_err(raise)?;
+        }
+        for v in &remove_variants {
+            policy.remove_variant(v);
+        }
+        Self::build(py, policy, false)
+    }
+
+    /// Only the documented keywords make a tag mutable.
+    #[staticmethod]
+    fn keywords_only(py: Python<'_>) -> PyResult<Self> {
+        Self::build(py, kubesight::TagPolicy::keywords_only(), true)
+    }
+
+    /// The channel keywords, sorted.
+    #[getter]
+    fn keywords(&self) -> Vec<String> {
+        self.policy.keywords()
+    }
+
+    /// The variant words, sorted.
+    #[getter]
+    fn variants(&self) -> Vec<String> {
+        self.policy.variants()
+    }
+
+    /// Classifies one tag; raises `KubesightError` for a tag that is not
+    /// valid tag syntax.
+    fn classify(&self, py: Python<'_>, tag: &str) -> PyResult<Py<PyTagClass>> {
+        let class = self.policy.classify(tag).map_err(raise)?;
+        self.shared(py, class)
+    }
+
+    /// Classifies many tags in one call, releasing the GIL while it works;
+    /// the first invalid tag raises.
+    fn classify_many<'py>(
+        &self,
+        py: Python<'py>,
+        tags: Vec<String>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let classes: Result<Vec<kubesight::TagClass>, kubesight::TagError> =
+            py.detach(|| tags.iter().map(|t| self.policy.classify(t)).collect());
+        let classes = classes.map_err(raise)?;
+        let objects = classes
+            .into_iter()
+            .map(|c| self.shared(py, c))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, objects)
+    }
+
+    /// Classifies the tag of a reference (a digest-pinned or untagged
+    /// reference has its own rule).
+    fn classify_reference(
+        &self,
+        py: Python<'_>,
+        reference: &PyImageRef,
+    ) -> PyResult<Py<PyTagClass>> {
+        self.shared(py, self.policy.classify_reference(&reference.0))
+    }
+
+    /// The policy's serde form (its keywords and variants).
+    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        crate::convert::to_py(py, &self.policy)
+    }
+
+    /// The policy of a `to_dict()` form.
+    #[staticmethod]
+    fn from_dict(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let policy: kubesight::TagPolicy = crate::convert::from_py(data, "policy")?;
+        let keywords_only = policy == kubesight::TagPolicy::keywords_only();
+        Self::build(py, policy, keywords_only)
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let from = py.get_type::<PyTagPolicy>().getattr("from_dict")?;
+        let data = slf.get().to_dict(py)?;
+        Ok((from, PyTuple::new(py, [data])?))
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyTagPolicy>()
+            .is_ok_and(|o| o.get().policy == self.policy)
+    }
+
+    fn __repr__(&self) -> String {
+        if self.keywords_only {
+            "TagPolicy.keywords_only()".into()
+        } else {
+            format!(
+                "TagPolicy(keywords={:?}, variants={:?})",
+                self.keywords(),
+                self.variants()
+            )
+        }
+    }
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyTagClass>()?;
+    m.add_class::<PyTagPolicy>()?;
+    Ok(())
+}
