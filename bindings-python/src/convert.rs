@@ -116,6 +116,12 @@ fn json(value: &Bound<'_, PyAny>, what: &str, depth: usize) -> PyResult<Value> {
 
 /// `value` as a `T`, or `invalid_input` naming what was wrong.
 pub(crate) fn from_py<T: DeserializeOwned>(value: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
+    // Plain data (dicts, lists, strings, numbers) goes straight to the
+    // core's types; anything else (datetimes, records, other iterables)
+    // through the walk above, which also words the errors.
+    if let Ok(v) = pythonize::depythonize::<T>(value) {
+        return Ok(v);
+    }
     let data = json(value, what, 0)?;
     serde_json::from_value(data).map_err(|e| invalid(what, e.to_string()))
 }

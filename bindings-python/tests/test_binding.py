@@ -178,3 +178,19 @@ def test_batch_calls_share_one_result_object_per_rule() -> None:
     classes = kubesight.TagPolicy().classify_many(["latest", "stable", "1.2.3"])
     assert classes[0] is classes[1]
     assert classes[0].is_mutable and not classes[2].is_mutable
+
+
+def test_batch_classification_agrees_with_one_at_a_time() -> None:
+    policy = kubesight.TagPolicy()
+    tags = ["latest", "1.2.3", "stable-alpine", "", "main-3f2a9c1"]
+    assert [c.rule for c in policy.classify_many(t for t in tags if t)] == [
+        policy.classify(t).rule for t in tags if t
+    ]
+    assert policy.classify_many([]) == []
+    # A tag holding a newline is read on its own, and is an error.
+    with pytest.raises(kubesight.KubesightError) as raised:
+        policy.classify_many(["latest", "a\nb"])
+    assert raised.value.code == "invalid_tag_character"
+    with pytest.raises(kubesight.KubesightError) as raised:
+        policy.classify_many(["latest", 7])  # type: ignore[list-item]
+    assert raised.value.code == "invalid_input"

@@ -83,6 +83,30 @@ impl TagRule {
         TagRule::Unrecognized,
     ];
 
+    /// The rule's position in [`TagRule::ALL`], for tables indexed by rule.
+    ///
+    /// ```
+    /// use kubesight::TagRule;
+    /// assert!(TagRule::ALL.iter().enumerate().all(|(i, r)| r.index() == i));
+    /// ```
+    pub const fn index(self) -> usize {
+        match self {
+            TagRule::NoTag => 0,
+            TagRule::DigestPinned => 1,
+            TagRule::Keyword => 2,
+            TagRule::Commit => 3,
+            TagRule::Date => 4,
+            TagRule::PullRequest => 5,
+            TagRule::FullVersion => 6,
+            TagRule::BuildNumber => 7,
+            TagRule::KeywordVariant => 8,
+            TagRule::PartialVersion => 9,
+            TagRule::Variant => 10,
+            TagRule::NotKeyword => 11,
+            TagRule::Unrecognized => 12,
+        }
+    }
+
     /// The stable machine code of the rule.
     pub const fn code(self) -> &'static str {
         match self {

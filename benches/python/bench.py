@@ -1,0 +1,83 @@
+"""Python binding benchmarks, run on demand (not part of the tests):
+
+    .venv/bin/maturin develop --release -m bindings-python/Cargo.toml
+    .venv/bin/python benches/python/bench.py
+
+Reports medians: tag classification through the batch call against Python's
+``re`` matching the same tags against the keyword list, and the funnel over
+one million findings given as Python dicts.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import statistics
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+import kubesight
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def median_seconds(run: Callable[[], Any], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def tags() -> None:
+    lines = (ROOT / "benches" / "data" / "tags.txt").read_text().split("\n")
+    sample = [t for t in lines if t and not t.startswith("#")]
+    policy = kubesight.TagPolicy()
+    keywords = "|".join(re.escape(k) for k in policy.keywords)
+    # The usual hand-written check: a keyword alone or before a variant.
+    pattern = re.compile(rf"(?i)(?:{keywords})(?:[-_.].*)?")
+
+    def with_re() -> list[bool]:
+        return [pattern.fullmatch(t) is not None for t in sample]
+
+    def with_kubesight() -> list[Any]:
+        return policy.classify_many(sample)
+
+    n = len(sample)
+    re_ns = median_seconds(with_re, 31) / n * 1e9
+    ks_ns = median_seconds(with_kubesight, 31) / n * 1e9
+    print(f"tags: {n} tags")
+    print(f"  re keyword match:                 {re_ns:7.1f} ns per tag")
+    print(f"  TagPolicy.classify_many:          {ks_ns:7.1f} ns per tag ({re_ns / ks_ns:.1f}x faster)")
+
+
+def funnel() -> None:
+    rng = random.Random(7)
+    images = 20_000
+    ids = 100_000
+    digests = [f"sha256:{i:064x}" for i in range(images)]
+    running = [{"digests": [d], "scanned": True, "monitored": i % 4 != 0} for i, d in enumerate(digests)]
+    severities = ["critical", "high", "medium", "low", "unknown"]
+    applicability = ["applicable", "not_applicable", "undetermined"]
+    findings = [
+        {
+            "image": [digests[int(images * rng.random() ** 3)]],
+            "vulnerability": f"CVE-{2000 + i % 25}-{10000 + int(ids * rng.random() ** 3)}",
+            "package": {"name": f"pkg{i % 500}", "version": "1.0"},
+            "severity": severities[i % 5],
+            "applicability": applicability[i % 3],
+            "fix": {"state": "fixed", "versions": ["1.1"]} if i % 2 else {"state": "not_fixed"},
+            "runtime": "loaded" if i % 7 == 0 else "not_observed",
+        }
+        for i in range(1_000_000)
+    ]
+    seconds = median_seconds(lambda: kubesight.funnel(running, findings, runtime_validation=True), 5)
+    print(f"funnel: 1,000,000 findings as dicts over {images} images")
+    print(f"  kubesight.funnel:                 {seconds * 1000:7.0f} ms ({seconds * 1e3:.0f} ns per finding)")
+
+
+if __name__ == "__main__":
+    tags()
+    funnel()
