@@ -10,6 +10,12 @@ use crate::errors::raise;
 
 /// An image reference as written in a Pod spec, normalised
 /// (`nginx:1.25` is `docker.io/library/nginx:1.25`).
+///
+/// >>> ref = ImageRef.parse("nginx:1.25")
+/// >>> ref.domain, ref.path, ref.tag, ref.familiar()
+/// ('docker.io', 'library/nginx', '1.25', 'nginx:1.25')
+/// >>> ref == ImageRef.parse("docker.io/library/nginx:1.25")
+/// True
 #[pyclass(module = "kubesight", frozen, eq, name = "ImageRef")]
 #[derive(Clone, PartialEq)]
 pub(crate) struct PyImageRef(pub(crate) kubesight::ImageRef);
@@ -104,6 +110,12 @@ impl PyImageRef {
 }
 
 /// A runtime image id as a container runtime reports it.
+///
+/// >>> i = ImageId.parse("docker-pullable://nginx@sha256:" + "ab" * 32)
+/// >>> i.kind, i.is_comparable()
+/// ('repository_digest', True)
+/// >>> ImageId.parse("sha256:" + "ab" * 32).kind
+/// 'local_image_id'
 #[pyclass(module = "kubesight", frozen, eq, name = "ImageId")]
 #[derive(Clone, PartialEq)]
 pub(crate) struct PyImageId(kubesight::ImageId);

@@ -73,8 +73,13 @@ impl PyTagClass {
     }
 }
 
-/// Decides whether tags are mutable. Options are keyword-only:
-/// `TagPolicy(add_keywords=["edge"], remove_variants=["slim"])`.
+/// Decides whether tags are mutable. Options are keyword-only.
+///
+/// >>> policy = TagPolicy(add_keywords=["edge"])
+/// >>> policy.classify("edge-alpine").rule, policy.classify("1.25.3").mutability
+/// ('keyword_variant', 'immutable')
+/// >>> [c.rule for c in policy.classify_many(["latest", "3f2a9c1d"])]
+/// ['keyword', 'commit']
 #[pyclass(module = "kubesight", frozen, name = "TagPolicy")]
 pub(crate) struct PyTagPolicy {
     pub(crate) policy: kubesight::TagPolicy,

@@ -199,7 +199,16 @@ def highlights(
     findings: Iterable[Mapping[str, Any]],
     violations: Iterable[Mapping[str, Any]] = (),
 ) -> Record:
-    """The live-assessment highlights."""
+    """The live-assessment highlights: malicious packages, Critical &
+    Applicable vulnerabilities and integrity violations, with their images.
+
+    >>> digest = "sha256:" + "ab" * 32
+    >>> h = highlights([{"digests": [digest], "scanned": True}],
+    ...                [{"image": [digest], "vulnerability": "MAL-2024-1", "malicious": True,
+    ...                  "package": {"name": "evil", "version": "1.0", "ecosystem": "npm"}}])
+    >>> h.malicious_packages.packages, h.malicious_packages.images
+    (1, 1)
+    """
     return Record(_native.highlights(running_images, findings, violations), "Highlights")
 
 
@@ -218,7 +227,15 @@ def installation(
 def cluster_health(
     cluster: Mapping[str, Any], *, disable_label: Optional[Mapping[str, str]] = None
 ) -> Record:
-    """One cluster's controller and sensor health."""
+    """One cluster's controller and sensor health, with a verdict.
+
+    >>> h = cluster_health({"name": "prod", "controller": "running", "nodes": [
+    ...     {"name": "n1", "sensor": "running"},
+    ...     {"name": "n2", "sensor": "failed"},
+    ...     {"name": "n3", "sensor": "not_installed", "labels": {"disable_jfrog_runtime": "true"}}]})
+    >>> h.monitored_correctly, [n.sensor for n in h.nodes]
+    (False, ['running', 'failed', 'disabled'])
+    """
     return Record(_native.cluster_health(cluster, disable_label=disable_label), "ClusterHealth")
 
 
@@ -235,7 +252,17 @@ def batch_configure(
     configurations: Mapping[str, Any], clusters: Iterable[str], configuration: Mapping[str, Any]
 ) -> Record:
     """Applies one scan configuration to many clusters: ``.configurations``
-    and ``.changes``; an unknown cluster raises and changes nothing."""
+    and ``.changes``; an unknown cluster raises and changes nothing.
+
+    >>> done = batch_configure({"prod": {"scanners": ["sca"]}, "dev": {"scanners": []}},
+    ...                        ["prod", "dev"], {"scanners": ["sca", "contextual_analysis"]})
+    >>> sorted((c.cluster, c.enabled) for c in done.changes)
+    [('dev', ('sca', 'contextual_analysis')), ('prod', ('contextual_analysis',))]
+    >>> batch_configure({"prod": {"scanners": []}}, ["nope"], {"scanners": []})
+    Traceback (most recent call last):
+    ...
+    kubesight.KubesightError: cluster `nope` is not in the configuration
+    """
     return Record(
         _native.batch_configure(configurations, list(clusters), configuration),
         "BatchConfiguration",
@@ -243,17 +270,35 @@ def batch_configure(
 
 
 def coverage(configurations: Mapping[str, Any]) -> Record:
-    """How many clusters have each scanner."""
+    """How many clusters have each scanner.
+
+    >>> coverage({"prod": {"scanners": ["sca", "secrets"]}, "dev": {"scanners": ["sca"]}}).clusters
+    2
+    """
     return Record(_native.coverage(configurations), "Coverage")
 
 
 def readiness(installation: Mapping[str, Any], configurations: Mapping[str, Any]) -> Record:
-    """The dashboard's unmet prerequisites, each with its action."""
+    """The dashboard's unmet prerequisites, each with its action.
+
+    >>> status = installation([])
+    >>> r = readiness(status, {})
+    >>> r.ready, r.unmet[0].prerequisite
+    (False, 'connected_cluster')
+    """
     return Record(_native.readiness(installation, configurations), "Readiness")
 
 
 def scan_plan(images: Iterable[Mapping[str, Any]], configurations: Mapping[str, Any]) -> Record:
-    """The running images that must be indexed and scanned, and why."""
+    """The running images that must be indexed and scanned, and why.
+
+    >>> plan = scan_plan([{"image": "registry.acme.io/api:1.0", "clusters": ["prod"]},
+    ...                   {"image": "registry.acme.io/web:2.0", "clusters": ["prod"],
+    ...                    "scanned_with": ["sca"]}],
+    ...                  {"prod": {"scanners": ["sca", "contextual_analysis"]}})
+    >>> [(s.image, s.scanners, s.reason) for s in plan.scans]
+    [('registry.acme.io/api:1.0', ('sca', 'contextual_analysis'), 'no_security_data'), ('registry.acme.io/web:2.0', ('contextual_analysis',), 'missing_scanners')]
+    """
     return Record(_native.scan_plan(images, configurations), "ScanPlan")
 
 
