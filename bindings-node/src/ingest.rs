@@ -1,0 +1,90 @@
+//! The readers: scanner reports, VEX, Pod lists, platform listings.
+
+use napi::bindgen_prelude::*;
+use napi_derive::napi;
+use serde_json::{json, Value};
+
+use crate::convert::{from_js, json_value, text};
+use crate::error::raise;
+use kubesight::finding::Occurrence;
+use kubesight::ingest;
+
+macro_rules! reader {
+    ($(#[$doc:meta] $name:ident => $path:path, $ty:literal;)*) => {$(
+        #[$doc]
+        #[napi(ts_args_type = "document: string | Buffer", ts_return_type = $ty)]
+        pub fn $name(document: Either<String, Buffer>) -> Result<Value, String> {
+            json_value(&$path(text(&document)?).map_err(raise)?)
+        }
+    )*};
+}
+
+reader! {
+    /// Reads a Trivy JSON report (current, the older list, or the Kubernetes report).
+    read_trivy => ingest::trivy, "Ingested";
+    /// Reads Trivy Operator VulnerabilityReports (one, a list, or a dump).
+    read_trivy_operator => ingest::trivy_operator, "Ingested";
+    /// Reads a Grype JSON report, or a kubevuln manifest holding one.
+    read_grype => ingest::grype, "Ingested";
+    /// Reads an osv-scanner JSON report.
+    read_osv_scanner => ingest::osv_scanner, "Ingested";
+    /// Reads JFrog CLI simple-json output.
+    read_jfrog_simple_json => ingest::jfrog_simple_json, "Ingested";
+    /// Reads JFrog Xray scan JSON (`jf scan --format json`).
+    read_jfrog_xray_json => ingest::jfrog_xray_json, "Ingested";
+    /// Reads the runtime platform's cluster listing.
+    read_runtime_clusters => ingest::runtime_clusters, "PlatformClusters";
+    /// Reads the runtime platform's live images listing.
+    read_runtime_images => ingest::runtime_images, "PlatformImages";
+    /// Reads an OpenVEX document.
+    read_openvex => ingest::vex::openvex, "VexDocument";
+    /// Reads a CycloneDX document's VEX statements.
+    read_cyclonedx_vex => ingest::vex::cyclonedx_vex, "VexDocument";
+    /// Reads a CSAF VEX document.
+    read_csaf_vex => ingest::vex::csaf_vex, "VexDocument";
+}
+
+/// Reads a Kubernetes Pod list (`kubectl get pods -A -o json`) from `cluster`.
+#[napi(
+    ts_args_type = "document: string | Buffer, cluster: string",
+    ts_return_type = "PodInventory"
+)]
+pub fn read_kubernetes_pods(
+    document: Either<String, Buffer>,
+    cluster: String,
+) -> Result<Value, String> {
+    json_value(&ingest::kubernetes_pods(text(&document)?, &cluster).map_err(raise)?)
+}
+
+/// Applies a VEX document (as read) to findings: what remains and the outcome.
+#[napi(
+    ts_args_type = "findings: Occurrence[], document: VexDocument",
+    ts_return_type = "{ findings: Occurrence[]; outcome: VexOutcome }"
+)]
+pub fn apply_vex(env: Env, findings: Unknown<'_>, document: Unknown<'_>) -> Result<Value, String> {
+    let mut occurrences: Vec<Occurrence> = from_js(&env, findings, "findings", false)?;
+    let document: ingest::vex::VexDocument = from_js(&env, document, "document", false)?;
+    let outcome = ingest::vex::apply_vex(&mut occurrences, &document);
+    json_value(&json!({"findings": occurrences, "outcome": outcome}))
+}
+
+/// Marks a full scan's findings loaded or not observed from a
+/// runtime-filtered scan of the same image.
+#[napi(
+    ts_args_type = "full: Occurrence[], filtered: Occurrence[]",
+    ts_return_type = "{ findings: Occurrence[]; marks: RuntimeMarks }"
+)]
+pub fn mark_runtime(env: Env, full: Unknown<'_>, filtered: Unknown<'_>) -> Result<Value, String> {
+    let mut occurrences: Vec<Occurrence> = from_js(&env, full, "full", false)?;
+    let filtered: Vec<Occurrence> = from_js(&env, filtered, "filtered", false)?;
+    let marks = ingest::mark_runtime(&mut occurrences, &filtered);
+    json_value(&json!({"findings": occurrences, "marks": marks}))
+}
+
+/// The workload that owns a controller: `ReplicaSet` `web-7d4b9c8f6d` is
+/// `Deployment` `web`.
+#[napi(ts_return_type = "{ kind: string; name: string }")]
+pub fn owning_workload(kind: String, name: String) -> Value {
+    let (kind, name) = ingest::owning_workload(&kind, &name);
+    json!({"kind": kind, "name": name})
+}

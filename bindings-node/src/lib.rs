@@ -1,0 +1,13 @@
+//! The Node binding of kubesight: conversions between JavaScript values and
+//! the core's types, and nothing else. Results are plain objects: the Rust
+//! serde form with camelCase field names; enum values are the stable codes.
+
+mod convert;
+mod error;
+pub mod ingest;
+pub mod integrity;
+pub mod prioritization;
+pub mod reference;
+pub mod runtime;
+pub mod tags;
+pub mod trend;

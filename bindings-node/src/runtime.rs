@@ -1,0 +1,130 @@
+//! Installation, health, scan status, scanning configuration, readiness and
+//! the scan plan.
+
+use napi::bindgen_prelude::*;
+use napi_derive::napi;
+use serde_json::{json, Value};
+
+use crate::convert::{from_js, json_value};
+use crate::error::{raise, Coded};
+use kubesight::runtime::{Cluster, DisableLabel};
+use kubesight::scanning::{ScanConfiguration, ScanConfigurations};
+
+fn label(env: &Env, label: Option<Unknown<'_>>) -> Coded<DisableLabel> {
+    match label {
+        Some(l) => from_js(env, l, "disableLabel", false),
+        None => Ok(DisableLabel::default()),
+    }
+}
+
+/// The installation status of a cluster inventory.
+#[napi(
+    ts_args_type = "clusters: Cluster[], disableLabel?: DisableLabel",
+    ts_return_type = "Installation"
+)]
+pub fn installation(
+    env: Env,
+    clusters: Unknown<'_>,
+    disable_label: Option<Unknown<'_>>,
+) -> Result<Value, String> {
+    let clusters: Vec<Cluster> = from_js(&env, clusters, "clusters", false)?;
+    json_value(&kubesight::runtime::Installation::of(
+        &clusters,
+        &label(&env, disable_label)?,
+    ))
+}
+
+/// One cluster's controller and sensor health, with a verdict.
+#[napi(
+    ts_args_type = "cluster: Cluster, disableLabel?: DisableLabel",
+    ts_return_type = "ClusterHealth"
+)]
+pub fn cluster_health(
+    env: Env,
+    cluster: Unknown<'_>,
+    disable_label: Option<Unknown<'_>>,
+) -> Result<Value, String> {
+    let cluster: Cluster = from_js(&env, cluster, "cluster", false)?;
+    json_value(&kubesight::runtime::ClusterHealth::of(
+        &cluster,
+        &label(&env, disable_label)?,
+    ))
+}
+
+/// The scan status of running images.
+#[napi(
+    ts_args_type = "runningImages: RunningImage[]",
+    ts_return_type = "ScanReport"
+)]
+pub fn scan_report(env: Env, running_images: Unknown<'_>) -> Result<Value, String> {
+    let running: Vec<kubesight::finding::RunningImage> =
+        from_js(&env, running_images, "runningImages", false)?;
+    json_value(&kubesight::runtime::ScanReport::of(
+        &kubesight::funnel::FindingIndex::new(&running),
+    ))
+}
+
+/// Applies one scan configuration to many clusters; an unknown cluster
+/// throws and changes nothing.
+#[napi(
+    ts_args_type = "configurations: ScanConfigurations, clusters: string[], configuration: ScanConfiguration",
+    ts_return_type = "{ configurations: ScanConfigurations; changes: ConfigurationChange[] }"
+)]
+pub fn batch_configure(
+    env: Env,
+    configurations: Unknown<'_>,
+    clusters: Vec<String>,
+    configuration: Unknown<'_>,
+) -> Result<Value, String> {
+    let mut configs: ScanConfigurations = from_js(&env, configurations, "configurations", true)?;
+    let configuration: ScanConfiguration = from_js(&env, configuration, "configuration", false)?;
+    let names: Vec<&str> = clusters.iter().map(String::as_str).collect();
+    let changes = configs
+        .batch_configure(&names, &configuration)
+        .map_err(raise)?;
+    json_value(&json!({"configurations": configs, "changes": changes}))
+}
+
+/// How many clusters have each scanner.
+#[napi(
+    ts_args_type = "configurations: ScanConfigurations",
+    ts_return_type = "Coverage"
+)]
+pub fn coverage(env: Env, configurations: Unknown<'_>) -> Result<Value, String> {
+    let configs: ScanConfigurations = from_js(&env, configurations, "configurations", true)?;
+    json_value(&configs.coverage())
+}
+
+/// The dashboard's unmet prerequisites.
+#[napi(
+    ts_args_type = "installation: Installation, configurations: ScanConfigurations",
+    ts_return_type = "Readiness"
+)]
+pub fn readiness(
+    env: Env,
+    installation: Unknown<'_>,
+    configurations: Unknown<'_>,
+) -> Result<Value, String> {
+    let installation: kubesight::runtime::Installation =
+        from_js(&env, installation, "installation", false)?;
+    let configs: ScanConfigurations = from_js(&env, configurations, "configurations", true)?;
+    json_value(&kubesight::readiness::Readiness::of(
+        &installation,
+        &configs,
+    ))
+}
+
+/// The running images that must be indexed and scanned, and why.
+#[napi(
+    ts_args_type = "images: ObservedImage[], configurations: ScanConfigurations",
+    ts_return_type = "ScanPlan"
+)]
+pub fn scan_plan(
+    env: Env,
+    images: Unknown<'_>,
+    configurations: Unknown<'_>,
+) -> Result<Value, String> {
+    let images: Vec<kubesight::scanning::ObservedImage> = from_js(&env, images, "images", false)?;
+    let configs: ScanConfigurations = from_js(&env, configurations, "configurations", true)?;
+    json_value(&kubesight::scanning::ScanPlan::of(&images, &configs))
+}

@@ -1,0 +1,137 @@
+//! The running-images trend.
+
+use napi::bindgen_prelude::*;
+use napi_derive::napi;
+use serde_json::{json, Value};
+
+use crate::convert::{from_js, from_json, json_value, text};
+use crate::error::{raise, Coded};
+
+/// Options of the trend.
+#[napi(object)]
+#[derive(Clone)]
+pub struct TrendOptions {
+    /// The day that contains it ends the window (`Date` or an ISO-8601
+    /// string with an offset).
+    #[napi(ts_type = "Date | string")]
+    pub now: String,
+    /// Days in the window (30 by default).
+    pub days: Option<u32>,
+    /// IANA time zone of the days (`UTC` by default).
+    pub zone: Option<String>,
+    /// Missing days a complete day may fill, flagged (0 by default).
+    pub carry_forward_days: Option<u32>,
+}
+
+fn trend_of(snapshots: &[kubesight::trend::Snapshot], options: &TrendOptions) -> Coded<Value> {
+    let now: chrono::DateTime<chrono::Utc> =
+        from_json(&format!("{:?}", options.now), "now", false)?;
+    let o = kubesight::trend::TrendOptions::default()
+        .with_days(options.days.unwrap_or(30))
+        .with_carry_forward(options.carry_forward_days.unwrap_or(0))
+        .in_zone(options.zone.as_deref().unwrap_or("UTC"))
+        .map_err(raise)?;
+    let mut index = kubesight::trend::TrendIndex::new();
+    for s in snapshots {
+        index.add(s);
+    }
+    let trend = index.trend(&o, now).map_err(raise)?;
+    let series = trend.series();
+    json_value(&json!({"trend": trend, "series": series}))
+}
+
+/// The running-images trend: a bucket per day with the summary (`trend`),
+/// and one array per series (`series`).
+#[napi(
+    ts_args_type = "snapshots: Snapshot[], options: TrendOptions",
+    ts_return_type = "TrendResult"
+)]
+pub fn compute_trend(
+    env: Env,
+    snapshots: Unknown<'_>,
+    options: Unknown<'_>,
+) -> Result<Value, String> {
+    let snapshots: Vec<kubesight::trend::Snapshot> = from_js(&env, snapshots, "snapshots", false)?;
+    let options: TrendOptionsData = from_js(&env, options, "options", false)?;
+    trend_of(&snapshots, &options.into())
+}
+
+/// The trend over snapshots given as one JSON text.
+#[napi(
+    ts_args_type = "snapshots: string | Buffer, options: TrendOptions",
+    ts_return_type = "TrendResult"
+)]
+pub fn compute_trend_json(
+    env: Env,
+    snapshots: Either<String, Buffer>,
+    options: Unknown<'_>,
+) -> Result<Value, String> {
+    let snapshots: Vec<kubesight::trend::Snapshot> =
+        from_json(text(&snapshots)?, "snapshots", false)?;
+    let options: TrendOptionsData = from_js(&env, options, "options", false)?;
+    trend_of(&snapshots, &options.into())
+}
+
+#[derive(serde::Deserialize)]
+struct TrendOptionsData {
+    now: String,
+    days: Option<u32>,
+    zone: Option<String>,
+    carry_forward_days: Option<u32>,
+}
+
+impl From<TrendOptionsData> for TrendOptions {
+    fn from(d: TrendOptionsData) -> Self {
+        TrendOptions {
+            now: d.now,
+            days: d.days,
+            zone: d.zone,
+            carry_forward_days: d.carry_forward_days,
+        }
+    }
+}
+
+/// The trend computed off the main thread.
+pub struct TrendTask {
+    snapshots: String,
+    options: TrendOptions,
+}
+
+impl Task for TrendTask {
+    type Output = Value;
+    type JsValue = crate::convert::JsonResult;
+
+    fn compute(&mut self) -> Result<Self::Output> {
+        let run = || -> Coded<Value> {
+            let snapshots: Vec<kubesight::trend::Snapshot> =
+                from_json(&self.snapshots, "snapshots", false)?;
+            trend_of(&snapshots, &self.options)
+        };
+        run().map_err(crate::error::to_plain)
+    }
+
+    fn resolve(&mut self, _: Env, output: Self::Output) -> Result<Self::JsValue> {
+        Ok(crate::convert::JsonResult(output))
+    }
+
+    fn reject(&mut self, env: Env, err: Error) -> Result<Self::JsValue> {
+        Err(crate::error::rethrow(env, err))
+    }
+}
+
+/// The trend over JSON text, computed on a worker thread.
+#[napi(
+    ts_args_type = "snapshots: string | Buffer, options: TrendOptions",
+    ts_return_type = "Promise<TrendResult>"
+)]
+pub fn compute_trend_async(
+    env: Env,
+    snapshots: Either<String, Buffer>,
+    options: Unknown<'_>,
+) -> Result<AsyncTask<TrendTask>, String> {
+    let options: TrendOptionsData = from_js(&env, options, "options", false)?;
+    Ok(AsyncTask::new(TrendTask {
+        snapshots: text(&snapshots)?.to_owned(),
+        options: options.into(),
+    }))
+}

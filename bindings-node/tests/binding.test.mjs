@@ -1,0 +1,94 @@
+// What the binding adds: error codes, batch calls, async calls, dates,
+// camelCase, buffers.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { createRequire } from 'node:module'
+import { vectors, codeOf, fixture } from './support.mjs'
+
+const k = createRequire(import.meta.url)('../index.js')
+const DIGEST = 'sha256:' + 'ab'.repeat(32)
+const codes = new Set([...Object.values(vectors('errors.json').areas).flat(), 'invalid_input'])
+
+test('errors are Error instances whose code is in the catalogue', () => {
+  const calls = [
+    () => k.ImageRef.parse('nginx:-bad'),
+    () => new k.TagPolicy().classify(''),
+    () => k.ImageId.parse('nope'),
+    () => k.parseDigest('md5:00'),
+    () => new k.IntegrityPolicy(['*']),
+    () => k.batchConfigure({ prod: { scanners: [] } }, ['nope'], { scanners: ['sca'] }),
+    () => k.computeTrend([], { now: '2026-11-26T00:00:00Z', days: 0 }),
+    () => k.computeTrend([], { now: '2026-11-26T00:00:00Z', zone: 'Mars/Olympus' }),
+    () => k.readGrype('{}'),
+    () => k.readTrivy('not json'),
+    () => k.computeFunnel([{ digests: 7 }], [], { runtimeValidation: false }),
+    () => k.computeFunnelJson('[', '[]', { runtimeValidation: false }),
+  ]
+  for (const call of calls) {
+    const code = codeOf(call)
+    assert.ok(codes.has(code), `${code} is a catalogued code`)
+  }
+  assert.equal(codeOf(() => k.ImageRef.parse('nginx:-bad')), 'invalid_tag_start')
+})
+
+test('batch calls equal single calls', () => {
+  const policy = new k.TagPolicy()
+  const tags = ['latest', '1.2.3', 'stable-alpine', 'main-3f2a9c1', 'pr-12']
+  assert.deepEqual(policy.classifyMany(tags.join('\n')), tags.map((t) => policy.classify(t).rule))
+  assert.deepEqual(policy.classifyMany(Buffer.from(tags.join('\n'))), tags.map((t) => policy.classify(t).rule))
+  assert.deepEqual(policy.classifyMany(''), [])
+  assert.equal(codeOf(() => policy.classifyMany('latest\n\nstable')), 'empty_tag')
+  const refs = ['nginx', 'ghcr.io/acme/api:1.2', 'registry.k8s.io/pause:3.9']
+  const many = k.ImageRef.parseManyText(refs.join('\n'))
+  assert.deepEqual(many.map(String), refs.map((r) => String(k.ImageRef.parse(r))))
+})
+
+test('async calls resolve to the sync answers and reject with the same codes', async () => {
+  const running = JSON.stringify([{ digests: [DIGEST], scanned: true, monitored: true }])
+  const findings = JSON.stringify(
+    Array.from({ length: 500 }, (_, i) => ({ image: [DIGEST], vulnerability: `CVE-2024-${i % 120}`, severity: ['critical', 'high', 'low'][i % 3], applicability: 'applicable', fix: { state: 'fixed', versions: ['2'] }, runtime: 'loaded' })),
+  )
+  const sync = k.computeFunnelJson(running, findings, { runtimeValidation: true })
+  assert.deepEqual(await k.computeFunnelAsync(running, Buffer.from(findings), { runtimeValidation: true }), sync)
+  assert.equal(sync.funnel.validatedInRuntime.vulnerabilities, 80)
+  await assert.rejects(k.computeFunnelAsync('[', findings, { runtimeValidation: true }), (e) => e instanceof Error && e.code === 'invalid_input')
+
+  const snapshots = JSON.stringify([{ takenAt: '2026-11-24T02:00:00Z', running: [{ digests: [DIGEST], scanned: true }] }])
+  const options = { now: '2026-11-26T09:00:00+01:00', days: 3, zone: 'Europe/Berlin' }
+  assert.deepEqual(await k.computeTrendAsync(snapshots, options), k.computeTrendJson(snapshots, options))
+  await assert.rejects(k.computeTrendAsync(snapshots, { ...options, zone: 'Nowhere' }), (e) => e.code === 'unknown_time_zone')
+})
+
+test('dates cross as Date or ISO-8601 with an offset; without an offset they are refused', () => {
+  const facts = {
+    image: 'registry.acme.io/api:1.0',
+    imageId: 'registry.acme.io/api@' + DIGEST,
+    registry: { answer: 'found', digest: DIGEST },
+    cluster: 'c', namespace: 'n', workload: { kind: 'deployment', name: 'api' }, node: 'n1',
+    deployedAt: new Date('2024-05-01T10:00:00Z'),
+  }
+  const policy = new k.IntegrityPolicy(['registry.acme.io'])
+  assert.equal(policy.assess(facts, new Date('2024-05-02T00:00:00Z')).status, 'no_issues')
+  assert.equal(policy.assess(facts, '2024-05-02T02:00:00+02:00').status, 'no_issues')
+  assert.equal(codeOf(() => policy.assess(facts, '2024-05-02T00:00:00')), 'invalid_input')
+  assert.equal(codeOf(() => policy.assess({ ...facts, deployedAt: '2024-05-01T10:00:00' }, new Date())), 'invalid_input')
+})
+
+test('results use camelCase field names; data keys stay as given', () => {
+  const cluster = { name: 'prod_eu', controller: 'running', nodes: [{ name: 'n1', sensor: 'not_installed', labels: { disable_jfrog_runtime: 'true', team_name: 'x' } }] }
+  const health = k.clusterHealth(cluster)
+  assert.equal(health.monitoredCorrectly, true)
+  assert.equal(health.nodes[0].sensor, 'disabled', 'the label key was read as given')
+  const done = k.batchConfigure({ prod_eu: { scanners: ['sca'] } }, ['prod_eu'], { scanners: ['sca', 'secrets'], retentionDays: 30 })
+  assert.deepEqual(Object.keys(done.configurations), ['prod_eu'])
+  assert.equal(done.configurations.prod_eu.retentionDays, 30)
+  const byScanner = k.coverage(done.configurations).byScanner
+  assert.equal(byScanner.sca, 1)
+  assert.equal(byScanner.contextual_analysis, 0, 'scanner codes stay codes')
+})
+
+test('readers take strings or buffers', () => {
+  const bytes = fixture('trivy/alpine-39.json.golden')
+  assert.deepEqual(k.readTrivy(bytes), k.readTrivy(bytes.toString('utf8')))
+  assert.equal(codeOf(() => k.readTrivy(Buffer.from([0xff, 0xfe]))), 'invalid_input')
+})

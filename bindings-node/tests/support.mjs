@@ -1,0 +1,64 @@
+// Shared helpers: the behaviour cases in tests/vectors/ (the Rust and
+// Python suites read them too), camelCase keys, and the subset comparison.
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import assert from 'node:assert/strict'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const FIXTURES = join(root, 'tests', 'fixtures')
+
+export function vectors(name) {
+  return JSON.parse(readFileSync(join(root, 'tests', 'vectors', name), 'utf8'))
+}
+
+export function section(name, key, atLeast) {
+  const cases = vectors(name)[key]
+  assert.ok(cases.length >= atLeast, `${name} ${key}: at least ${atLeast} cases`)
+  return cases
+}
+
+export function fixture(path) {
+  return readFileSync(join(FIXTURES, path))
+}
+
+const DATA_MAPS = new Set(['labels', 'by_scanner', 'configurations'])
+const camel = (k) => k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase())
+
+/** The JavaScript form of a serde value: camelCase field names; maps keyed
+ * by data (labels, configurations by cluster, counts by scanner) as given. */
+export function camelKeys(value, dataMap = false) {
+  if (Array.isArray(value)) return value.map((v) => camelKeys(v, dataMap))
+  if (value === null || typeof value !== 'object') return value
+  const out = {}
+  for (const [k, v] of Object.entries(value)) {
+    if (dataMap) out[k] = camelKeys(v, false)
+    else out[camel(k)] = camelKeys(v, DATA_MAPS.has(k))
+  }
+  return out
+}
+
+/** `actual` holds `expected`: objects key by key (extra keys are fine),
+ * arrays element by element with the same length, anything else equal. */
+export function subset(expected, actual, at = '') {
+  if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
+    assert.ok(actual !== null && typeof actual === 'object' && !Array.isArray(actual), `${at}: expected an object, got ${JSON.stringify(actual)}`)
+    for (const [k, v] of Object.entries(expected)) subset(v, actual[k] === undefined ? null : actual[k], `${at}.${k}`)
+    return
+  }
+  if (Array.isArray(expected) && Array.isArray(actual) && expected.length === actual.length) {
+    expected.forEach((e, i) => subset(e, actual[i], `${at}[${i}]`))
+    return
+  }
+  assert.deepStrictEqual(actual, expected, `${at}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`)
+}
+
+export function codeOf(call) {
+  try {
+    call()
+  } catch (e) {
+    assert.ok(e instanceof Error, 'an Error instance')
+    return e.code
+  }
+  assert.fail('expected an error')
+}

@@ -1,0 +1,27 @@
+// Compiled with `tsc --noEmit` by the test command: the declarations must
+// describe how the package is used.
+import {
+  ImageRef, TagPolicy, IntegrityPolicy, computeFunnel, computeTrend, computeFunnelAsync, readGrype,
+  type FunnelResult, type TagRule, type TrendResult, type Ingested, type Severity,
+} from '../index.js'
+
+const ref: ImageRef = ImageRef.parse('nginx:1.25')
+const tag: string | null = ref.tag
+const rule: TagRule = new TagPolicy({ addKeywords: ['edge'] }).classify('edge').rule
+const rules: TagRule[] = TagPolicy.keywordsOnly().classifyMany('latest\n1.2.3')
+const policy = new IntegrityPolicy(['registry.acme.io'])
+const status = policy.assess(
+  {
+    image: 'registry.acme.io/api:1.0', imageId: 'registry.acme.io/api@sha256:' + 'ab'.repeat(32),
+    registry: { answer: 'not_found' }, cluster: 'c', namespace: 'n', workload: { kind: 'deployment', name: 'api' }, node: 'n1',
+  },
+  new Date(),
+).status
+const funnel: FunnelResult = computeFunnel([{ digests: [], scanned: true }], [{ image: [], vulnerability: 'CVE-2024-1', severity: 'high' }], { runtimeValidation: false })
+const high: number = funnel.funnel.criticalHigh.vulnerabilities
+const trend: TrendResult = computeTrend([], { now: new Date().toISOString(), days: 7 })
+const running: Array<number | null> = trend.series.running
+const pending: Promise<FunnelResult> = computeFunnelAsync('[]', '[]', { runtimeValidation: true })
+const read: Ingested = readGrype(Buffer.from('{"matches": []}'))
+const worst: Severity = 'critical'
+export { tag, rule, rules, status, high, running, pending, read, worst }

@@ -1,0 +1,254 @@
+// The behaviour cases of tests/vectors/, read by the Node binding: the same
+// inputs must give the same answers as in Rust and Python.
+import { test } from 'node:test'
+import { createRequire } from 'node:module'
+import { section, vectors, camelKeys, subset, codeOf, fixture } from './support.mjs'
+
+const k = createRequire(import.meta.url)('../index.js')
+
+test('references', () => {
+  for (const c of section('references.json', 'cases', 150)) {
+    if (c.error) {
+      subset(c.error, codeOf(() => k.ImageRef.parse(c.input)), c.input)
+      continue
+    }
+    const ref = k.ImageRef.parse(c.input)
+    const { input, note, ...expected } = c
+    subset(expected, ref.toJSON(), input)
+    subset(true, k.ImageRef.parse(ref.toString()).equals(ref), input)
+  }
+})
+
+test('tags', () => {
+  for (const c of section('tags.json', 'cases', 100)) {
+    const policy = c.policy === 'keywords_only' ? k.TagPolicy.keywordsOnly() : new k.TagPolicy()
+    const call = c.reference !== undefined
+      ? () => policy.classifyReference(k.ImageRef.parse(c.reference))
+      : () => policy.classify(c.tag)
+    if (c.error) {
+      subset(c.error, codeOf(call), c.tag ?? c.reference)
+      continue
+    }
+    const r = call()
+    subset([c.rule, c.mutability], [r.rule, r.mutability], c.tag ?? c.reference)
+  }
+})
+
+test('severity vocabulary', () => {
+  for (const c of section('severity.json', 'cases', 15)) {
+    subset(c.severity, k.severityFromVocabulary(c.word), c.word)
+  }
+})
+
+test('integrity', () => {
+  for (const c of section('integrity.json', 'cases', 20)) {
+    const tags = c.policy.tags === 'keywords_only' ? k.TagPolicy.keywordsOnly() : undefined
+    const policy = new k.IntegrityPolicy(c.policy.trusted, tags)
+    subset(camelKeys(c.expect), policy.assess(camelKeys(c.facts), c.observed_at), c.name)
+  }
+})
+
+test('funnel', () => {
+  for (const c of section('funnel.json', 'cases', 15)) {
+    const result = k.computeFunnel(camelKeys(c.running), camelKeys(c.occurrences), { runtimeValidation: c.runtime_validation ?? false })
+    subset(camelKeys(c.expect), result, c.name)
+  }
+})
+
+test('highlights', () => {
+  const running = camelKeys(vectors('highlights.json').running)
+  for (const c of section('highlights.json', 'cases', 3)) {
+    subset(camelKeys(c.expect), k.highlights(running, camelKeys(c.occurrences), camelKeys(c.violations)), c.name)
+  }
+})
+
+test('runtime: scan status, installation, health', () => {
+  for (const c of section('runtime.json', 'scan_status', 5)) subset(camelKeys(c.expect), k.scanReport(camelKeys(c.running)), c.name)
+  for (const c of section('runtime.json', 'installation', 4)) subset(camelKeys(c.expect), k.installation(camelKeys(c.clusters)), c.name)
+  for (const c of section('runtime.json', 'health', 7)) {
+    subset(camelKeys(c.expect), k.clusterHealth(camelKeys(c.cluster), c.label ? camelKeys(c.label) : undefined), c.name)
+  }
+})
+
+test('scanning: batch, readiness, plan', () => {
+  for (const c of section('scanning.json', 'batch', 3)) {
+    const configs = camelKeys(c.configurations, true)
+    let outcome
+    try {
+      const done = k.batchConfigure(configs, c.clusters, camelKeys(c.configuration))
+      outcome = { changes: done.changes, coverage: k.coverage(done.configurations) }
+    } catch (e) {
+      outcome = { error: e.code, coverage: k.coverage(configs) }
+    }
+    subset(camelKeys(c.expect), outcome, c.name)
+  }
+  for (const c of section('scanning.json', 'readiness', 4)) {
+    subset(camelKeys(c.expect), k.readiness(camelKeys(c.installation), camelKeys(c.configurations, true)), c.name)
+  }
+  for (const c of section('scanning.json', 'plan', 2)) {
+    subset(camelKeys(c.expect), k.scanPlan(camelKeys(c.images), camelKeys(c.configurations, true)), c.name)
+  }
+})
+
+function trendOf(c) {
+  const o = c.options
+  try {
+    return k.computeTrend(camelKeys(c.snapshots), {
+      now: c.now, days: o.days ?? 30, zone: o.zone ?? 'UTC', carryForwardDays: o.carry_forward_days ?? 0,
+    }).trend
+  } catch (e) {
+    return { error: e.code }
+  }
+}
+
+test('trend', () => {
+  for (const c of section('trend.json', 'windows', 30)) subset(camelKeys(c.expect), trendOf(c), c.name)
+  for (const c of section('trend.json', 'summary', 5)) subset(camelKeys(c.expect), trendOf(c).summary, c.name)
+})
+
+const READERS = {
+  trivy: k.readTrivy,
+  trivy_operator: k.readTrivyOperator,
+  grype: k.readGrype,
+  osv_scanner: k.readOsvScanner,
+  jfrog_simple_json: k.readJfrogSimpleJson,
+  jfrog_xray_json: k.readJfrogXrayJson,
+  openvex: k.readOpenvex,
+  cyclonedx_vex: k.readCyclonedxVex,
+  csaf_vex: k.readCsafVex,
+}
+
+function ingestSummary(read) {
+  const occurrences = read.reports.flatMap((r) => r.occurrences)
+  const count = (f) => (v) => occurrences.filter((o) => f(o) === v).length
+  const tally = (values, f) => Object.fromEntries(values.map((v) => [v, count(f)(v)]))
+  const summary = {
+    reports: read.reports.length,
+    occurrences: occurrences.length,
+    distinct_vulnerabilities: k.distinctVulnerabilities(occurrences),
+    suppressed: read.reports.reduce((n, r) => n + r.suppressed, 0),
+    fix_available: occurrences.filter((o) => o.fix.state === 'fixed' && (o.fix.versions ?? []).length > 0).length,
+    digests: read.reports.map((r) => r.digests),
+    artifacts: read.reports.map((r) => r.artifact ?? null),
+    workloads: read.reports.map((r) => r.workload ?? null),
+    severities: tally(['critical', 'high', 'medium', 'low', 'unknown'], (o) => o.severity),
+    fix_states: tally(['fixed', 'not_fixed', 'wont_fix', 'unknown'], (o) => o.fix.state),
+    applicability: tally(['applicable', 'not_applicable', 'undetermined', 'not_covered', 'not_scanned'], (o) => o.applicability),
+    malicious: occurrences.filter((o) => o.malicious).length,
+    aliases: occurrences.map((o) => o.aliases ?? []),
+    severity_sources: [...new Set(occurrences.map((o) => o.severitySource).filter(Boolean))].sort(),
+    fix_versions: occurrences.map((o) => o.fix.versions ?? []),
+    warnings: read.warnings.map((w) => w.code),
+  }
+  if (read.reports.every((r) => r.digests.length > 0)) {
+    const running = read.reports.map((r) => ({ digests: r.digests, scanned: true, monitored: false }))
+    summary.funnel = k.computeFunnel(running, occurrences, { runtimeValidation: false }).funnel
+  }
+  return summary
+}
+
+function vexSummary(d) {
+  return {
+    statements: d.statements.length,
+    statuses: d.statements.map((s) => s.status),
+    products: d.statements.reduce((n, s) => n + s.products.length, 0),
+    images: d.statements.flatMap((s) => s.products.map((p) => p.image).filter(Boolean)),
+    warnings: d.warnings.length,
+  }
+}
+
+// The summary keeps the vector's snake_case names; only the funnel inside
+// it is the binding's camelCase form.
+const expectOf = (e) => (e.funnel ? { ...e, funnel: camelKeys(e.funnel) } : e)
+
+test('ingest: every fixture gives the numbers read off the file', () => {
+  for (const c of section('ingest.json', 'cases', 28)) {
+    subset(expectOf(c.expect), ingestSummary(READERS[c.format](fixture(c.fixture))), c.name)
+  }
+})
+
+test('ingest: VEX documents, applied', () => {
+  for (const c of section('ingest.json', 'vex', 18)) subset(c.expect, vexSummary(READERS[c.format](fixture(c.fixture))), c.name)
+  for (const c of section('ingest.json', 'vex_applied', 5)) {
+    const applied = k.applyVex(camelKeys(c.occurrences), READERS[c.format](fixture(c.fixture)))
+    const remaining = applied.findings
+      .map((o) => [o.vulnerability, o.package.name, o.applicability])
+      .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1))
+    subset(camelKeys(c.expect), { outcome: applied.outcome, remaining }, c.name)
+  }
+})
+
+test('ingest: a runtime-filtered scan marks what was loaded', () => {
+  for (const c of section('ingest.json', 'runtime_pairs', 1)) {
+    const read = READERS[c.format]
+    const full = read(fixture(c.full)).reports.flatMap((r) => r.occurrences)
+    const filtered = read(fixture(c.filtered)).reports.flatMap((r) => r.occurrences)
+    const marked = k.markRuntime(full, filtered)
+    const loaded = marked.findings.filter((o) => o.runtime === 'loaded')
+    subset(camelKeys(c.expect), {
+      marks: marked.marks,
+      loadedVulnerabilities: k.distinctVulnerabilities(loaded),
+      loadedCriticalHigh: k.distinctVulnerabilities(loaded.filter((o) => o.severity === 'critical' || o.severity === 'high')),
+      allVulnerabilities: k.distinctVulnerabilities(marked.findings),
+    }, c.name)
+  }
+})
+
+const KINDS = { deployment: 'Deployment', stateful_set: 'StatefulSet', daemon_set: 'DaemonSet', replica_set: 'ReplicaSet', job: 'Job', cron_job: 'CronJob', pod: 'Pod' }
+
+function podsSummary(read) {
+  return {
+    containers: read.containers.map((c) => ({
+      pod: c.pod,
+      container: c.container,
+      workload: `${KINDS[c.workload.kind] ?? c.workload.kind}/${c.workload.name}`,
+      node: c.node,
+      image: c.image,
+      image_id_kind: c.imageId == null ? null : k.ImageId.parse(c.imageId).kind,
+      started_at: c.startedAt ?? null,
+    })),
+    warnings: read.warnings.length,
+  }
+}
+
+test('ingest: Pod lists', () => {
+  for (const c of section('ingest.json', 'pods', 2)) {
+    const doc = c.fixture ? fixture(c.fixture) : c.text
+    subset(c.expect, podsSummary(k.readKubernetesPods(doc, c.cluster)), c.name)
+  }
+})
+
+function platformSummary(listing, doc) {
+  if (listing === 'clusters') {
+    const read = k.readRuntimeClusters(doc)
+    return { clusters: read.clusters, warnings: read.warnings.map((w) => w.code), installation: k.installation(read.clusters).status }
+  }
+  const read = k.readRuntimeImages(doc)
+  const running = read.images.length
+  const scanned = read.images.filter((i) => i.scanned).length
+  const status = running === 0 ? 'no_running_images' : scanned === 0 ? 'not_scanned' : scanned === running ? 'scanned' : 'partial'
+  return { scan_status: status, running, scanned, critical: read.images.map((i) => i.vulnerabilities.critical), warnings: read.warnings.map((w) => w.code) }
+}
+
+test('ingest: platform listings', () => {
+  for (const c of section('ingest.json', 'platform', 5)) {
+    const doc = c.fixture ? fixture(c.fixture) : c.text
+    const expected = c.expect.clusters ? { ...c.expect, clusters: camelKeys(c.expect.clusters) } : c.expect
+    subset(expected, platformSummary(c.listing, doc), c.name)
+  }
+})
+
+test('ingest: broken documents', () => {
+  for (const c of section('ingest.json', 'errors', 17)) {
+    let outcome
+    try {
+      if (c.format === 'kubernetes_pods') outcome = podsSummary(k.readKubernetesPods(c.text, 'c'))
+      else if (c.format.startsWith('runtime_')) outcome = platformSummary(c.format.slice('runtime_'.length), c.text)
+      else if (['openvex', 'cyclonedx_vex', 'csaf_vex'].includes(c.format)) outcome = vexSummary(READERS[c.format](c.text))
+      else outcome = ingestSummary(READERS[c.format](c.text))
+    } catch (e) {
+      outcome = { error: e.code }
+    }
+    subset(c.expect, outcome, c.name)
+  }
+})
