@@ -10,11 +10,12 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::error::{engine, error, Coded};
+use crate::rename::{Keys, Renaming};
 
 /// Fields whose value is a map keyed by data.
-const DATA_MAPS: [&str; 3] = ["labels", "by_scanner", "configurations"];
+pub(crate) const DATA_MAPS: [&str; 3] = ["labels", "by_scanner", "configurations"];
 
-fn snake(key: &str) -> String {
+pub(crate) fn snake(key: &str) -> String {
     let mut out = String::with_capacity(key.len() + 4);
     for c in key.chars() {
         if c.is_ascii_uppercase() {
@@ -80,17 +81,19 @@ pub(crate) fn text(document: &Either<String, Buffer>) -> Coded<&str> {
     }
 }
 
-/// JSON text (camelCase keys) as a `T`; `data_map` when the top level is a
-/// map keyed by data.
+/// JSON text (camelCase keys) as a `T`, read straight into it with the
+/// keys renamed on the fly; `data_map` when the top level is a map keyed by
+/// data.
 pub(crate) fn from_json<T: DeserializeOwned>(json: &str, what: &str, data_map: bool) -> Coded<T> {
-    let value: Value = serde_json::from_str(json)
-        .map_err(|e| error("invalid_input", format!("{what}: not JSON: {e}")))?;
-    from_value(value, what, data_map)
-}
-
-fn from_value<T: DeserializeOwned>(value: Value, what: &str, data_map: bool) -> Coded<T> {
-    serde_json::from_value(rename(value, snake, data_map))
-        .map_err(|e| error("invalid_input", format!("{what}: {e}")))
+    let mut reader = serde_json::Deserializer::from_str(json);
+    let keys = if data_map { Keys::Data } else { Keys::Fields };
+    let value = T::deserialize(Renaming {
+        inner: &mut reader,
+        keys,
+    })
+    .and_then(|v| reader.end().map(|()| v))
+    .map_err(|e| error("invalid_input", format!("{what}: {e}")))?;
+    Ok(value)
 }
 
 /// A JavaScript value as a `T`.

@@ -8,6 +8,7 @@ pub mod ingest;
 pub mod integrity;
 pub mod prioritization;
 pub mod reference;
+mod rename;
 pub mod runtime;
 pub mod tags;
 pub mod trend;

@@ -82,6 +82,11 @@ test('results use camelCase field names; data keys stay as given', () => {
   const done = k.batchConfigure({ prod_eu: { scanners: ['sca'] } }, ['prod_eu'], { scanners: ['sca', 'secrets'], retentionDays: 30 })
   assert.deepEqual(Object.keys(done.configurations), ['prod_eu'])
   assert.equal(done.configurations.prod_eu.retentionDays, 30)
+  const mixed = k.batchConfigure({ prodEU: { scanners: [] } }, ['prodEU'], { scanners: ['sca'], retentionDays: 7 })
+  assert.deepEqual(Object.keys(mixed.configurations), ['prodEU'], 'a cluster name with capitals is data, not a field')
+  const labelled = { name: 'c', controller: 'running', nodes: [{ name: 'n', sensor: 'not_installed', labels: { teamName: 'x', disable_jfrog_runtime: 'true' } }] }
+  assert.equal(k.clusterHealth(labelled).nodes[0].sensor, 'disabled')
+  assert.equal(k.clusterHealth(labelled, { key: 'teamName', value: 'x' }).nodes[0].sensor, 'disabled', 'a label key with capitals is read as given')
   const byScanner = k.coverage(done.configurations).byScanner
   assert.equal(byScanner.sca, 1)
   assert.equal(byScanner.contextual_analysis, 0, 'scanner codes stay codes')
