@@ -31,6 +31,11 @@ fn class(c: kubesight::TagClass) -> Value {
     })
 }
 
+/// Threads a batch may use: the machine's.
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
 /// Decides whether tags are mutable.
 #[napi]
 pub struct TagPolicy {
@@ -102,15 +107,11 @@ impl TagPolicy {
     /// order. The first invalid tag throws.
     #[napi(ts_return_type = "TagRule[]")]
     pub fn classify_many(&self, tags: Either<String, Buffer>) -> Result<Vec<&'static str>, String> {
-        let all = text(&tags)?;
-        if all.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut rules = Vec::with_capacity(all.len() / 8 + 1);
-        for tag in all.split('\n') {
-            rules.push(self.inner.classify(tag).map_err(raise)?.rule().code());
-        }
-        Ok(rules)
+        let rules = self
+            .inner
+            .classify_lines(text(&tags)?, threads())
+            .map_err(raise)?;
+        Ok(rules.into_iter().map(kubesight::TagRule::code).collect())
     }
 
     /// Classifies many tags given as one newline-separated string or buffer
@@ -122,16 +123,16 @@ impl TagPolicy {
         &self,
         tags: Either<String, Buffer>,
     ) -> Result<Uint8Array, String> {
-        let all = text(&tags)?;
-        if all.is_empty() {
-            return Ok(Uint8Array::new(Vec::new()));
-        }
-        let mut rules = Vec::with_capacity(all.len() / 8 + 1);
-        for tag in all.split('\n') {
-            let index = self.inner.classify(tag).map_err(raise)?.rule().index();
-            rules.push(u8::try_from(index).unwrap_or(u8::MAX));
-        }
-        Ok(Uint8Array::new(rules))
+        let rules = self
+            .inner
+            .classify_lines(text(&tags)?, threads())
+            .map_err(raise)?;
+        Ok(Uint8Array::new(
+            rules
+                .into_iter()
+                .map(|r| u8::try_from(r.index()).unwrap_or(u8::MAX))
+                .collect(),
+        ))
     }
 
     /// The policy's words, as an object `TagPolicy.fromJSON` reads back.

@@ -73,6 +73,11 @@ impl PyTagClass {
     }
 }
 
+/// Threads a batch may use: the machine's.
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
 /// Decides whether tags are mutable. Options are keyword-only.
 ///
 /// >>> policy = TagPolicy(add_keywords=["edge"])
@@ -184,7 +189,7 @@ impl PyTagPolicy {
         // Reading each Python string costs a copy; joining them in one call
         // first and reading once is several times faster. A tag holding a
         // newline (never valid) is read on its own instead.
-        let joined: String = PyString::new(py, "\n")
+        let joined: pyo3::pybacked::PyBackedStr = PyString::new(py, "\n")
             .call_method1("join", (&list,))
             .map_err(|_| error("invalid_input", "tags: every tag must be a str", &[]))?
             .extract()?;
@@ -193,18 +198,19 @@ impl PyTagPolicy {
         } else {
             joined.bytes().filter(|&b| b == b'\n').count() + 1
         };
-        let classify = |tags: &mut dyn Iterator<Item = &str>| {
-            let mut rules = Vec::with_capacity(count);
-            for tag in tags {
-                rules.push(self.policy.classify(tag)?.rule().index());
-            }
-            Ok::<_, kubesight::TagError>(rules)
-        };
-        let rules = if pieces == count {
-            py.detach(|| classify(&mut joined.split('\n').take(count)))
+        let rules: Result<Vec<usize>, kubesight::TagError> = if pieces == count {
+            py.detach(|| {
+                self.policy
+                    .classify_lines(&joined, threads())
+                    .map(|rules| rules.into_iter().map(kubesight::TagRule::index).collect())
+            })
         } else {
             let tags: Vec<String> = list.extract()?;
-            py.detach(|| classify(&mut tags.iter().map(String::as_str)))
+            py.detach(|| {
+                tags.iter()
+                    .map(|t| self.policy.classify(t).map(|c| c.rule().index()))
+                    .collect()
+            })
         };
         let rules = rules.map_err(raise)?;
         let objects = rules

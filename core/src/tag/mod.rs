@@ -1,5 +1,6 @@
 //! Tag mutability: whether an image tag moves, and the rule that decided.
 
+mod batch;
 pub(crate) mod error;
 mod lanes;
 mod policy;
