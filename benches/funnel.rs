@@ -12,7 +12,11 @@
     reason = "benchmarks; criterion's macros generate undocumented public functions"
 )]
 
+mod support;
+
 use std::hint::black_box;
+
+use support::{scale, Random};
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use kubesight::finding::{Applicability, FixState, RunningImage, RuntimeEvidence};
@@ -22,35 +26,6 @@ use kubesight::Severity;
 const OCCURRENCES: usize = 10_000_000;
 const IMAGES: u64 = 50_000;
 const IDS: u64 = 200_000;
-
-/// The share of the full size to generate: all of it under `cargo bench`,
-/// a hundredth when the benchmark runs once as a test (`cargo test
-/// --benches`, unoptimised), where it only has to work.
-fn scale() -> usize {
-    if std::env::args().any(|a| a == "--bench") {
-        1
-    } else {
-        100
-    }
-}
-
-/// A small deterministic generator (xorshift64*).
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    /// Skewed towards 0: `n * u^3` for uniform `u`.
-    fn zipf_like(&mut self, n: u64) -> u64 {
-        let u = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
-        ((n as f64) * u * u * u) as u64
-    }
-}
 
 fn digest(i: u64) -> String {
     format!("sha256:{i:064x}")
