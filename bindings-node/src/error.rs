@@ -10,32 +10,8 @@ pub(crate) fn error(code: &str, message: impl Into<String>) -> Error<String> {
     Error::new(code.to_owned(), message.into())
 }
 
-/// A core error, with its code.
-pub(crate) trait HasCode: std::fmt::Display {
-    fn code(&self) -> &'static str;
-}
-
-macro_rules! has_code {
-    ($($t:ty),*) => {$(
-        impl HasCode for $t {
-            fn code(&self) -> &'static str {
-                <$t>::code(self)
-            }
-        }
-    )*};
-}
-
-has_code!(
-    kubesight::ReferenceError,
-    kubesight::TagError,
-    kubesight::integrity::IntegrityError,
-    kubesight::scanning::ScanningError,
-    kubesight::trend::TrendError,
-    kubesight::ingest::IngestError
-);
-
 /// The error of a core error.
-pub(crate) fn raise<E: HasCode>(e: E) -> Error<String> {
+pub(crate) fn raise<E: kubesight::ErrorCode>(e: E) -> Error<String> {
     error(e.code(), e.to_string())
 }
 

@@ -35,31 +35,7 @@ pub(crate) fn error(code: &str, message: impl Into<String>, details: &[(&str, St
     })
 }
 
-/// A core error, with its code.
-pub(crate) trait Coded: std::fmt::Display {
-    fn code(&self) -> &'static str;
-}
-
-macro_rules! coded {
-    ($($t:ty),*) => {$(
-        impl Coded for $t {
-            fn code(&self) -> &'static str {
-                <$t>::code(self)
-            }
-        }
-    )*};
-}
-
-coded!(
-    kubesight::ReferenceError,
-    kubesight::TagError,
-    kubesight::integrity::IntegrityError,
-    kubesight::scanning::ScanningError,
-    kubesight::trend::TrendError,
-    kubesight::ingest::IngestError
-);
-
 /// The exception of a core error.
-pub(crate) fn raise<E: Coded>(e: E) -> PyErr {
+pub(crate) fn raise<E: kubesight::ErrorCode>(e: E) -> PyErr {
     error(e.code(), e.to_string(), &[])
 }

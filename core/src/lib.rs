@@ -37,6 +37,40 @@ pub use tag::{
     VARIANT_WORDS,
 };
 
+/// What every error of the library has: a stable machine code, for callers
+/// (and the Python and Node bindings) to act on without reading messages.
+///
+/// ```
+/// use kubesight::{ErrorCode, ImageRef};
+/// fn code_of(e: &dyn ErrorCode) -> &'static str {
+///     e.code()
+/// }
+/// assert_eq!(code_of(&ImageRef::parse("").unwrap_err()), "empty_reference");
+/// ```
+pub trait ErrorCode: std::error::Error {
+    /// The stable machine code (`invalid_tag_start`, `unknown_cluster`, ...).
+    fn code(&self) -> &'static str;
+}
+
+macro_rules! error_codes {
+    ($($t:ty),*) => {$(
+        impl ErrorCode for $t {
+            fn code(&self) -> &'static str {
+                <$t>::code(self)
+            }
+        }
+    )*};
+}
+
+error_codes!(
+    ReferenceError,
+    TagError,
+    integrity::IntegrityError,
+    scanning::ScanningError,
+    trend::TrendError,
+    ingest::IngestError
+);
+
 #[doc = include_str!("../../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
