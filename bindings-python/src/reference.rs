@@ -8,6 +8,22 @@ use pyo3::types::{PyDict, PyTuple};
 
 use crate::errors::raise;
 
+/// How a value pickles: the function that rebuilds it and its argument.
+type Reduced<'py> = PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)>;
+
+/// The hash of a value's string form.
+fn hash_of(text: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// Pickles a value as `T.parse(text)`.
+fn parse_again<T: pyo3::PyTypeInfo>(py: Python<'_>, text: String) -> Reduced<'_> {
+    let parse = py.get_type::<T>().getattr("parse")?;
+    Ok((parse, PyTuple::new(py, [text])?))
+}
+
 /// An image reference as written in a Pod spec, normalised
 /// (`nginx:1.25` is `docker.io/library/nginx:1.25`).
 ///
@@ -95,17 +111,11 @@ impl PyImageRef {
     }
 
     fn __hash__(&self) -> u64 {
-        let mut h = DefaultHasher::new();
-        self.0.to_string().hash(&mut h);
-        h.finish()
+        hash_of(&self.0.to_string())
     }
 
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let py = slf.py();
-        let parse = py.get_type::<PyImageRef>().getattr("parse")?;
-        Ok((parse, PyTuple::new(py, [slf.get().0.to_string()])?))
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Reduced<'py> {
+        parse_again::<Self>(slf.py(), slf.get().0.to_string())
     }
 }
 
@@ -172,17 +182,11 @@ impl PyImageId {
     }
 
     fn __hash__(&self) -> u64 {
-        let mut h = DefaultHasher::new();
-        self.0.to_string().hash(&mut h);
-        h.finish()
+        hash_of(&self.0.to_string())
     }
 
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let py = slf.py();
-        let parse = py.get_type::<PyImageId>().getattr("parse")?;
-        Ok((parse, PyTuple::new(py, [slf.get().0.to_string()])?))
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Reduced<'py> {
+        parse_again::<Self>(slf.py(), slf.get().0.to_string())
     }
 }
 
