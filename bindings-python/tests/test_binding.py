@@ -138,7 +138,6 @@ def test_inputs_are_plain_python_data() -> None:
         {"image": [DIGEST], "vulnerability": f"CVE-2024-{i}", "severity": kubesight.Severity.HIGH}
         for i in range(3)
     )
-    running = kubesight.ingest.runtime_clusters  # noqa: F841 - the module is importable
     result = kubesight.funnel(({"digests": [DIGEST], "scanned": True},), findings, runtime_validation=False)
     assert result.funnel.critical_high.vulnerabilities == 3
     # A record is accepted where its dict form is.
