@@ -129,7 +129,7 @@ export interface ImageReport { artifact?: string; digests: string[]; workload?: 
 export interface Ingested { reports: ImageReport[]; warnings: IngestWarning[] }
 export interface PodInventory { containers: Array<Record<string, unknown>>; warnings: IngestWarning[] }
 export interface PlatformClusters { clusters: Cluster[]; warnings: IngestWarning[] }
-export interface PlatformImages { images: Array<Record<string, unknown>>; totalCount: number; warnings: IngestWarning[] }
+export interface PlatformImages { images: Array<Record<string, unknown>>; totalCount: number; scan: { status: ScanStatus; running: number; scanned: number }; warnings: IngestWarning[] }
 export interface VexDocument { statements: Array<Record<string, unknown>>; warnings: IngestWarning[] }
 export interface VexOutcome { notAffected: number; fixed: number; affected: number; underInvestigation: number; unusedStatements: number }
 export interface RuntimeMarks { loaded: number; notObserved: number; unmatched: number }

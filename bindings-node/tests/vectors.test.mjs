@@ -224,9 +224,7 @@ function platformSummary(listing, doc) {
     return { clusters: read.clusters, warnings: read.warnings.map((w) => w.code), installation: k.installation(read.clusters).status }
   }
   const read = k.readRuntimeImages(doc)
-  const running = read.images.length
-  const scanned = read.images.filter((i) => i.scanned).length
-  const status = running === 0 ? 'no_running_images' : scanned === 0 ? 'not_scanned' : scanned === running ? 'scanned' : 'partial'
+  const { status, running, scanned } = read.scan
   return { scan_status: status, running, scanned, critical: read.images.map((i) => i.vulnerabilities.critical), warnings: read.warnings.map((w) => w.code) }
 }
 

@@ -275,13 +275,10 @@ def platform_summary(listing: str, document: Any) -> dict[str, Any]:
             "installation": kubesight.installation(read["clusters"]).status,
         }
     images = ingest.runtime_images(document).to_dict()
-    scanned = sum(1 for i in images["images"] if i["scanned"])
-    running = len(images["images"])
-    status = "no_running_images" if running == 0 else "not_scanned" if scanned == 0 else "scanned" if scanned == running else "partial"
     return {
-        "scan_status": status,
-        "running": running,
-        "scanned": scanned,
+        "scan_status": images["scan"]["status"],
+        "running": images["scan"]["running"],
+        "scanned": images["scan"]["scanned"],
         "critical": [i["vulnerabilities"]["critical"] for i in images["images"]],
         "warnings": [w["code"] for w in images["warnings"]],
     }

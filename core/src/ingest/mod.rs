@@ -22,7 +22,7 @@ pub use grype::grype;
 pub use jfrog::jfrog_simple_json;
 pub use osv::osv_scanner;
 pub use platform::{
-    runtime_clusters, runtime_images, PlatformClusters, PlatformImage, PlatformImages,
+    runtime_clusters, runtime_images, PlatformClusters, PlatformImage, PlatformImages, PlatformScan,
 };
 pub use pods::{kubernetes_pods, PodInventory, RunningContainer};
 pub use report::{ImageReport, IngestWarning, Ingested, WarningCode, Workload};

@@ -51,6 +51,27 @@ pub struct PlatformImage {
     pub vulnerabilities: SeverityCounts,
 }
 
+/// The scan status of a listing's images, with the counts behind it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlatformScan {
+    /// The status.
+    pub status: ScanStatus,
+    /// Images listed.
+    pub running: u64,
+    /// Of those, scanned.
+    pub scanned: u64,
+}
+
+impl Default for PlatformScan {
+    fn default() -> Self {
+        PlatformScan {
+            status: ScanStatus::NoRunningImages,
+            running: 0,
+            scanned: 0,
+        }
+    }
+}
+
 /// The live images of a listing.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PlatformImages {
@@ -58,18 +79,18 @@ pub struct PlatformImages {
     pub images: Vec<PlatformImage>,
     /// How many images the platform has in all.
     pub total_count: u64,
+    /// The scan status of the listed images. Over one page of a longer
+    /// listing it is the page's status, and a warning says so.
+    pub scan: PlatformScan,
     /// What was assumed, and why.
     pub warnings: Vec<IngestWarning>,
 }
 
 impl PlatformImages {
-    /// The scan status of the listed images, with the counts behind it
-    /// (`running`, `scanned`). Over one page of a longer listing it is the
-    /// page's status, and a warning says so.
+    /// The scan status of the listed images and the counts behind it
+    /// (`running`, `scanned`).
     pub fn scan_status(&self) -> (ScanStatus, u64, u64) {
-        let running = self.images.len() as u64;
-        let scanned = self.images.iter().filter(|i| i.scanned).count() as u64;
-        (ScanStatus::of_counts(running, scanned), running, scanned)
+        (self.scan.status, self.scan.running, self.scan.scanned)
     }
 }
 
@@ -259,6 +280,13 @@ pub fn runtime_images(document: &str) -> Result<PlatformImages, IngestError> {
             },
         });
     }
+    let running = read.images.len() as u64;
+    let scanned = read.images.iter().filter(|i| i.scanned).count() as u64;
+    read.scan = PlatformScan {
+        status: ScanStatus::of_counts(running, scanned),
+        running,
+        scanned,
+    };
     read.total_count = value
         .get("totalCount")
         .and_then(Value::as_u64)
