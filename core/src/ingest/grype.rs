@@ -17,7 +17,7 @@ use serde_json::value::RawValue;
 
 use super::{ImageReport, IngestError, Ingested, WarningCode};
 use crate::finding::{Fix, FixState, Occurrence, Package};
-use crate::{Digest, Severity};
+use crate::Digest;
 
 const FORMAT: &str = "Grype";
 
@@ -186,25 +186,10 @@ pub fn grype(text: &str) -> Result<Ingested, IngestError> {
     }
     let mut digests: Vec<Digest> = Vec::new();
     for text in candidates.iter().filter(|c| !c.is_empty()) {
-        match text.parse::<Digest>() {
-            Ok(d) if !digests.contains(&d) => digests.push(d),
-            Ok(_) => {}
-            Err(e) => ingested.warn(
-                WarningCode::InvalidDigest,
-                "source.target",
-                format!("`{}`: {e}", text.escape_debug()),
-            ),
-        }
+        ingested.add_digest(&mut digests, text, "source.target");
     }
     if digests.is_empty() {
-        ingested.warn(
-            WarningCode::NoImageDigest,
-            "source.target",
-            format!(
-                "the report names no digest of {}",
-                artifact.as_deref().unwrap_or("its image")
-            ),
-        );
+        ingested.no_digest("source.target", artifact.as_deref());
     }
 
     let mut report = ImageReport {
@@ -223,17 +208,7 @@ pub fn grype(text: &str) -> Result<Ingested, IngestError> {
                 continue;
             }
         };
-        let severity = match m.vulnerability.severity.as_deref() {
-            None => Severity::Unknown,
-            Some(word) => Severity::from_vocabulary(word).unwrap_or_else(|| {
-                ingested.warn(
-                    WarningCode::UnknownSeverity,
-                    at(),
-                    format!("severity `{}` counts as Unknown", word.escape_debug()),
-                );
-                Severity::Unknown
-            }),
-        };
+        let severity = ingested.severity(m.vulnerability.severity.as_deref(), at);
         let fix = match m.vulnerability.fix {
             None => Fix::default(),
             Some(fix) => {

@@ -20,7 +20,7 @@ use serde_json::value::RawValue;
 
 use super::{ImageReport, IngestError, Ingested, WarningCode};
 use crate::finding::{Applicability, Fix, FixState, Occurrence, Package};
-use crate::{Digest, Severity};
+use crate::Digest;
 
 const FORMAT: &str = "JFrog simple-json";
 
@@ -111,25 +111,18 @@ pub fn jfrog_simple_json(text: &str) -> Result<Ingested, IngestError> {
     }
     for (_, row) in &parsed {
         for component in &row.components {
-            let name = component.name.trim_end_matches(".tar");
-            if let Some(hex) = name.strip_prefix("sha256__") {
-                if let Ok(digest) = format!("sha256:{hex}").parse::<Digest>() {
-                    if !report.digests.contains(&digest) {
-                        report.digests.push(digest);
-                        report
-                            .artifact
-                            .get_or_insert_with(|| component.name.clone());
-                    }
+            if let Some(digest) = image_tar_digest(&component.name) {
+                if !report.digests.contains(&digest) {
+                    report.digests.push(digest);
+                    report
+                        .artifact
+                        .get_or_insert_with(|| component.name.clone());
                 }
             }
         }
     }
     if report.digests.is_empty() {
-        ingested.warn(
-            WarningCode::NoImageDigest,
-            "vulnerabilities",
-            "the output names no image digest".into(),
-        );
+        ingested.no_digest("vulnerabilities", report.artifact.as_deref());
     }
     for (i, row) in parsed {
         let at = || format!("vulnerabilities[{i}]");
@@ -152,15 +145,7 @@ pub fn jfrog_simple_json(text: &str) -> Result<Ingested, IngestError> {
         if !seen.insert((id.clone(), row.package.clone(), row.version.clone())) {
             continue;
         }
-        let word = row.severity.as_deref().unwrap_or("");
-        let severity = Severity::from_vocabulary(word).unwrap_or_else(|| {
-            ingested.warn(
-                WarningCode::UnknownSeverity,
-                at(),
-                format!("severity `{}` counts as Unknown", word.escape_debug()),
-            );
-            Severity::Unknown
-        });
+        let severity = ingested.severity(row.severity.as_deref(), at);
         let applicability = match row.applicable.as_deref().map(str::trim) {
             Some("Applicable") => Applicability::Applicable,
             Some("Not Applicable") => Applicability::NotApplicable,
@@ -225,4 +210,11 @@ pub(crate) fn fix_of_ranges(ranges: &[String]) -> Fix {
         FixState::Fixed
     };
     Fix { state, versions }
+}
+
+/// The configuration digest an Xray docker scan names its image tar by
+/// (`sha256__<hex>.tar`).
+pub(crate) fn image_tar_digest(name: &str) -> Option<Digest> {
+    let hex = name.strip_suffix(".tar")?.strip_prefix("sha256__")?;
+    format!("sha256:{hex}").parse().ok()
 }

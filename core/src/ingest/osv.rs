@@ -19,7 +19,6 @@ use serde_json::value::RawValue;
 
 use super::{ImageReport, IngestError, Ingested, WarningCode};
 use crate::finding::{Fix, FixState, IdKind, Occurrence, Package};
-use crate::Severity;
 
 const FORMAT: &str = "osv-scanner";
 
@@ -137,14 +136,7 @@ pub fn osv_scanner(text: &str) -> std::result::Result<Ingested, IngestError> {
             }
         };
         let artifact = result.source.path;
-        ingested.warn(
-            WarningCode::NoImageDigest,
-            at.clone(),
-            format!(
-                "osv-scanner names no image digest for {}",
-                artifact.as_deref().unwrap_or("this source")
-            ),
-        );
+        ingested.no_digest(at.clone(), artifact.as_deref());
         let mut report = ImageReport {
             artifact,
             digests: Vec::new(),
@@ -191,17 +183,8 @@ fn occurrence(
     aliases.retain(|a| *a != record.id);
     aliases.sort_unstable();
     aliases.dedup();
-    let severity = match record.database_specific.and_then(|d| d.severity) {
-        None => Severity::Unknown,
-        Some(word) => Severity::from_vocabulary(&word).unwrap_or_else(|| {
-            ingested.warn(
-                WarningCode::UnknownSeverity,
-                at(),
-                format!("severity `{}` counts as Unknown", word.escape_debug()),
-            );
-            Severity::Unknown
-        }),
-    };
+    let word = record.database_specific.and_then(|d| d.severity);
+    let severity = ingested.severity(word.as_deref(), &at);
     let affected: Vec<&Affected> = record
         .affected
         .iter()

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::finding::Occurrence;
-use crate::Digest;
+use crate::{Digest, Severity};
 
 /// What an adapter noticed and worked around.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -110,5 +110,45 @@ impl Ingested {
             at: at.into(),
             message,
         });
+    }
+
+    /// A scanner's severity word: none or empty is Unknown; a word outside
+    /// the vocabulary is Unknown with an `unknown_severity` warning.
+    pub(crate) fn severity(&mut self, word: Option<&str>, at: impl FnOnce() -> String) -> Severity {
+        let word = word.unwrap_or("");
+        Severity::from_vocabulary(word).unwrap_or_else(|| {
+            self.warn(
+                WarningCode::UnknownSeverity,
+                at(),
+                format!("severity `{}` counts as Unknown", word.escape_debug()),
+            );
+            Severity::Unknown
+        })
+    }
+
+    /// Adds the digest `text` to `digests` unless it is there already; a
+    /// malformed one is an `invalid_digest` warning.
+    pub(crate) fn add_digest(&mut self, digests: &mut Vec<Digest>, text: &str, at: &str) {
+        match text.parse::<Digest>() {
+            Ok(d) if !digests.contains(&d) => digests.push(d),
+            Ok(_) => {}
+            Err(e) => self.warn(
+                WarningCode::InvalidDigest,
+                at,
+                format!("`{}`: {e}", text.escape_debug()),
+            ),
+        }
+    }
+
+    /// The `no_image_digest` warning of a report about `artifact`.
+    pub(crate) fn no_digest(&mut self, at: impl Into<String>, artifact: Option<&str>) {
+        self.warn(
+            WarningCode::NoImageDigest,
+            at,
+            format!(
+                "the report names no digest of {}",
+                artifact.unwrap_or("its image")
+            ),
+        );
     }
 }

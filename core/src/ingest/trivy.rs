@@ -24,7 +24,7 @@ use serde_json::value::RawValue;
 
 use super::{ImageReport, IngestError, Ingested, WarningCode, Workload};
 use crate::finding::{Fix, FixState, Occurrence, Package};
-use crate::{Digest, Severity};
+use crate::Digest;
 
 const FORMAT: &str = "Trivy";
 
@@ -188,14 +188,7 @@ fn empty_report(artifact: Option<String>, digests: Vec<Digest>) -> ImageReport {
 
 fn no_digest_warning(report: &ImageReport, at: &str, ingested: &mut Ingested) {
     if report.digests.is_empty() {
-        ingested.warn(
-            WarningCode::NoImageDigest,
-            at,
-            format!(
-                "the report names no digest of {}",
-                report.artifact.as_deref().unwrap_or("its image")
-            ),
-        );
+        ingested.no_digest(at, report.artifact.as_deref());
     }
 }
 
@@ -215,15 +208,7 @@ fn digests(metadata: &Metadata, ingested: &mut Ingested) -> Vec<Digest> {
         .filter(|d| !d.is_empty())
         .map(|d| d.rsplit_once('@').map_or(d.as_str(), |(_, digest)| digest));
     for text in repo.chain(metadata.image_id.as_deref()) {
-        match text.parse::<Digest>() {
-            Ok(d) if !digests.contains(&d) => digests.push(d),
-            Ok(_) => {}
-            Err(e) => ingested.warn(
-                WarningCode::InvalidDigest,
-                "Metadata",
-                format!("`{}`: {e}", text.escape_debug()),
-            ),
-        }
+        ingested.add_digest(&mut digests, text, "Metadata");
     }
     digests
 }
@@ -264,15 +249,7 @@ fn read_results(
                 report.suppressed += 1;
                 continue;
             };
-            let word = v.severity.as_deref().unwrap_or("");
-            let severity = Severity::from_vocabulary(word).unwrap_or_else(|| {
-                ingested.warn(
-                    WarningCode::UnknownSeverity,
-                    at.clone(),
-                    format!("severity `{}` counts as Unknown", word.escape_debug()),
-                );
-                Severity::Unknown
-            });
+            let severity = ingested.severity(v.severity.as_deref(), || at.clone());
             report.occurrences.push(Occurrence {
                 image: report.digests.clone(),
                 vulnerability: v.id,

@@ -15,7 +15,6 @@ use serde_json::Value;
 
 use super::{owning_workload, ImageReport, IngestError, Ingested, WarningCode, Workload};
 use crate::finding::{Fix, FixState, Occurrence, Package};
-use crate::{Digest, Severity};
 
 const FORMAT: &str = "Trivy Operator";
 
@@ -121,25 +120,12 @@ fn read_report(resource: &Value, report: &Value, at: &str, ingested: &mut Ingest
         name
     });
     let mut digests = Vec::new();
+    let at_artifact = format!("{at}.report.artifact");
     if let Some(digest) = text(report, &["artifact", "digest"]) {
-        match digest.parse::<Digest>() {
-            Ok(d) => digests.push(d),
-            Err(e) => ingested.warn(
-                WarningCode::InvalidDigest,
-                format!("{at}.report.artifact"),
-                format!("`{}`: {e}", digest.escape_debug()),
-            ),
-        }
+        ingested.add_digest(&mut digests, digest, &at_artifact);
     }
     if digests.is_empty() {
-        ingested.warn(
-            WarningCode::NoImageDigest,
-            format!("{at}.report.artifact"),
-            format!(
-                "the report names no digest of {}",
-                artifact.as_deref().unwrap_or("its image")
-            ),
-        );
+        ingested.no_digest(at_artifact, artifact.as_deref());
     }
     let mut occurrences = Vec::new();
     let vulnerabilities = report.get("vulnerabilities").and_then(Value::as_array);
@@ -153,15 +139,7 @@ fn read_report(resource: &Value, report: &Value, at: &str, ingested: &mut Ingest
             );
             continue;
         };
-        let word = text(v, &["severity"]).unwrap_or("");
-        let severity = Severity::from_vocabulary(word).unwrap_or_else(|| {
-            ingested.warn(
-                WarningCode::UnknownSeverity,
-                at.clone(),
-                format!("severity `{}` counts as Unknown", word.escape_debug()),
-            );
-            Severity::Unknown
-        });
+        let severity = ingested.severity(text(v, &["severity"]), || at.clone());
         let versions: Vec<String> = text(v, &["fixedVersion"])
             .into_iter()
             .flat_map(|f| f.split(','))

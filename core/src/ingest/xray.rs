@@ -14,9 +14,12 @@
 
 use serde_json::Value;
 
-use super::{jfrog::fix_of_ranges, ImageReport, IngestError, Ingested, WarningCode};
+use super::{
+    jfrog::{fix_of_ranges, image_tar_digest},
+    ImageReport, IngestError, Ingested, WarningCode,
+};
 use crate::finding::{Occurrence, Package};
-use crate::{Digest, Severity};
+use crate::Digest;
 
 const FORMAT: &str = "JFrog Xray scan";
 
@@ -35,9 +38,7 @@ fn component(id: &str) -> (Option<String>, String, String) {
 }
 
 fn image_digest(value: &Value) -> Option<Digest> {
-    let path = value.get("full_path").and_then(Value::as_str)?;
-    let hex = path.strip_suffix(".tar")?.strip_prefix("sha256__")?;
-    format!("sha256:{hex}").parse().ok()
+    image_tar_digest(value.get("full_path").and_then(Value::as_str)?)
 }
 
 /// Reads Xray scan results (`jf scan --format json`, the on-demand binary
@@ -107,15 +108,8 @@ pub fn jfrog_xray_json(document: &str) -> Result<Ingested, IngestError> {
                 );
                 continue;
             };
-            let word = v.get("severity").and_then(Value::as_str).unwrap_or("");
-            let severity = Severity::from_vocabulary(word).unwrap_or_else(|| {
-                ingested.warn(
-                    WarningCode::UnknownSeverity,
-                    at.clone(),
-                    format!("severity `{}` counts as Unknown", word.escape_debug()),
-                );
-                Severity::Unknown
-            });
+            let severity =
+                ingested.severity(v.get("severity").and_then(Value::as_str), || at.clone());
             let components = v.get("components").and_then(Value::as_object);
             for (component_id, detail) in components.into_iter().flatten() {
                 for path in detail
@@ -161,14 +155,7 @@ pub fn jfrog_xray_json(document: &str) -> Result<Ingested, IngestError> {
             }
         }
         if report.digests.is_empty() {
-            ingested.warn(
-                WarningCode::NoImageDigest,
-                format!("[{i}]"),
-                format!(
-                    "the scan names no digest of {}",
-                    report.artifact.as_deref().unwrap_or("its image")
-                ),
-            );
+            ingested.no_digest(format!("[{i}]"), report.artifact.as_deref());
         }
         let digests = report.digests.clone();
         report.assign_image(digests);
