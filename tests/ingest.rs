@@ -15,7 +15,6 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use kubesight::finding::{Applicability, FixState, RunningImage};
-use kubesight::funnel::{FindingIndex, FunnelAccumulator};
 use kubesight::ingest::vex::{self, VexDocument};
 use kubesight::ingest::{self, IngestError, Ingested};
 use kubesight::Severity;
@@ -134,11 +133,9 @@ fn summary(ingested: &Ingested) -> Value {
                 monitored: false,
             })
             .collect();
-        let mut index = FindingIndex::new(&running);
-        let (interned, _) = index.intern_all(occurrences.iter().copied());
-        let mut accumulator = FunnelAccumulator::for_index(&index);
-        accumulator.add_all(&interned);
-        summary["funnel"] = serde_json::to_value(accumulator.finish(&index, false)).unwrap();
+        let all: Vec<_> = occurrences.iter().map(|o| (*o).clone()).collect();
+        let (funnel, _) = kubesight::funnel::compute(&running, &all, false);
+        summary["funnel"] = serde_json::to_value(funnel).unwrap();
     }
     summary
 }
@@ -155,17 +152,7 @@ fn fixtures_give_the_numbers_read_off_the_files() {
 
 /// Distinct vulnerabilities (alias groups) among `occurrences`.
 fn distinct<'a>(occurrences: impl IntoIterator<Item = &'a kubesight::finding::Occurrence>) -> u64 {
-    let occurrences: Vec<_> = occurrences.into_iter().collect();
-    let pairs: Vec<(String, String)> = occurrences
-        .iter()
-        .flat_map(|o| {
-            o.aliases
-                .iter()
-                .map(|a| (o.vulnerability.clone(), a.clone()))
-        })
-        .collect();
-    FindingIndex::new(&[])
-        .count_groups(occurrences.iter().map(|o| o.vulnerability.as_str()), &pairs)
+    kubesight::funnel::distinct_vulnerabilities(occurrences)
 }
 
 #[test]

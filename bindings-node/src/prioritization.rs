@@ -7,14 +7,11 @@ use serde_json::{json, Value};
 use crate::convert::{from_js, from_json, json_value, text};
 use crate::error::{error, Coded};
 use kubesight::finding::{Occurrence, RunningImage};
-use kubesight::funnel::{FindingIndex, FunnelAccumulator};
+use kubesight::funnel::FindingIndex;
 
 fn funnel_of(running: &[RunningImage], findings: &[Occurrence], runtime_validation: bool) -> Value {
-    let mut index = FindingIndex::new(running);
-    let (interned, skipped) = index.intern_all(findings);
-    let mut accumulator = FunnelAccumulator::for_index(&index);
-    accumulator.add_all(&interned);
-    json!({"funnel": accumulator.finish(&index, runtime_validation), "skipped": skipped})
+    let (funnel, skipped) = kubesight::funnel::compute(running, findings, runtime_validation);
+    json!({"funnel": funnel, "skipped": skipped})
 }
 
 /// Options of the funnel.
@@ -129,20 +126,7 @@ pub fn highlights(
 #[napi(ts_args_type = "findings: Occurrence[]")]
 pub fn distinct_vulnerabilities(env: Env, findings: Unknown<'_>) -> Result<u32, String> {
     let findings: Vec<Occurrence> = from_js(&env, findings, "findings", false)?;
-    let canonical = |id: &str| kubesight::finding::canonical_id(id).into_owned();
-    let pairs: Vec<(String, String)> = findings
-        .iter()
-        .flat_map(|o| {
-            o.aliases
-                .iter()
-                .map(|a| (canonical(&o.vulnerability), canonical(a)))
-        })
-        .collect();
-    let ids: Vec<String> = findings
-        .iter()
-        .map(|o| canonical(&o.vulnerability))
-        .collect();
-    let n = FindingIndex::new(&[]).count_groups(ids.iter().map(String::as_str), &pairs);
+    let n = kubesight::funnel::distinct_vulnerabilities(&findings);
     u32::try_from(n).map_err(|_| error("invalid_output", "more than 2^32 vulnerabilities"))
 }
 

@@ -4,7 +4,7 @@ use pyo3::prelude::*;
 
 use crate::convert::{from_py, to_py};
 use kubesight::finding::{Occurrence, RunningImage};
-use kubesight::funnel::{FindingIndex, FunnelAccumulator};
+use kubesight::funnel::FindingIndex;
 
 /// The prioritization funnel over `findings` (serde form of `Occurrence`)
 /// on `running_images`: `{"funnel": ..., "skipped": ...}`. The GIL is
@@ -19,13 +19,8 @@ fn funnel(
 ) -> PyResult<Py<PyAny>> {
     let running: Vec<RunningImage> = from_py(running_images, "running_images")?;
     let occurrences: Vec<Occurrence> = from_py(findings, "findings")?;
-    let (funnel, skipped) = py.detach(|| {
-        let mut index = FindingIndex::new(&running);
-        let (interned, skipped) = index.intern_all(&occurrences);
-        let mut accumulator = FunnelAccumulator::for_index(&index);
-        accumulator.add_all(&interned);
-        (accumulator.finish(&index, runtime_validation), skipped)
-    });
+    let (funnel, skipped) =
+        py.detach(|| kubesight::funnel::compute(&running, &occurrences, runtime_validation));
     to_py(
         py,
         &serde_json::json!({"funnel": funnel, "skipped": skipped}),
@@ -56,28 +51,7 @@ fn highlights(
 #[pyfunction]
 fn distinct_vulnerabilities(findings: &Bound<'_, PyAny>) -> PyResult<u64> {
     let occurrences: Vec<Occurrence> = from_py(findings, "findings")?;
-    let raw_pairs: Vec<(String, String)> = occurrences
-        .iter()
-        .flat_map(|o| {
-            o.aliases
-                .iter()
-                .map(|a| (o.vulnerability.clone(), a.clone()))
-        })
-        .collect();
-    let ids: Vec<String> = occurrences
-        .iter()
-        .map(|o| kubesight::finding::canonical_id(&o.vulnerability).into_owned())
-        .collect();
-    let pairs: Vec<(String, String)> = raw_pairs
-        .into_iter()
-        .map(|(a, b)| {
-            (
-                kubesight::finding::canonical_id(&a).into_owned(),
-                kubesight::finding::canonical_id(&b).into_owned(),
-            )
-        })
-        .collect();
-    Ok(FindingIndex::new(&[]).count_groups(ids.iter().map(String::as_str), &pairs))
+    Ok(kubesight::funnel::distinct_vulnerabilities(&occurrences))
 }
 
 /// A scanner's severity word mapped to a severity code, or `None` for a

@@ -30,6 +30,7 @@
 
 mod accumulator;
 pub(crate) mod aliases;
+mod compute;
 mod index;
 mod intern;
 mod report;
@@ -37,6 +38,7 @@ mod stage;
 pub(crate) mod union_find;
 
 pub use accumulator::{FunnelAccumulator, PortablePartial, PortableVulnerability};
+pub use compute::{compute, distinct_vulnerabilities};
 pub use index::{FindingIndex, InternedOccurrence, OccurrenceFacts, Skip, Skipped};
 pub use intern::Interner;
 pub use report::{
