@@ -31,9 +31,11 @@ fn class(c: kubesight::TagClass) -> Value {
     })
 }
 
-/// Threads a batch may use: the machine's.
+/// Threads a batch may use: the machine's, asked once (the answer costs
+/// reading the process's CPU limits).
 fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, usize::from)
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from))
 }
 
 /// Decides whether tags are mutable.

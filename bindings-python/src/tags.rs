@@ -73,9 +73,11 @@ impl PyTagClass {
     }
 }
 
-/// Threads a batch may use: the machine's.
+/// Threads a batch may use: the machine's, asked once (the answer costs
+/// reading the process's CPU limits).
 fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, usize::from)
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from))
 }
 
 /// Decides whether tags are mutable. Options are keyword-only.
@@ -187,42 +189,39 @@ impl PyTagPolicy {
         };
         let count = list.len();
         // Reading each Python string costs a copy; joining them in one call
-        // first and reading once is several times faster. A tag holding a
-        // newline (never valid) is read on its own instead.
+        // first and reading once is several times faster. When the lines do
+        // not give back the tags (a tag holding a newline) or a tag is
+        // invalid, the tags are read one by one, so the error names the tag
+        // as given.
         let joined: pyo3::pybacked::PyBackedStr = PyString::new(py, "\n")
             .call_method1("join", (&list,))
             .map_err(|_| error("invalid_input", "tags: every tag must be a str", &[]))?
             .extract()?;
-        let pieces = if count == 0 {
-            0
-        } else {
-            joined.bytes().filter(|&b| b == b'\n').count() + 1
+        let rules = py
+            .detach(|| self.policy.classify_lines(&joined, threads()))
+            .ok()
+            .filter(|rules| rules.len() == count);
+        let rules = match rules {
+            Some(rules) => rules,
+            None => {
+                let tags: Vec<String> = list.extract()?;
+                py.detach(|| {
+                    tags.iter()
+                        .map(|t| self.policy.classify(t).map(|c| c.rule()))
+                        .collect::<Result<Vec<_>, _>>()
+                })
+                .map_err(raise)?
+            }
         };
-        let rules: Result<Vec<usize>, kubesight::TagError> = if pieces == count {
-            py.detach(|| {
-                self.policy
-                    .classify_lines(&joined, threads())
-                    .map(|rules| rules.into_iter().map(kubesight::TagRule::index).collect())
-            })
-        } else {
-            let tags: Vec<String> = list.extract()?;
-            py.detach(|| {
-                tags.iter()
-                    .map(|t| self.policy.classify(t).map(|c| c.rule().index()))
-                    .collect()
-            })
-        };
-        let rules = rules.map_err(raise)?;
-        let objects = rules
-            .into_iter()
-            .map(|i| {
-                self.classes
-                    .get(i)
-                    .map(|c| c.clone_ref(py))
-                    .ok_or_else(|| error("invalid_output", "no class for a rule", &[]))
-            })
-            .collect::<PyResult<Vec<_>>>()?;
-        PyList::new(py, objects)
+        PyList::new(
+            py,
+            rules
+                .into_iter()
+                .map(|rule| match self.classes.get(rule.index()) {
+                    Some(class) => class.bind(py).clone().into_any(),
+                    None => py.None().into_bound(py),
+                }),
+        )
     }
 
     /// Classifies the tag of a reference (a digest-pinned or untagged

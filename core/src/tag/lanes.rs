@@ -1,38 +1,38 @@
 //! Short tags classified sixteen bytes at a time.
 //!
 //! Nearly every tag has at most 16 bytes. Such a tag is loaded into one
-//! `u128`, one byte per lane, and every lane is classified at once with SWAR
-//! arithmetic: `((x | 0x80…) - c·0x01…) & 0x80…` sets the high bit of each lane
-//! that is at least `c`, and two of those make a range. The result is one
-//! mask per class (digits, dots, separators, letters, lower-case hex), with
-//! the class in each lane's high bit. What the scalar path learns with a loop
-//! per question (how many dots, where the letters end, where the tokens are)
-//! is then a popcount, a trailing-zero count or a shift, and there is no
-//! loop whose exit the branch predictor must guess. A word's lookup key is
-//! the token's own lanes, lower-cased with one OR.
+//! 16-lane SIMD vector (SSE2, NEON or WebAssembly SIMD through `wide`, plain
+//! lanes elsewhere), and every lane is classified at once: a range of bytes
+//! is one subtraction, a minimum and a compare, and each class (digits,
+//! dots, separators, letters, lower-case hex) becomes a 16-bit mask with bit
+//! `i` for byte `i`. What the scalar path learns with a loop per question
+//! (how many dots, where the letters end, where the tokens are) is then a
+//! popcount, a trailing-zero count or a shift, and there is no loop whose
+//! exit the branch predictor must guess. A word's lookup key is the token's
+//! own bytes packed in a `u128`, lower-cased with one OR.
 //!
 //! The scalar path in `segment.rs` is the reference: tests hold these
 //! answers to it for every tag of the benchmark mix and for generated tags.
 
+use wide::u8x16;
+
 use super::segment::{
-    is_commit, is_compact_timestamp, is_date_or_timestamp, is_dotted_date, small, Token,
+    is_commit, is_compact_timestamp, is_date_or_timestamp, is_dotted_date, Token,
 };
 use super::words::{kind, KeyTable};
 use super::TagRule;
 
-/// `0x01` in every lane.
+/// `0x01` in every byte of a `u128`.
 const ONES: u128 = u128::MAX / 0xFF;
-/// `0x80` in every lane: the bit each mask uses.
-const HIGH: u128 = ONES * 0x80;
-/// How many lanes a `u128` has.
+/// How many lanes a block has.
 pub(crate) const LANES: usize = 16;
 
-/// All bits of lanes `0..n`, for `n` from 0 to 16.
+/// All bits of bytes `0..n` of a `u128`, for `n` from 0 to 16.
 #[expect(
     clippy::indexing_slicing,
     reason = "built at compile time, where an index out of bounds is a build error"
 )]
-const FIRST_LANES: [u128; LANES + 1] = {
+const FIRST_BYTES: [u128; LANES + 1] = {
     let mut table = [u128::MAX; LANES + 1];
     let mut n = 0;
     while n < LANES {
@@ -42,57 +42,52 @@ const FIRST_LANES: [u128; LANES + 1] = {
     table
 };
 
-/// The high bit of lane `i` (`i` below 16; every lane index here is, since a
-/// short tag has at most 16 bytes).
+/// All bits of bytes `0..n` of a `u128`.
 #[inline(always)]
-fn lane(i: usize) -> u128 {
-    0x80u128.wrapping_shl(lane_bits(i))
+fn first_bytes(n: usize) -> u128 {
+    FIRST_BYTES.get(n).copied().unwrap_or(u128::MAX)
 }
 
-/// All bits of lanes `0..n`.
+/// The bit of lane `i` in a mask (`i` below 16; every lane index here is,
+/// since a short tag has at most 16 bytes).
 #[inline(always)]
-fn first_lanes(n: usize) -> u128 {
-    FIRST_LANES.get(n).copied().unwrap_or(u128::MAX)
+fn lane(i: usize) -> u32 {
+    1u32 << (i % LANES)
 }
 
-/// Shifts lanes down by `n` (lane `n` becomes lane 0), `n` below 16.
+/// The bits of lanes `0..n` of a mask, `n` at most 16.
+#[inline(always)]
+fn first_lanes(n: usize) -> u32 {
+    (1u32 << n.min(LANES)) - 1
+}
+
+/// Shifts the bytes of a `u128` down by `n` (byte `n` becomes byte 0), `n`
+/// below 16.
 #[inline(always)]
 fn down(x: u128, n: usize) -> u128 {
-    x.wrapping_shr(lane_bits(n))
+    x.wrapping_shr(u32::try_from(8 * (n % LANES)).unwrap_or(0))
 }
 
-/// The bit offset of lane `i`: `8 * i`, kept below 128.
+/// How many lanes of a mask are set.
 #[inline(always)]
-fn lane_bits(i: usize) -> u32 {
-    u32::try_from(8 * (i % LANES)).unwrap_or(0)
+fn lane_count(mask: u32) -> usize {
+    usize::try_from(mask.count_ones()).unwrap_or(LANES)
 }
 
-/// How many lanes of a mask have their high bit set. A multiply sums the
-/// lanes of each half into its top byte: cheaper than `count_ones` on
-/// processors without `popcnt`, which the baseline x86-64 target assumes.
+/// The index of the lowest lane set (32 when none).
 #[inline(always)]
-fn lane_count(mask: u128) -> usize {
-    const SUM: u64 = u64::MAX / 0xFF;
-    let ones = mask >> 7;
-    let low = (ones as u64).wrapping_mul(SUM) >> 56;
-    let high = ((ones >> 64) as u64).wrapping_mul(SUM) >> 56;
-    usize::try_from(low + high).unwrap_or(LANES)
+fn first_set(mask: u32) -> usize {
+    usize::try_from(mask.trailing_zeros()).unwrap_or(LANES)
 }
 
-/// The index of the lowest lane whose high bit is set (16 when none).
+/// The packed key of a word: its bytes in a `u128`, lower-cased. Two words
+/// of at most 16 bytes from the tag alphabet other than `_` have the same
+/// key exactly when they are equal regardless of case: OR-ing `0x20`
+/// lower-cases `A`-`Z` and leaves digits, `.` and `-` as they are, and a
+/// word's length shows in where its zero bytes start.
 #[inline(always)]
-fn first_set(mask: u128) -> usize {
-    usize::try_from(mask.trailing_zeros() / 8).unwrap_or(LANES)
-}
-
-/// The packed key of a word: its bytes in lanes, lower-cased. Two words of
-/// at most 16 bytes from the tag alphabet other than `_` have the same key
-/// exactly when they are equal regardless of case: OR-ing `0x20` lower-cases
-/// `A`-`Z` and leaves digits, `.` and `-` as they are, and a word's length
-/// shows in where its zero lanes start.
-#[inline(always)]
-pub(crate) fn key_of(lanes: u128, len: usize) -> u128 {
-    (lanes | (ONES * 0x20)) & first_lanes(len)
+pub(crate) fn key_of(bytes: u128, len: usize) -> u128 {
+    (bytes | (ONES * 0x20)) & first_bytes(len)
 }
 
 /// Whether a token of digits and dots, with `dots` dots the first of which
@@ -107,8 +102,8 @@ fn is_numeric_date(token: &[u8], dots: usize, first_dot: usize) -> bool {
     }
 }
 
-/// Loads up to 16 bytes into lanes, without a loop: overlapping reads of the
-/// first and last bytes cover every length.
+/// Loads up to 16 bytes into a `u128`, without a loop: overlapping reads of
+/// the first and last bytes cover every length.
 #[inline(always)]
 fn load(bytes: &[u8]) -> Option<u128> {
     let n = bytes.len();
@@ -145,10 +140,30 @@ fn load(bytes: &[u8]) -> Option<u128> {
     }
 }
 
+/// The lanes of `block` whose byte lies in `lo..=lo + span`, as a mask.
+#[inline(always)]
+fn within(block: u8x16, lo: u8, span: u8) -> u32 {
+    let offset = block - u8x16::splat(lo);
+    offset.min(u8x16::splat(span)).simd_eq(offset).to_bitmask()
+}
+
+/// The lanes of `block` that hold `byte`, as a mask.
+#[inline(always)]
+fn equal(block: u8x16, byte: u8) -> u32 {
+    block.simd_eq(u8x16::splat(byte)).to_bitmask()
+}
+
+/// The lanes of sixteen bytes that hold a newline, as a mask: where the
+/// lines of a batch end.
+#[inline(always)]
+pub(crate) fn newlines(block: [u8; LANES]) -> u32 {
+    equal(u8x16::new(block), b'\n')
+}
+
 /// The tokens of a short tag, from its separator mask.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Tokens {
-    separators: u128,
+    separators: u32,
     start: usize,
     len: usize,
     done: bool,
@@ -178,16 +193,16 @@ impl Iterator for Tokens {
     }
 }
 
-/// A short tag's lanes and the class masks of each lane.
+/// A short tag's bytes and the class masks of its lanes.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Lanes {
     bytes: u128,
     len: usize,
-    digit: u128,
-    dot: u128,
-    separator: u128,
-    letter: u128,
-    hex: u128,
+    digit: u32,
+    dot: u32,
+    separator: u32,
+    letter: u32,
+    hex: u32,
     valid: bool,
 }
 
@@ -195,23 +210,25 @@ impl Lanes {
     /// Classifies a tag of 1 to 16 bytes; `None` for any other length.
     #[inline(always)]
     pub(crate) fn of(tag: &[u8]) -> Option<Lanes> {
-        let x = load(tag)?;
-        let len = tag.len();
-        let live = HIGH & first_lanes(len);
-        // Lanes below 0x80; the arithmetic below runs on the low seven bits.
-        let ascii = !x & live;
-        let raised = (x & !HIGH) | HIGH;
-        let at_least = |c: u8| raised.wrapping_sub(ONES * u128::from(c)) & HIGH;
-        let range = |lo: u8, hi: u8| at_least(lo) & !at_least(hi + 1) & ascii;
-        let digit = range(b'0', b'9');
-        let dot = range(b'.', b'.');
-        let dash = range(b'-', b'-');
-        let separator = dash | range(b'_', b'_');
-        let letter = range(b'A', b'Z') | range(b'a', b'z');
-        let hex = range(b'a', b'f');
-        let valid = (digit | dot | separator | letter) == live && (dot | dash) & lane(0) == 0;
-        Some(Lanes {
-            bytes: x,
+        let bytes = load(tag)?;
+        Some(Lanes::of_block(bytes.to_le_bytes(), tag.len()))
+    }
+
+    /// Classifies the first `len` bytes of `block` (`len` from 1 to 16); the
+    /// bytes after them may be anything.
+    #[inline(always)]
+    pub(crate) fn of_block(block: [u8; LANES], len: usize) -> Lanes {
+        let live = first_lanes(len);
+        let v = u8x16::new(block);
+        let digit = within(v, b'0', 9) & live;
+        let dot = equal(v, b'.') & live;
+        let dash = equal(v, b'-') & live;
+        let separator = dash | (equal(v, b'_') & live);
+        let letter = within(v | u8x16::splat(0x20), b'a', 25) & live;
+        let hex = within(v, b'a', 5) & live;
+        let valid = (digit | dot | separator | letter) == live && (dot | dash) & 1 == 0;
+        Lanes {
+            bytes: u128::from_le_bytes(block),
             len,
             digit,
             dot,
@@ -219,7 +236,7 @@ impl Lanes {
             letter,
             hex,
             valid,
-        })
+        }
     }
 
     /// Whether every byte may be in a tag and the first is not `.` or `-`.
@@ -236,6 +253,17 @@ impl Lanes {
             start: 0,
             len: self.len,
             done: false,
+        }
+    }
+
+    /// A coarse shape: 0 for one token without letters, 1 for one token
+    /// with letters, 2 for several tokens.
+    #[inline(always)]
+    pub(crate) fn shape(&self) -> usize {
+        if self.separator != 0 {
+            2
+        } else {
+            usize::from(self.letter != 0)
         }
     }
 
@@ -256,7 +284,7 @@ impl Lanes {
         let len = self.len;
         if self.letter == 0 {
             let last = lane(len.saturating_sub(1));
-            let dots_apart = self.dot & (self.dot >> 8) == 0;
+            let dots_apart = self.dot & (self.dot >> 1) == 0;
             if self.dot & (lane(0) | last) != 0 || !dots_apart {
                 return Some(TagRule::Unrecognized);
             }
@@ -317,34 +345,30 @@ impl Lanes {
         let hex = self.hex & span;
         let first = lane(start);
         let last = lane(end.saturating_sub(1));
-        let dots_apart = dot & (dot >> 8) == 0;
+        let dots_apart = dot & (dot >> 1) == 0;
 
         if letter == 0 {
             if dot & (first | last) != 0 || !dots_apart {
                 return Token::Word;
             }
             let dots = lane_count(dot);
-            if is_numeric_date(token, dots, first_set(dot) - start) {
+            if is_numeric_date(token, dots, first_set(dot).saturating_sub(start)) {
                 return Token::Date;
             }
             return if dots == 0 {
-                Token::Number { digits: small(len) }
+                Token::number(len)
             } else {
-                Token::Version {
-                    parts: small(dots + 1),
-                }
+                Token::version(dots + 1)
             };
         }
         let first_byte = token.first().copied().unwrap_or(0);
         if letter == first
             && first_byte | 0x20 == b'v'
-            && digit & (first << 8) != 0
+            && digit & (first << 1) != 0
             && dot & last == 0
             && dots_apart
         {
-            return Token::Version {
-                parts: small(lane_count(dot) + 1),
-            };
+            return Token::version(lane_count(dot) + 1);
         }
         if hex != 0 && len >= 7 {
             if letter == hex && dot == 0 {
@@ -356,7 +380,7 @@ impl Lanes {
         }
         // Where the leading letters end: the first lane of the token that is
         // not a letter.
-        let leading = (first_set(!letter & span & HIGH) - start).min(len);
+        let leading = first_set(!letter & span).saturating_sub(start).min(len);
         if leading == 0 {
             if len >= 13 && is_compact_timestamp(token) {
                 return Token::Date;
@@ -364,7 +388,7 @@ impl Lanes {
             return Token::Word;
         }
         let key = key_of(down(self.bytes, start), len);
-        let word_key = key & first_lanes(leading);
+        let word_key = key & first_bytes(leading);
         if leading == len {
             let kinds = words.kinds(word_key);
             return if kinds & kind::KEYWORD != 0 {
@@ -382,7 +406,7 @@ impl Lanes {
         }
         // Letters, then only digits and dots (`rc1`, `rc.1`, `alpine3.19`):
         // an optional first dot, then a number with dots between digits.
-        if letter == HIGH & first_lanes(start + leading) & span && dot & last == 0 && dots_apart {
+        if letter == first_lanes(start + leading) & span && dot & last == 0 && dots_apart {
             let kinds = words.kinds(word_key);
             if kinds & kind::KEYWORD != 0 {
                 return Token::NumberedKeyword;
@@ -446,7 +470,7 @@ mod tests {
     #[test]
     fn counts_lanes() {
         assert_eq!(lane_count(0), 0);
-        assert_eq!(lane_count(HIGH), 16);
+        assert_eq!(lane_count(0xFFFF), 16);
         assert_eq!(lane_count(lane(0) | lane(7) | lane(8) | lane(15)), 4);
     }
 

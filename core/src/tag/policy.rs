@@ -207,7 +207,7 @@ impl TagPolicy {
     /// letters, digits, `_`, `.` and `-`.
     pub fn classify(&self, tag: &str) -> Result<TagClass, TagError> {
         let bytes = tag.as_bytes();
-        if self.heuristics && !self.compound_keywords {
+        if self.uses_lanes() {
             if let Some(lanes) = Lanes::of(bytes) {
                 if !lanes.is_valid() {
                     return Err(describe_invalid(tag));
@@ -220,6 +220,13 @@ impl TagPolicy {
             return Err(describe_invalid(tag));
         }
         Ok(TagClass::new(self.rule(bytes, union)))
+    }
+
+    /// Whether short tags take the sixteen-lane path: not under the
+    /// keywords-only policy, nor with a keyword that holds `-` or `_`.
+    #[inline(always)]
+    pub(super) fn uses_lanes(&self) -> bool {
+        self.heuristics && !self.compound_keywords
     }
 
     /// Classifies the tag of a parsed reference: `digest_pinned` when it pins
@@ -257,7 +264,7 @@ impl TagPolicy {
     }
 
     /// The rule for a valid tag of at most 16 bytes, from its lanes.
-    fn lanes_rule(&self, lanes: &Lanes, tag: &[u8]) -> TagRule {
+    pub(super) fn lanes_rule(&self, lanes: &Lanes, tag: &[u8]) -> TagRule {
         if lanes.is_one_token() {
             if let Some(rule) = lanes.one_token_rule(tag, &self.table) {
                 return rule;
@@ -269,7 +276,7 @@ impl TagPolicy {
             let token = tag.get(start..end).unwrap_or_default();
             scan.token(token, lanes.recognise(start, end, token, &self.table));
         }
-        if scan.count == 1 && scan.facts.keyword {
+        if scan.count == 1 && scan.facts.has(fact::KEYWORD) {
             return TagRule::Keyword;
         }
         scan.facts.decide()
@@ -302,7 +309,7 @@ impl TagPolicy {
                 recognise(token, classes, &self.keywords, &self.variants),
             );
         }
-        if scan.count == 1 && scan.facts.keyword {
+        if scan.count == 1 && scan.facts.has(fact::KEYWORD) {
             return TagRule::Keyword;
         }
         scan.facts.decide()
@@ -332,21 +339,33 @@ fn survey(bytes: &[u8]) -> (u8, u8) {
     })
 }
 
+/// The rule of a tag of one token, by the token's kind.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "built at compile time, where an index out of bounds is a build error"
+)]
+const SINGLE_TOKEN_RULES: [TagRule; Token::COUNT] = {
+    let mut rules = [TagRule::Unrecognized; Token::COUNT];
+    rules[Token::Keyword as usize] = TagRule::Keyword;
+    rules[Token::NumberedKeyword as usize] = TagRule::BuildNumber;
+    rules[Token::Variant as usize] = TagRule::Variant;
+    rules[Token::ShortNumber as usize] = TagRule::PartialVersion;
+    rules[Token::LongNumber as usize] = TagRule::BuildNumber;
+    rules[Token::PartialVersion as usize] = TagRule::PartialVersion;
+    rules[Token::FullVersion as usize] = TagRule::FullVersion;
+    rules[Token::Commit as usize] = TagRule::Commit;
+    rules[Token::Date as usize] = TagRule::Date;
+    rules
+};
+
 /// The rule for a tag of one token: what [`Facts::decide`] gives for a
-/// single token, without the bookkeeping for several.
+/// single token, read from a table by the token's kind.
+#[inline(always)]
 fn single_token_rule(token: Token) -> TagRule {
-    match token {
-        Token::Keyword => TagRule::Keyword,
-        Token::NumberedKeyword => TagRule::BuildNumber,
-        Token::Variant => TagRule::Variant,
-        Token::Number { digits } if digits >= 5 => TagRule::BuildNumber,
-        Token::Number { .. } => TagRule::PartialVersion,
-        Token::Version { parts } if parts >= 3 => TagRule::FullVersion,
-        Token::Version { .. } => TagRule::PartialVersion,
-        Token::Commit => TagRule::Commit,
-        Token::Date => TagRule::Date,
-        Token::PullRequestMarker | Token::Word => TagRule::Unrecognized,
-    }
+    SINGLE_TOKEN_RULES
+        .get(token as usize)
+        .copied()
+        .unwrap_or(TagRule::Unrecognized)
 }
 
 /// The state of one pass over a tag's tokens: the facts so far, and just
@@ -365,17 +384,15 @@ impl<'a> Scan<'a> {
     #[inline(always)]
     fn token(&mut self, token: &'a [u8], kind: Token) {
         let [two_before, one_before] = self.before;
-        let kind = match kind {
+        let mut kind = kind;
+        if kind == Token::ShortNumber {
             // `x86_64` is one architecture name cut in two.
-            Token::Number { .. } if token == b"64" && one_before.eq_ignore_ascii_case(b"x86") => {
-                Token::Variant
+            if token == b"64" && one_before.eq_ignore_ascii_case(b"x86") {
+                kind = Token::Variant;
+            } else if is_ymd(two_before, one_before, token) {
+                self.facts.0 |= fact::DATE;
             }
-            Token::Number { .. } => {
-                self.facts.date |= is_ymd(two_before, one_before, token);
-                kind
-            }
-            kind => kind,
-        };
+        }
         self.facts
             .observe(self.count, kind, self.previous_is_pull_request);
         self.before = [one_before, token];
@@ -384,75 +401,122 @@ impl<'a> Scan<'a> {
     }
 }
 
-/// What the tokens of one tag showed.
-#[derive(Debug, Default, Clone, Copy)]
-struct Facts {
-    any: bool,
-    commit: bool,
-    date: bool,
-    pull_request: bool,
-    build_number: bool,
-    version_after_name: bool,
-    keyword: bool,
-    not_all_variants: bool,
-    leading_full: bool,
-    leading_partial: bool,
+/// The bits of [`Facts`].
+mod fact {
+    pub(super) const ANY: u16 = 1;
+    pub(super) const COMMIT: u16 = 1 << 1;
+    pub(super) const DATE: u16 = 1 << 2;
+    pub(super) const PULL_REQUEST: u16 = 1 << 3;
+    pub(super) const BUILD_NUMBER: u16 = 1 << 4;
+    pub(super) const VERSION_AFTER_NAME: u16 = 1 << 5;
+    pub(super) const KEYWORD: u16 = 1 << 6;
+    pub(super) const NOT_ALL_VARIANTS: u16 = 1 << 7;
+    pub(super) const LEADING_FULL: u16 = 1 << 8;
+    pub(super) const LEADING_PARTIAL: u16 = 1 << 9;
 }
+
+/// What the tokens of one tag showed, as [`fact`] bits. Tokens of every
+/// kind arrive in no order, so what a token adds is read from a table and
+/// the decision is a priority over bits: no branch per kind.
+#[derive(Debug, Default, Clone, Copy)]
+struct Facts(u16);
+
+/// What a token adds to the facts, by position (first token; second token
+/// after a pull-request marker; any other) and kind.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "built at compile time, where an index out of bounds is a build error"
+)]
+const OBSERVED: [[u16; Token::COUNT]; 3] = {
+    use fact::*;
+    let mut table = [[ANY | NOT_ALL_VARIANTS; Token::COUNT]; 3];
+    let mut row = 0;
+    while row < 3 {
+        table[row][Token::Variant as usize] = ANY;
+        table[row][Token::Commit as usize] |= COMMIT;
+        table[row][Token::Date as usize] |= DATE;
+        table[row][Token::Keyword as usize] |= KEYWORD;
+        table[row][Token::NumberedKeyword as usize] |= BUILD_NUMBER;
+        row += 1;
+    }
+    // First token: a short number or partial version leads a partial
+    // version, a full version leads a full one, a long number is a build.
+    table[0][Token::ShortNumber as usize] |= LEADING_PARTIAL;
+    table[0][Token::LongNumber as usize] |= BUILD_NUMBER;
+    table[0][Token::PartialVersion as usize] |= LEADING_PARTIAL;
+    table[0][Token::FullVersion as usize] |= LEADING_FULL;
+    // Second token after `pr`: a number names the pull request.
+    table[1][Token::ShortNumber as usize] |= PULL_REQUEST;
+    table[1][Token::LongNumber as usize] |= PULL_REQUEST;
+    table[1][Token::FullVersion as usize] |= VERSION_AFTER_NAME;
+    // Any later number is a build; a full version names the release.
+    table[2][Token::ShortNumber as usize] |= BUILD_NUMBER;
+    table[2][Token::LongNumber as usize] |= BUILD_NUMBER;
+    table[2][Token::FullVersion as usize] |= VERSION_AFTER_NAME;
+    table
+};
 
 impl Facts {
     #[inline(always)]
     fn observe(&mut self, index: usize, kind: Token, previous_is_pull_request: bool) {
-        let first = index == 0;
-        self.any = true;
-        self.not_all_variants |= kind != Token::Variant;
-        match kind {
-            Token::Commit => self.commit = true,
-            Token::Date => self.date = true,
-            Token::Keyword => self.keyword = true,
-            Token::NumberedKeyword => self.build_number = true,
-            Token::Number { digits } if first => {
-                self.build_number |= digits >= 5;
-                self.leading_partial = digits <= 4;
-            }
-            Token::Number { .. } if index == 1 && previous_is_pull_request => {
-                self.pull_request = true
-            }
-            Token::Number { .. } => self.build_number = true,
-            Token::Version { parts } if first => {
-                self.leading_full = parts >= 3;
-                self.leading_partial = parts <= 2;
-            }
-            Token::Version { parts } => self.version_after_name |= parts >= 3,
-            Token::Variant | Token::PullRequestMarker | Token::Word => {}
-        }
+        let row = if index == 0 {
+            0
+        } else if index == 1 && previous_is_pull_request {
+            1
+        } else {
+            2
+        };
+        self.0 |= OBSERVED
+            .get(row)
+            .and_then(|r| r.get(kind as usize))
+            .copied()
+            .unwrap_or(fact::ANY);
+    }
+
+    #[inline(always)]
+    fn has(self, bits: u16) -> bool {
+        self.0 & bits != 0
     }
 
     /// The first rule, in priority order, whose condition the tokens meet.
     #[inline(always)]
-    fn decide(&self) -> TagRule {
-        if !self.any {
-            TagRule::Unrecognized
-        } else if self.commit {
-            TagRule::Commit
-        } else if self.date {
-            TagRule::Date
-        } else if self.pull_request {
-            TagRule::PullRequest
-        } else if (self.leading_full && (self.build_number || !self.keyword))
-            || (self.version_after_name && !self.build_number)
-        {
-            TagRule::FullVersion
-        } else if self.build_number {
-            TagRule::BuildNumber
-        } else if self.keyword {
-            TagRule::KeywordVariant
-        } else if self.leading_partial {
-            TagRule::PartialVersion
-        } else if !self.not_all_variants {
-            TagRule::Variant
-        } else {
-            TagRule::Unrecognized
-        }
+    fn decide(self) -> TagRule {
+        use fact::*;
+        const RULES: [TagRule; 9] = [
+            TagRule::Commit,
+            TagRule::Date,
+            TagRule::PullRequest,
+            TagRule::FullVersion,
+            TagRule::BuildNumber,
+            TagRule::KeywordVariant,
+            TagRule::PartialVersion,
+            TagRule::Variant,
+            TagRule::Unrecognized,
+        ];
+        let build = self.has(BUILD_NUMBER);
+        let full = (self.has(LEADING_FULL) && (build || !self.has(KEYWORD)))
+            || (self.has(VERSION_AFTER_NAME) && !build);
+        let all_variants = self.has(ANY) && !self.has(NOT_ALL_VARIANTS);
+        // One bit per rule of `RULES` whose condition holds; the last always
+        // does. No token at all meets no other.
+        let met = [
+            self.has(COMMIT),
+            self.has(DATE),
+            self.has(PULL_REQUEST),
+            full,
+            build,
+            self.has(KEYWORD),
+            self.has(LEADING_PARTIAL),
+            all_variants,
+        ]
+        .iter()
+        .enumerate()
+        .fold(0u16, |bits, (i, &met)| bits | (u16::from(met) << i));
+        let candidates = (met * u16::from(self.has(ANY))) | (1 << 8);
+        RULES
+            .get(candidates.trailing_zeros() as usize)
+            .copied()
+            .unwrap_or(TagRule::Unrecognized)
     }
 }
 

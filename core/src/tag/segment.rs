@@ -7,8 +7,10 @@ use chrono::NaiveDate;
 use super::syntax::class;
 use super::words::{WordSet, PULL_REQUEST_MARKERS};
 
-/// What a tag token is.
+/// What a tag token is. The variants are what the rules tell apart, so a
+/// token's kind is a small number the policy can index tables with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub(crate) enum Token {
     /// A channel keyword (`latest`, `stable`, `SNAPSHOT`).
     Keyword,
@@ -19,16 +21,15 @@ pub(crate) enum Token {
     Variant,
     /// `pr`, `mr` or `pull`: a pull-request marker.
     PullRequestMarker,
-    /// Digits only, not a date.
-    Number {
-        /// How many digits.
-        digits: u8,
-    },
-    /// A dotted version with or without `v` (`v1`, `1.2`, `1.2.3.4`).
-    Version {
-        /// How many dot-separated numbers.
-        parts: u8,
-    },
+    /// Up to four digits, not a date (`1`, `2024`).
+    ShortNumber,
+    /// Five digits or more, not a date (`12345`).
+    LongNumber,
+    /// A dotted version of one or two numbers, with or without `v` (`v1`,
+    /// `1.2`).
+    PartialVersion,
+    /// A dotted version of three numbers or more (`1.2.3`, `v1.2.3.4`).
+    FullVersion,
     /// 7 to 64 lower-case hex characters with a letter, optionally followed by
     /// a `.suffix` (`3f2a9c1`, `<sha256 hex>.sig`).
     Commit,
@@ -38,16 +39,35 @@ pub(crate) enum Token {
     Word,
 }
 
+impl Token {
+    /// How many kinds there are.
+    pub(crate) const COUNT: usize = 11;
+
+    /// A number of `digits` digits.
+    #[inline(always)]
+    pub(crate) fn number(digits: usize) -> Token {
+        if digits >= 5 {
+            Token::LongNumber
+        } else {
+            Token::ShortNumber
+        }
+    }
+
+    /// A version of `parts` dot-separated numbers.
+    #[inline(always)]
+    pub(crate) fn version(parts: usize) -> Token {
+        if parts >= 3 {
+            Token::FullVersion
+        } else {
+            Token::PartialVersion
+        }
+    }
+}
+
 fn is_pull_request_marker(word: &[u8]) -> bool {
     PULL_REQUEST_MARKERS
         .iter()
         .any(|m| m.as_bytes().eq_ignore_ascii_case(word))
-}
-
-/// A count as a token's payload: tags have at most 128 bytes, so it fits.
-#[inline(always)]
-pub(crate) fn small(n: usize) -> u8 {
-    u8::try_from(n).unwrap_or(u8::MAX)
 }
 
 /// Recognises one non-empty token, given the union of its bytes' classes
@@ -65,21 +85,15 @@ pub(crate) fn recognise(
     if classes & !NUMERIC == 0 {
         return match numeric_parts(token) {
             Some(1) if is_date_or_timestamp(token) => Token::Date,
-            Some(1) => Token::Number {
-                digits: small(token.len()),
-            },
+            Some(1) => Token::number(token.len()),
             Some(3) if token.get(4) == Some(&b'.') && is_dotted_date(token) => Token::Date,
-            Some(parts) => Token::Version {
-                parts: small(parts),
-            },
+            Some(parts) => Token::version(parts),
             None => Token::Word,
         };
     }
     if let [b'v' | b'V', rest @ ..] = token {
         if let Some(parts) = numeric_parts(rest) {
-            return Token::Version {
-                parts: small(parts),
-            };
+            return Token::version(parts);
         }
     }
     if classes & class::HEX != 0
@@ -237,10 +251,10 @@ mod tests {
 
     #[test]
     fn recognises_versions_and_numbers() {
-        assert_eq!(kind("1"), Token::Number { digits: 1 });
-        assert_eq!(kind("v1"), Token::Version { parts: 1 });
-        assert_eq!(kind("1.25"), Token::Version { parts: 2 });
-        assert_eq!(kind("V1.2.3"), Token::Version { parts: 3 });
+        assert_eq!(kind("1"), Token::ShortNumber);
+        assert_eq!(kind("v1"), Token::PartialVersion);
+        assert_eq!(kind("1.25"), Token::PartialVersion);
+        assert_eq!(kind("V1.2.3"), Token::FullVersion);
         assert_eq!(kind("1..2"), Token::Word);
         assert_eq!(kind("1.2."), Token::Word);
     }
@@ -248,7 +262,7 @@ mod tests {
     #[test]
     fn recognises_dates_but_not_impossible_ones() {
         assert_eq!(kind("20240229"), Token::Date);
-        assert_eq!(kind("20230229"), Token::Number { digits: 8 });
+        assert_eq!(kind("20230229"), Token::LongNumber);
         assert_eq!(kind("2024.01.15"), Token::Date);
         assert_eq!(kind("202401151230"), Token::Date);
         assert_eq!(kind("20240115T123000Z"), Token::Date);
@@ -259,7 +273,7 @@ mod tests {
     fn recognises_commits() {
         assert_eq!(kind("3f2a9c1"), Token::Commit);
         assert_eq!(kind("abcdef"), Token::Word, "too short");
-        assert_eq!(kind("1234567"), Token::Number { digits: 7 }, "no letter");
+        assert_eq!(kind("1234567"), Token::LongNumber, "no letter");
         assert_eq!(kind(&format!("{}.sig", "a1".repeat(32))), Token::Commit);
         assert_eq!(kind(&"a1".repeat(33)), Token::Word, "longer than a sha256");
     }
