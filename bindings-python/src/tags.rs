@@ -1,6 +1,9 @@
 //! Tag mutability: the policy and its classifications.
 
+use std::sync::OnceLock;
+
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::errors::{error, raise};
@@ -73,11 +76,64 @@ impl PyTagClass {
     }
 }
 
-/// Threads a batch may use: the machine's, asked once (the answer costs
-/// reading the process's CPU limits).
-fn threads() -> usize {
-    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from))
+/// Tags per piece of a batch: small enough that classifying starts soon
+/// after the call does, large enough that a piece costs more than its hand-off.
+const PIECE: usize = 1024;
+
+/// The rules of the tags of `list`, or `None` when a piece does not give
+/// back its tags line for line or holds an invalid tag.
+///
+/// Reading Python strings one by one costs a copy each; `"\n".join` reads a
+/// piece of the list in one call, several times faster, but needs the GIL.
+/// So the pieces are joined in turn on this thread, and each piece joined is
+/// classified on the thread pool while the next is joined: the joining, which
+/// only one thread may do, overlaps the classifying instead of preceding it.
+/// The GIL is held only while joining.
+fn classify_joined(
+    py: Python<'_>,
+    policy: &kubesight::TagPolicy,
+    list: &Bound<'_, PyList>,
+) -> PyResult<Option<Vec<kubesight::TagRule>>> {
+    let count = list.len();
+    let pieces = count.div_ceil(PIECE);
+    let texts: Vec<OnceLock<PyBackedStr>> = (0..pieces).map(|_| OnceLock::new()).collect();
+    let results: Vec<OnceLock<Option<Vec<kubesight::TagRule>>>> =
+        (0..pieces).map(|_| OnceLock::new()).collect();
+    let list = list.clone().unbind();
+    let separator = PyString::new(py, "\n").unbind();
+    py.detach(|| {
+        rayon::in_place_scope(|scope| {
+            for (piece, (text, result)) in texts.iter().zip(&results).enumerate() {
+                let start = piece * PIECE;
+                let end = (start + PIECE).min(count);
+                let joined = Python::attach(|py| -> PyResult<PyBackedStr> {
+                    let tags = list.bind(py).get_slice(start, end);
+                    separator
+                        .bind(py)
+                        .call_method1("join", (tags,))
+                        .map_err(|_| error("invalid_input", "tags: every tag must be a str", &[]))?
+                        .extract()
+                })?;
+                let text = text.get_or_init(|| joined);
+                scope.spawn(move |_| {
+                    let rules = policy
+                        .classify_lines(text, 1)
+                        .ok()
+                        .filter(|rules| rules.len() == end - start);
+                    let _ = result.set(rules);
+                });
+            }
+            Ok::<(), PyErr>(())
+        })
+    })?;
+    let mut rules = Vec::with_capacity(count);
+    for result in results {
+        match result.into_inner().flatten() {
+            Some(piece) => rules.extend(piece),
+            None => return Ok(None),
+        }
+    }
+    Ok((rules.len() == count).then_some(rules))
 }
 
 /// Decides whether tags are mutable. Options are keyword-only.
@@ -187,20 +243,10 @@ impl PyTagPolicy {
             Ok(list) => list.clone(),
             Err(_) => PyList::new(py, tags.try_iter()?.collect::<PyResult<Vec<_>>>()?)?,
         };
-        let count = list.len();
-        // Reading each Python string costs a copy; joining them in one call
-        // first and reading once is several times faster. When the lines do
-        // not give back the tags (a tag holding a newline) or a tag is
-        // invalid, the tags are read one by one, so the error names the tag
-        // as given.
-        let joined: pyo3::pybacked::PyBackedStr = PyString::new(py, "\n")
-            .call_method1("join", (&list,))
-            .map_err(|_| error("invalid_input", "tags: every tag must be a str", &[]))?
-            .extract()?;
-        let rules = py
-            .detach(|| self.policy.classify_lines(&joined, threads()))
-            .ok()
-            .filter(|rules| rules.len() == count);
+        // When the lines do not give back the tags (a tag holding a newline)
+        // or a tag is invalid, the tags are read one by one, so the error
+        // names the tag as given.
+        let rules = classify_joined(py, &self.policy, &list)?;
         let rules = match rules {
             Some(rules) => rules,
             None => {

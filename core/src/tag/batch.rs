@@ -1,8 +1,9 @@
 //! Classifying many tags at once: the tags of a text, one per line, on as
 //! many threads as the caller allows.
 
-use super::lanes::{newlines, Lanes, LANES};
-use super::syntax::describe_invalid;
+use rayon::prelude::*;
+
+use super::lanes::{block_of, first_line_end, Lanes, Masks, BLOCK, LANES};
 use super::{TagError, TagPolicy, TagRule};
 
 /// Below this many bytes a batch runs on the calling thread: starting a
@@ -32,25 +33,10 @@ impl TagPolicy {
             return self.classify_chunk(text);
         }
         let chunks = split_lines(text, threads);
-        let results: Vec<Result<Vec<TagRule>, TagError>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = chunks
-                .iter()
-                .skip(1)
-                .map(|chunk| scope.spawn(move || self.classify_chunk(chunk)))
-                .collect();
-            let first = chunks.first().map(|c| self.classify_chunk(c));
-            first
-                .into_iter()
-                // Classification does not panic (the crate denies it); were a
-                // thread to die anyway, its tags would read as not classified
-                // rather than bring the caller down.
-                .chain(
-                    handles
-                        .into_iter()
-                        .map(|h| h.join().unwrap_or(Err(TagError::Empty))),
-                )
-                .collect()
-        });
+        let results: Vec<Result<Vec<TagRule>, TagError>> = chunks
+            .par_iter()
+            .map(|chunk| self.classify_chunk(chunk))
+            .collect();
         let mut rules = Vec::with_capacity(text.len() / 8);
         for result in results {
             rules.extend(result?);
@@ -59,119 +45,123 @@ impl TagPolicy {
     }
 
     fn classify_chunk(&self, chunk: &str) -> Result<Vec<TagRule>, TagError> {
-        if !self.uses_lanes() {
-            let mut rules = Vec::with_capacity(chunk.len() / 8 + 1);
-            let mut start = 0;
-            loop {
-                let rest = chunk.get(start..).unwrap_or_default();
-                let (rule, len) = self.classify_first_line(rest, false)?;
-                rules.push(rule);
-                start += len + 1;
-                if start > chunk.len() {
-                    return Ok(rules);
-                }
-            }
+        if self.uses_lanes() {
+            self.classify_by_shape(chunk)
+        } else {
+            self.classify_each_line(chunk)
         }
-        let bytes = chunk.as_bytes();
-        let mut rules = Vec::with_capacity(chunk.len() / 8 + 1);
-        let mut buckets: [Vec<(u32, u32, u8)>; 3] = Default::default();
+    }
+
+    /// Classifies the lines of `chunk` one after the other.
+    fn classify_each_line(&self, chunk: &str) -> Result<Vec<TagRule>, TagError> {
+        let mut rules = Vec::with_capacity(expected_tags(chunk));
         let mut start = 0;
         loop {
-            let rest = bytes.get(start..).unwrap_or_default();
-            let block = block_at(rest);
-            let len = first_line_end(block).min(rest.len());
-            let index = u32::try_from(rules.len()).unwrap_or(u32::MAX);
-            let mut settled = false;
-            if (1..=LANES).contains(&len) {
-                let lanes = Lanes::of_block(block, len);
-                if lanes.is_valid() {
-                    let bucket = lanes.shape();
-                    if let Some(b) = buckets.get_mut(bucket) {
-                        b.push((index, u32::try_from(start).unwrap_or(0), len as u8));
-                        rules.push(TagRule::Unrecognized);
-                        settled = true;
-                    }
-                }
-            }
-            let len = if settled {
-                len
-            } else {
-                let rest = chunk.get(start..).unwrap_or_default();
-                let (rule, len) = self.classify_first_line(rest, false)?;
-                rules.push(rule);
-                len
-            };
-            start += len + 1;
+            let tag = first_line(chunk.get(start..).unwrap_or_default());
+            rules.push(self.classify(tag)?.rule());
+            start += tag.len() + 1;
             if start > chunk.len() {
-                break;
+                return Ok(rules);
             }
         }
-        for bucket in &buckets {
-            for &(index, start, len) in bucket {
-                let start = start as usize;
-                let len = usize::from(len);
+    }
+
+    /// Classifies the lines of `chunk` in two passes over each window of
+    /// [`WINDOW`] lines.
+    ///
+    /// The first reads the block at each line's start once: its newline mask
+    /// gives the line's end, and when the line is a valid tag of at most 32
+    /// bytes, the same block gives its class masks, whose coarse shape (one
+    /// token of digits, one token with letters, several tokens) files the
+    /// tag for the second pass. Other lines (long, empty or invalid) are
+    /// classified there and then, in order, so the first invalid tag is the
+    /// error.
+    ///
+    /// The second pass classifies the filed tags shape by shape. Tags of
+    /// every shape arrive mixed; run together, tags of one shape take the
+    /// same branches, which the processor then predicts. A window keeps what
+    /// is filed small enough to stay in the nearest cache.
+    fn classify_by_shape(&self, chunk: &str) -> Result<Vec<TagRule>, TagError> {
+        let bytes = chunk.as_bytes();
+        let mut rules = Vec::with_capacity(expected_tags(chunk));
+        let mut shapes: [Vec<Filed>; SHAPES] = std::array::from_fn(|_| Vec::with_capacity(WINDOW));
+        let mut spare = [0; BLOCK];
+        let mut start = 0;
+        let mut done = false;
+        while !done {
+            for _ in 0..WINDOW {
                 let rest = bytes.get(start..).unwrap_or_default();
-                let lanes = Lanes::of_block(block_at(rest), len);
-                let tag = rest.get(..len).unwrap_or_default();
-                if let Some(rule) = rules.get_mut(index as usize) {
-                    *rule = self.lanes_rule(&lanes, tag);
+                let block = block_of(rest, &mut spare);
+                let len = first_line_end(block).min(rest.len());
+                let masks = (1..=LANES)
+                    .contains(&len)
+                    .then(|| Masks::of(block, len))
+                    .filter(Masks::is_valid);
+                let filed = masks.and_then(|masks| Some((masks, shapes.get_mut(masks.shape())?)));
+                let len = match filed {
+                    Some((masks, shape)) => {
+                        shape.push(Filed {
+                            index: rules.len(),
+                            start,
+                            masks,
+                        });
+                        // Overwritten in the second pass.
+                        rules.push(TagRule::Unrecognized);
+                        len
+                    }
+                    None => {
+                        let tag = first_line(chunk.get(start..).unwrap_or_default());
+                        rules.push(self.classify(tag)?.rule());
+                        tag.len()
+                    }
+                };
+                start += len + 1;
+                if start > chunk.len() {
+                    done = true;
+                    break;
+                }
+            }
+            for shape in &mut shapes {
+                for filed in shape.drain(..) {
+                    let rest = bytes.get(filed.start..).unwrap_or_default();
+                    let lanes = Lanes::new(block_of(rest, &mut spare), filed.masks);
+                    let tag = rest.get(..filed.masks.len()).unwrap_or_default();
+                    if let Some(rule) = rules.get_mut(filed.index) {
+                        *rule = self.lanes_rule(&lanes, tag);
+                    }
                 }
             }
         }
         Ok(rules)
     }
-
-    /// The rule of the first line of `rest`, and that line's length.
-    ///
-    /// The sixteen bytes at the line's start are read once: their newline
-    /// mask gives the line's end, and when the line is a short tag the same
-    /// block gives its lanes. No loop over the line's bytes, and no branch on
-    /// its length but the one that sends the rare long tag elsewhere.
-    #[inline(always)]
-    fn classify_first_line(&self, rest: &str, lanes: bool) -> Result<(TagRule, usize), TagError> {
-        let bytes = rest.as_bytes();
-        if lanes {
-            let block = block_at(bytes);
-            let len = first_line_end(block).min(bytes.len());
-            if (1..=LANES).contains(&len) {
-                let tag = rest.get(..len).unwrap_or_default();
-                let lanes = Lanes::of_block(block, len);
-                if !lanes.is_valid() {
-                    return Err(describe_invalid(tag));
-                }
-                return Ok((self.lanes_rule(&lanes, tag.as_bytes()), len));
-            }
-        }
-        let len = bytes
-            .iter()
-            .position(|&b| b == b'\n')
-            .unwrap_or(bytes.len());
-        let tag = rest.get(..len).unwrap_or_default();
-        Ok((self.classify(tag)?.rule(), len))
-    }
 }
 
-/// The first sixteen bytes of `bytes`, padded with zeros.
-#[inline(always)]
-fn block_at(bytes: &[u8]) -> [u8; LANES] {
-    if let Some(block) = bytes
-        .get(..LANES)
-        .and_then(|b| <[u8; LANES]>::try_from(b).ok())
-    {
-        return block;
-    }
-    let mut block = [0; LANES];
-    for (to, from) in block.iter_mut().zip(bytes) {
-        *to = *from;
-    }
-    block
+/// Lines per window of [`TagPolicy::classify_by_shape`].
+const WINDOW: usize = 256;
+
+/// How many shapes [`Lanes::shape`] tells apart.
+const SHAPES: usize = 3;
+
+/// A tag filed for the second pass: where its rule goes, where it starts,
+/// and its lanes' masks.
+#[derive(Debug, Clone, Copy)]
+struct Filed {
+    index: usize,
+    start: usize,
+    masks: Masks,
 }
 
-/// Where the first line of a block ends: its first newline, or past the
-/// block (32) when it holds none.
+/// About how many tags a text holds: tags average some ten bytes, and
+/// growing a vector costs more than reserving a few kilobytes too many.
+fn expected_tags(text: &str) -> usize {
+    text.len() / 8 + 1
+}
+
+/// The first line of `text`, without its newline.
 #[inline(always)]
-fn first_line_end(block: [u8; LANES]) -> usize {
-    usize::try_from(newlines(block).trailing_zeros()).unwrap_or(usize::MAX)
+fn first_line(text: &str) -> &str {
+    let end = text.bytes().position(|b| b == b'\n').unwrap_or(text.len());
+    text.get(..end).unwrap_or_default()
 }
 
 /// `text` cut into at most `parts` runs of whole lines, in order.

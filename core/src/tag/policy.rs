@@ -20,7 +20,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::lanes::Lanes;
+use super::lanes::{block_of, Lanes, Masks, BLOCK, LANES};
 use super::segment::{is_ymd, recognise, Token};
 use super::syntax::{class, class_of, describe_invalid, is_valid_frame, validate_tag};
 use super::words::{KeyTable, WordSet, CHANNEL_KEYWORDS, DOCUMENTED_KEYWORDS, VARIANT_WORDS};
@@ -76,7 +76,10 @@ pub struct TagPolicy {
     /// Whether a keyword holds `-` or `_` and so must be matched against the
     /// whole tag as well as against tokens.
     compound_keywords: bool,
-    /// Every word above as packed keys, for the sixteen-lane path.
+    /// Whether tags of up to 32 bytes take the lane path: with the heuristic
+    /// rules and no compound keyword.
+    lanes: bool,
+    /// Every word above as packed keys, for the lane path.
     table: KeyTable,
 }
 
@@ -135,18 +138,22 @@ impl TagPolicy {
 
     /// A policy from its word sets, with what it derives from them.
     fn assemble(keywords: WordSet, variants: WordSet, heuristics: bool) -> Self {
-        TagPolicy {
-            compound_keywords: keywords.has_compound_words(),
-            table: KeyTable::new(&keywords, &variants),
+        let mut policy = TagPolicy {
+            compound_keywords: false,
+            lanes: false,
+            table: KeyTable::new(&WordSet::new(), &WordSet::new()),
             keywords,
             variants,
             heuristics,
-        }
+        };
+        policy.refresh();
+        policy
     }
 
     /// Recomputes what the policy derives from its word sets.
     fn refresh(&mut self) {
         self.compound_keywords = self.keywords.has_compound_words();
+        self.lanes = self.heuristics && !self.compound_keywords;
         self.table = KeyTable::new(&self.keywords, &self.variants);
     }
 
@@ -207,13 +214,16 @@ impl TagPolicy {
     /// letters, digits, `_`, `.` and `-`.
     pub fn classify(&self, tag: &str) -> Result<TagClass, TagError> {
         let bytes = tag.as_bytes();
-        if self.uses_lanes() {
-            if let Some(lanes) = Lanes::of(bytes) {
-                if !lanes.is_valid() {
-                    return Err(describe_invalid(tag));
-                }
-                return Ok(TagClass::new(self.lanes_rule(&lanes, bytes)));
+        if self.uses_lanes() && (1..=LANES).contains(&bytes.len()) {
+            let mut spare = [0; BLOCK];
+            let block = block_of(bytes, &mut spare);
+            let masks = Masks::of(block, bytes.len());
+            if !masks.is_valid() {
+                return Err(describe_invalid(tag));
             }
+            return Ok(TagClass::new(
+                self.lanes_rule(&Lanes::new(block, masks), bytes),
+            ));
         }
         let (all, union) = survey(bytes);
         if all == 0 || !is_valid_frame(bytes) {
@@ -222,11 +232,11 @@ impl TagPolicy {
         Ok(TagClass::new(self.rule(bytes, union)))
     }
 
-    /// Whether short tags take the sixteen-lane path: not under the
+    /// Whether tags of up to 32 bytes take the lane path: not under the
     /// keywords-only policy, nor with a keyword that holds `-` or `_`.
     #[inline(always)]
     pub(super) fn uses_lanes(&self) -> bool {
-        self.heuristics && !self.compound_keywords
+        self.lanes
     }
 
     /// Classifies the tag of a parsed reference: `digest_pinned` when it pins
@@ -559,7 +569,7 @@ mod tests {
         /// of the general token-by-token rules, for tags of every shape.
         #[test]
         fn every_path_agrees_with_the_general_rules(
-            tag in "([A-Za-z0-9_][A-Za-z0-9_.-]{0,20})|([0-9a-fv.]{1,17})|([12][0-9]{0,13}(\\.[0-9]{1,2}){0,3})|((latest|rc|alpine|pr|x86|20240101|3f2a9c1|1.2.3|v1|sha)[-_.]?){1,4}"
+            tag in "([A-Za-z0-9_][A-Za-z0-9_.-]{0,40})|([0-9a-fv.]{1,17})|([12][0-9]{0,13}(\\.[0-9]{1,2}){0,3})|((latest|rc|alpine|pr|x86|20240101|3f2a9c1|1.2.3|v1|sha)[-_.]?){1,4}"
         ) {
             let policy = TagPolicy::new();
             let fast = policy.classify(&tag).ok().map(TagClass::rule);

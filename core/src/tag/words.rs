@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::lanes::KEY_BYTES;
+
 /// The keywords the product documentation lists as mutable tags.
 pub const DOCUMENTED_KEYWORDS: [&str; 15] = [
     "latest", "main", "master", "dev", "develop", "staging", "stable", "nightly", "edge", "canary",
@@ -135,7 +137,7 @@ const KEY_SLOTS: usize = 16;
 /// The packed key of a word of 1 to 16 bytes without `_` (see
 /// [`key_of`](super::lanes::key_of)).
 fn pack(word: &[u8]) -> Option<u128> {
-    if word.is_empty() || word.len() > super::lanes::LANES || word.contains(&b'_') {
+    if word.is_empty() || word.len() > KEY_BYTES || word.contains(&b'_') {
         return None;
     }
     let lanes = word
@@ -272,16 +274,25 @@ pub(crate) mod kind {
 /// 128-bit compare and no loop over the word's bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct KeyTable {
-    /// Packed keys; 0 marks an empty slot. The length is a power of two.
-    keys: Vec<u128>,
-    /// The kinds of each key, as [`kind`] bits.
-    kinds: Vec<u8>,
+    /// Packed keys with their kinds; a key of 0 marks an empty slot. The
+    /// length is a power of two.
+    slots: Vec<Slot>,
+    /// The words too long to pack (lower-case), with their kinds: few, and
+    /// only ever compared with tokens as long.
+    long: Vec<(Vec<u8>, u8)>,
+}
+
+/// One slot of a [`KeyTable`]: a key and its kinds, read together.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Slot {
+    key: u128,
+    kinds: u8,
 }
 
 impl KeyTable {
     /// The table of `keywords`, `variants` and the pull-request markers.
     pub(crate) fn new(keywords: &WordSet, variants: &WordSet) -> Self {
-        let entries: Vec<(u128, u8)> = keywords
+        let words: Vec<(&[u8], u8)> = keywords
             .iter()
             .map(|w| (w, kind::KEYWORD))
             .chain(variants.iter().map(|w| (w, kind::VARIANT)))
@@ -290,25 +301,50 @@ impl KeyTable {
                     .iter()
                     .map(|w| (w.as_bytes(), kind::PULL_REQUEST)),
             )
-            .filter_map(|(w, k)| pack(w).map(|key| (key, k)))
             .collect();
+        let entries: Vec<(u128, u8)> = words
+            .iter()
+            .filter_map(|&(w, k)| pack(w).map(|key| (key, k)))
+            .collect();
+        let mut long: Vec<(Vec<u8>, u8)> = Vec::new();
+        for &(w, k) in words.iter().filter(|(w, _)| w.len() > KEY_BYTES) {
+            let w = w.to_ascii_lowercase();
+            match long.iter_mut().find(|(l, _)| *l == w) {
+                Some((_, kinds)) => *kinds |= k,
+                None => long.push((w, k)),
+            }
+        }
         let size = (entries.len() * 4).next_power_of_two().max(KEY_SLOTS);
         let mask = size - 1;
         let mut table = KeyTable {
-            keys: vec![0; size],
-            kinds: vec![0; size],
+            slots: vec![Slot::default(); size],
+            long,
         };
         for (key, k) in entries {
             let mut i = slot(key, mask);
-            while table.keys.get(i).is_some_and(|&t| t != 0 && t != key) {
+            while table
+                .slots
+                .get(i)
+                .is_some_and(|slot| slot.key != 0 && slot.key != key)
+            {
                 i = (i + 1) & mask;
             }
-            if let (Some(t), Some(kinds)) = (table.keys.get_mut(i), table.kinds.get_mut(i)) {
-                *t = key;
-                *kinds |= k;
+            if let Some(slot) = table.slots.get_mut(i) {
+                slot.key = key;
+                slot.kinds |= k;
             }
         }
         table
+    }
+
+    /// The kinds of a word longer than a packed key (any case; 0 when
+    /// unknown).
+    #[cold]
+    pub(crate) fn long_kinds(&self, word: &[u8]) -> u8 {
+        self.long
+            .iter()
+            .filter(|(w, _)| w.eq_ignore_ascii_case(word))
+            .fold(0, |kinds, (_, k)| kinds | k)
     }
 
     /// The kinds of the word whose packed key is `key` (0 when unknown).
@@ -317,14 +353,14 @@ impl KeyTable {
         if key == 0 {
             return 0;
         }
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut i = slot(key, mask);
-        while let Some(&k) = self.keys.get(i) {
-            if k == key {
-                return self.kinds.get(i).copied().unwrap_or(0);
-            }
-            if k == 0 {
-                return 0;
+        // A probe ends at the key or at an empty slot, nearly always the
+        // first: one branch the processor predicts, then a select, rather
+        // than a branch on whether the word is known.
+        while let Some(slot) = self.slots.get(i) {
+            if slot.key == key || slot.key == 0 {
+                return slot.kinds * u8::from(slot.key == key);
             }
             i = (i + 1) & mask;
         }
