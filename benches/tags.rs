@@ -40,5 +40,25 @@ fn classify(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, classify);
+/// The same mix as one text, one tag per line: the batch the bindings use.
+fn classify_lines(c: &mut Criterion) {
+    let tags = tags();
+    let text = tags.join("\n");
+    let policy = TagPolicy::new();
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    assert_eq!(
+        policy.classify_lines(&text, threads).unwrap().len(),
+        tags.len()
+    );
+    let mut group = c.benchmark_group("tag_policy");
+    group.throughput(Throughput::Elements(tags.len() as u64));
+    for (name, threads) in [("one_thread", 1), ("all_threads", threads)] {
+        group.bench_function(format!("classify_lines_10k_mix/{name}"), |b| {
+            b.iter(|| black_box(policy.classify_lines(black_box(&text), threads).unwrap()));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, classify, classify_lines);
 criterion_main!(benches);

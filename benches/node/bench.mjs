@@ -1,7 +1,7 @@
 // Node binding benchmarks, run on demand (not part of the tests):
 //
 //   (cd bindings-node && npm ci && npm run build)
-//   node benches/node/bench.mjs
+//   node benches/node/bench.mjs [tags|funnel]
 //
 // Reports medians: tag classification through the batch call beside a plain
 // RegExp keyword-list match on the same tags, and the funnel over one
@@ -25,6 +25,26 @@ function median(run, repeat) {
   return times[Math.floor(times.length / 2)]
 }
 
+// The median time of each run, timed in turn within each repetition, and the
+// median over repetitions of the first run's time divided by each run's: on a
+// shared machine whose speed drifts, runs timed side by side compare better
+// than runs timed seconds apart.
+function interleaved(runs, repeat) {
+  const times = runs.map(() => [])
+  for (let i = 0; i < repeat; i++) {
+    runs.forEach((run, r) => {
+      const start = process.hrtime.bigint()
+      run()
+      times[r].push(Number(process.hrtime.bigint() - start) / 1e9)
+    })
+  }
+  const mid = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+  return runs.map((_, r) => ({
+    seconds: mid(times[r]),
+    speedup: mid(times[0].map((t, i) => t / times[r][i])),
+  }))
+}
+
 function tags() {
   const sample = readFileSync(join(root, 'benches', 'data', 'tags.txt'), 'utf8')
     .split('\n')
@@ -36,16 +56,19 @@ function tags() {
   const joined = sample.join('\n')
   const n = sample.length
   let sink = 0
-  const regexNs = (median(() => { for (const t of sample) if (pattern.test(t)) sink++ }, 51) / n) * 1e9
-  const batchNs = (median(() => { sink += policy.classifyMany(joined).length }, 51) / n) * 1e9
-  const indexedNs = (median(() => { sink += policy.classifyManyIndexed(joined).length }, 51) / n) * 1e9
   const buffer = Buffer.from(joined)
-  const bufferNs = (median(() => { sink += policy.classifyManyIndexed(buffer).length }, 51) / n) * 1e9
+  const [regex, batch, indexed, fromBuffer] = interleaved([
+    () => { for (const t of sample) if (pattern.test(t)) sink++ },
+    () => { sink += policy.classifyMany(joined).length },
+    () => { sink += policy.classifyManyIndexed(joined).length },
+    () => { sink += policy.classifyManyIndexed(buffer).length },
+  ], 101)
+  const ns = (run) => ((run.seconds / n) * 1e9).toFixed(1)
   console.log(`tags: ${n} tags`)
-  console.log(`  RegExp keyword match:         ${regexNs.toFixed(1)} ns per tag`)
-  console.log(`  TagPolicy.classifyMany:       ${batchNs.toFixed(1)} ns per tag (${(regexNs / batchNs).toFixed(2)}x the RegExp's speed)`)
-  console.log(`  TagPolicy.classifyManyIndexed: ${indexedNs.toFixed(1)} ns per tag (${(regexNs / indexedNs).toFixed(2)}x the RegExp's speed)`)
-  console.log(`    given a Buffer:              ${bufferNs.toFixed(1)} ns per tag (${(regexNs / bufferNs).toFixed(2)}x the RegExp's speed)`)
+  console.log(`  RegExp keyword match:         ${ns(regex)} ns per tag`)
+  console.log(`  TagPolicy.classifyMany:       ${ns(batch)} ns per tag (${batch.speedup.toFixed(2)}x the RegExp's speed)`)
+  console.log(`  TagPolicy.classifyManyIndexed: ${ns(indexed)} ns per tag (${indexed.speedup.toFixed(2)}x the RegExp's speed)`)
+  console.log(`    given a Buffer:              ${ns(fromBuffer)} ns per tag (${fromBuffer.speedup.toFixed(2)}x the RegExp's speed)`)
   return sink
 }
 
@@ -72,5 +95,7 @@ function funnel() {
   console.log(`  computeFunnelJson:            ${(seconds * 1000).toFixed(0)} ms (${(seconds * 1e3).toFixed(0)} ns per finding)`)
 }
 
-tags()
-funnel()
+// `node bench.mjs tags` or `node bench.mjs funnel` runs one of them.
+const only = process.argv[2]
+if (!only || only === 'tags') tags()
+if (!only || only === 'funnel') funnel()

@@ -1,7 +1,7 @@
 """Python binding benchmarks, run on demand (not part of the tests):
 
     .venv/bin/maturin develop --release -m bindings-python/Cargo.toml
-    .venv/bin/python benches/python/bench.py
+    .venv/bin/python benches/python/bench.py [tags|funnel]
 
 Reports medians: tag classification through the batch call against Python's
 ``re`` matching the same tags against the keyword list, and the funnel over
@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import re
 import statistics
+import sys
 import time
 from pathlib import Path
 from typing import Any, Callable
@@ -93,5 +94,9 @@ def funnel() -> None:
 
 
 if __name__ == "__main__":
-    tags()
-    funnel()
+    # `bench.py tags` or `bench.py funnel` runs one of them.
+    only = sys.argv[1] if len(sys.argv) > 1 else None
+    if only in (None, "tags"):
+        tags()
+    if only in (None, "funnel"):
+        funnel()

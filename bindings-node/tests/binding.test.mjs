@@ -38,6 +38,16 @@ test('batch calls equal single calls', () => {
   assert.deepEqual(policy.classifyMany(Buffer.from(tags.join('\n'))), tags.map((t) => policy.classify(t).rule))
   assert.deepEqual(policy.classifyMany(''), [])
   assert.equal(codeOf(() => policy.classifyMany('latest\n\nstable')), 'empty_tag')
+  // A batch large enough to be split over threads answers in order, and the
+  // first invalid tag in order is the error.
+  const shapes = ['latest', '1.2.3', 'stable-alpine', 'main-3f2a9c1', '20.8.1-slim-bookworm', 'pr-7', 'v2']
+  const large = Array.from({ length: 20000 }, (_, i) => (i % 11 ? shapes[i % shapes.length] : `1.${i}.0`))
+  const rules = k.tagRules()
+  const expected = large.map((t) => policy.classify(t).rule)
+  assert.deepEqual(policy.classifyMany(large.join('\n')), expected)
+  assert.deepEqual([...policy.classifyManyIndexed(Buffer.from(large.join('\n')))].map((i) => rules[i]), expected)
+  const broken = [...large.slice(0, 15000), '-late', ...large.slice(15000, 19000), 'caf\u00e9']
+  assert.equal(codeOf(() => policy.classifyMany(broken.join('\n'))), 'invalid_tag_start')
   const refs = ['nginx', 'ghcr.io/acme/api:1.2', 'registry.k8s.io/pause:3.9']
   const many = k.ImageRef.parseManyText(refs.join('\n'))
   assert.deepEqual(many.map(String), refs.map((r) => String(k.ImageRef.parse(r))))

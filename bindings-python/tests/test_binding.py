@@ -173,6 +173,23 @@ def test_threads_share_the_library_safely() -> None:
             assert funnel == reference
 
 
+def test_large_batches_are_classified_in_pieces_in_order() -> None:
+    # Several thousand tags cross in pieces classified side by side; the
+    # answers come back in the tags' order, and an invalid tag in a late piece
+    # is the error, named as given.
+    policy = kubesight.TagPolicy()
+    shapes = ["latest", "1.2.3", "stable-alpine", "main-3f2a9c1", "20.8.1-slim-bookworm", "pr-7", "v2"]
+    tags = [f"{shapes[i % len(shapes)]}" if i % 11 else f"1.{i}.0" for i in range(5000)]
+    assert [c.rule for c in policy.classify_many(tags)] == [policy.classify(t).rule for t in tags]
+    for bad, code in [("café", "invalid_tag_character"), ("", "empty_tag"), ("-x", "invalid_tag_start"), ("a\nb", "invalid_tag_character")]:
+        with pytest.raises(kubesight.KubesightError) as raised:
+            policy.classify_many([*tags[:4000], bad, *tags[4000:]])
+        assert raised.value.code == code
+    with pytest.raises(kubesight.KubesightError) as raised:
+        policy.classify_many([*tags, None])  # type: ignore[list-item]
+    assert raised.value.code == "invalid_input"
+
+
 def test_batch_calls_share_one_result_object_per_rule() -> None:
     classes = kubesight.TagPolicy().classify_many(["latest", "stable", "1.2.3"])
     assert classes[0] is classes[1]

@@ -1,8 +1,6 @@
 //! Classifying many tags at once: the tags of a text, one per line, on as
 //! many threads as the caller allows.
 
-use rayon::prelude::*;
-
 use super::lanes::{block_of, first_line_end, Lanes, Masks, BLOCK, LANES};
 use super::{TagError, TagPolicy, TagRule};
 
@@ -33,13 +31,25 @@ impl TagPolicy {
             return self.classify_chunk(text);
         }
         let chunks = split_lines(text, threads);
-        let results: Vec<Result<Vec<TagRule>, TagError>> = chunks
-            .par_iter()
-            .map(|chunk| self.classify_chunk(chunk))
-            .collect();
-        let mut rules = Vec::with_capacity(text.len() / 8);
+        let mut results: Vec<Option<Result<Vec<TagRule>, TagError>>> = vec![None; chunks.len()];
+        // The calling thread classifies the first chunk while the pool's
+        // threads take the others: one thread fewer to wake, and none waits
+        // idle while there is work.
+        rayon::in_place_scope(|scope| {
+            let mut slots = results.iter_mut();
+            let first = slots.next();
+            for (chunk, slot) in chunks.iter().skip(1).zip(slots) {
+                scope.spawn(move |_| *slot = Some(self.classify_chunk(chunk)));
+            }
+            if let (Some(slot), Some(chunk)) = (first, chunks.first()) {
+                *slot = Some(self.classify_chunk(chunk));
+            }
+        });
+        let mut rules = Vec::with_capacity(expected_tags(text));
         for result in results {
-            rules.extend(result?);
+            // Every slot is filled once the scope ends; an empty one would
+            // be a tag left unclassified, never a silent gap.
+            rules.extend(result.ok_or(TagError::Empty)??);
         }
         Ok(rules)
     }
