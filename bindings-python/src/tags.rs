@@ -88,7 +88,7 @@ const PIECE: usize = 1024;
 /// So the pieces are joined in turn on this thread, and each piece joined is
 /// classified on the thread pool while the next is joined: the joining, which
 /// only one thread may do, overlaps the classifying instead of preceding it.
-/// The GIL is held only while joining.
+/// This thread classifies the last piece. The GIL is held only while joining.
 fn classify_joined(
     py: Python<'_>,
     policy: &kubesight::TagPolicy,
@@ -115,13 +115,20 @@ fn classify_joined(
                         .extract()
                 })?;
                 let text = text.get_or_init(|| joined);
-                scope.spawn(move |_| {
+                let classify = move || {
                     let rules = policy
                         .classify_lines(text, 1)
                         .ok()
                         .filter(|rules| rules.len() == end - start);
                     let _ = result.set(rules);
-                });
+                };
+                // The last piece is classified here: nothing is left to join,
+                // and this thread would otherwise wait for the pool.
+                if end == count {
+                    classify();
+                } else {
+                    scope.spawn(move |_| classify());
+                }
             }
             Ok::<(), PyErr>(())
         })

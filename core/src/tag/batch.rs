@@ -4,15 +4,16 @@
 use super::lanes::{block_of, first_line_end, Lanes, Masks, BLOCK, LANES};
 use super::{TagError, TagPolicy, TagRule};
 
-/// Below this many bytes a batch runs on the calling thread: starting a
-/// thread costs more than classifying a few thousand tags.
+/// Below this many bytes a batch runs on the calling thread alone: handing
+/// work to another thread costs more than classifying a few thousand tags.
 const PARALLEL_FROM_BYTES: usize = 32 * 1024;
 
 impl TagPolicy {
     /// The rule of each tag of `text`, one tag per line (`\n`), in order;
-    /// an empty text holds no tag. Large texts are split at line boundaries
-    /// over at most `threads` threads (`0` and `1` mean the calling thread).
-    /// On error, the error of the first invalid tag.
+    /// an empty text holds no tag. Texts of 32 KB and more are split at line
+    /// boundaries into at most `threads` chunks (`0` and `1` mean one): the
+    /// calling thread classifies the first, the threads of rayon's global
+    /// pool the others. On error, the error of the first invalid tag.
     ///
     /// ```
     /// use kubesight::{TagPolicy, TagRule};
@@ -247,10 +248,10 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2_000, failure_persistence: None, ..Default::default() })]
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 1_000, failure_persistence: None, ..Default::default() })]
 
         /// A batch gives, line for line, what classifying each tag alone
-        /// gives, whatever the tags' lengths (around the sixteen-byte block
+        /// gives, whatever the tags' lengths (around the 16 and 32 lanes
         /// and the end of the text) and shapes; with an invalid tag, the
         /// error of the first one.
         #[test]

@@ -4,10 +4,11 @@
 //! hold the first two to the general one, on the benchmark mix and on
 //! generated tags):
 //!
-//! - a tag of at most 16 bytes, nearly all of them, is checked and
-//!   classified sixteen bytes at a time from its lanes (`lanes.rs`), and each
-//!   of its tokens is recognised from bit masks, its words by one probe of a
-//!   packed-key table;
+//! - a tag of at most 32 bytes, nearly all of them, is checked and
+//!   classified from the class masks of its lanes, computed sixteen bytes at
+//!   a time with SIMD compares (`lanes.rs`); each of its tokens is
+//!   recognised from bit masks, its words by one probe of a packed-key
+//!   table;
 //! - a longer tag is checked by one table-driven pass over its bytes and cut
 //!   into tokens, each recognised by checks that stop at the first byte that
 //!   does not fit (`segment.rs`);
@@ -273,7 +274,7 @@ impl TagPolicy {
         self.token_rule(tag)
     }
 
-    /// The rule for a valid tag of at most 16 bytes, from its lanes.
+    /// The rule for a valid tag of at most 32 bytes, from its lanes.
     pub(super) fn lanes_rule(&self, lanes: &Lanes, tag: &[u8]) -> TagRule {
         if lanes.is_one_token() {
             if let Some(rule) = lanes.one_token_rule(tag, &self.table) {
@@ -565,7 +566,7 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 5_000, failure_persistence: None, ..Default::default() })]
 
-        /// The sixteen-lane path and the one-token shortcut give the answers
+        /// The lane path and the one-token shortcut give the answers
         /// of the general token-by-token rules, for tags of every shape.
         #[test]
         fn every_path_agrees_with_the_general_rules(
