@@ -15,27 +15,40 @@ create_exception!(
 
 /// The exception with `code`, `message` and `details`.
 pub(crate) fn error(code: &str, message: impl Into<String>, details: &[(&str, String)]) -> PyErr {
-    let message = message.into();
     Python::attach(|py| {
-        let err = KubesightError::new_err(message.clone());
-        let value = err.value(py);
-        let set = || -> PyResult<()> {
-            value.setattr("code", code)?;
-            let dict = PyDict::new(py);
-            for (k, v) in details {
-                dict.set_item(k, v)?;
+        let dict = PyDict::new(py);
+        for (k, v) in details {
+            if let Err(e) = dict.set_item(k, v) {
+                return e;
             }
-            value.setattr("details", dict)?;
-            Ok(())
-        };
-        match set() {
-            Ok(()) => err,
-            Err(e) => e,
         }
+        exception(py, code, message.into(), dict)
     })
 }
 
-/// The exception of a core error.
+/// The exception of a core error, its details as the core names them.
 pub(crate) fn raise<E: kubesight::ErrorCode>(e: E) -> PyErr {
-    error(e.code(), e.to_string(), &[])
+    Python::attach(|py| {
+        let details = match pythonize::pythonize(py, &e.details()) {
+            Ok(value) => value
+                .cast_into::<PyDict>()
+                .unwrap_or_else(|_| PyDict::new(py)),
+            Err(_) => PyDict::new(py),
+        };
+        exception(py, e.code(), e.to_string(), details)
+    })
+}
+
+fn exception(py: Python<'_>, code: &str, message: String, details: Bound<'_, PyDict>) -> PyErr {
+    let err = KubesightError::new_err(message);
+    let value = err.value(py);
+    let set = || -> PyResult<()> {
+        value.setattr("code", code)?;
+        value.setattr("details", details)?;
+        Ok(())
+    };
+    match set() {
+        Ok(()) => err,
+        Err(e) => e,
+    }
 }

@@ -31,7 +31,16 @@ def test_errors_are_value_errors_with_a_stable_code_and_details() -> None:
     assert isinstance(error, kubesight.KubesightError)
     assert error.code == "invalid_tag_start"
     assert error.code in all_codes()
-    assert isinstance(error.details, dict)
+    assert error.details == {
+        "reference": "nginx:-bad",
+        "source": {"code": "invalid_tag_start", "tag": "-bad", "found": "-"},
+    }
+    with pytest.raises(kubesight.KubesightError) as raised:
+        kubesight.TagPolicy().classify("caf\u00e9")
+    assert raised.value.details == {"tag": "caf\u00e9", "found": "\u00e9", "position": 3}
+    with pytest.raises(kubesight.KubesightError) as raised:
+        kubesight.TagPolicy().classify("")
+    assert raised.value.details == {}
     with pytest.raises(kubesight.KubesightError) as raised:
         kubesight.funnel([{"digests": 7}], [], runtime_validation=False)
     assert raised.value.code == "invalid_input"

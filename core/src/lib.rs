@@ -50,6 +50,20 @@ pub use tag::{
 pub trait ErrorCode: std::error::Error {
     /// The stable machine code (`invalid_tag_start`, `unknown_cluster`, ...).
     fn code(&self) -> &'static str;
+
+    /// What the error is about, as named fields: the rejected input and what
+    /// was found in it (`{"tag": "café", "found": "é", "position": 3}`). An
+    /// error caused by another holds that one as `{"code": ..., ...}`.
+    ///
+    /// ```
+    /// use kubesight::{ErrorCode, ImageRef, TagPolicy};
+    /// let e = TagPolicy::new().classify("café").unwrap_err();
+    /// assert_eq!(e.details()["position"], 3);
+    /// let e = ImageRef::parse("nginx:-x").unwrap_err();
+    /// assert_eq!(e.details()["source"]["code"], "invalid_tag_start");
+    /// assert!(ImageRef::parse("").unwrap_err().details().is_empty());
+    /// ```
+    fn details(&self) -> serde_json::Map<String, serde_json::Value>;
 }
 
 macro_rules! error_codes {
@@ -58,8 +72,39 @@ macro_rules! error_codes {
             fn code(&self) -> &'static str {
                 <$t>::code(self)
             }
+
+            fn details(&self) -> serde_json::Map<String, serde_json::Value> {
+                details_of(self)
+            }
         }
     )*};
+}
+
+/// The fields of an error variant: its serde form is `{"Variant": {fields}}`
+/// (a variant without fields is a bare string, and has none).
+fn details_of<E: serde::Serialize>(error: &E) -> serde_json::Map<String, serde_json::Value> {
+    match serde_json::to_value(error) {
+        Ok(serde_json::Value::Object(variant)) => variant
+            .into_iter()
+            .next()
+            .and_then(|(_, fields)| match fields {
+                serde_json::Value::Object(fields) => Some(fields),
+                _ => None,
+            })
+            .unwrap_or_default(),
+        _ => serde_json::Map::new(),
+    }
+}
+
+/// An error's cause, in its details: its code and its own details.
+fn serialize_cause<E, S>(cause: &E, serializer: S) -> Result<S::Ok, S::Error>
+where
+    E: ErrorCode + serde::Serialize,
+    S: serde::Serializer,
+{
+    let mut fields = details_of(cause);
+    fields.insert("code".to_owned(), cause.code().into());
+    serde::Serialize::serialize(&fields, serializer)
 }
 
 error_codes!(

@@ -4,7 +4,7 @@ use thiserror::Error;
 
 /// Why a document cannot be read. Anything less (an entry that cannot be
 /// read, an unknown severity word) is a warning in the result instead.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize)]
 #[non_exhaustive]
 pub enum IngestError {
     /// The text is not JSON.

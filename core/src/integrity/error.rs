@@ -3,7 +3,7 @@
 use thiserror::Error;
 
 /// Why an integrity configuration is not valid.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize)]
 #[non_exhaustive]
 pub enum IntegrityError {
     /// A trusted-registry pattern is not `host[:port][/path]` or `*.domain`.

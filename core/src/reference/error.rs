@@ -5,7 +5,7 @@ use thiserror::Error;
 use crate::TagError;
 
 /// Why a string is not a valid image reference, digest or runtime image id.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize)]
 #[non_exhaustive]
 pub enum ReferenceError {
     /// The reference is the empty string.
@@ -61,6 +61,7 @@ pub enum ReferenceError {
         /// The rejected reference.
         reference: String,
         /// What is wrong with the tag.
+        #[serde(serialize_with = "crate::serialize_cause")]
         source: TagError,
     },
     /// The digest is not `algorithm:hex`.

@@ -3,7 +3,7 @@
 use thiserror::Error;
 
 /// Why a scan configuration request cannot be carried out.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize)]
 #[non_exhaustive]
 pub enum ScanningError {
     /// A batch names a cluster the configuration does not know.

@@ -7,7 +7,7 @@ use thiserror::Error;
 /// A tag is `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`, ASCII only. Anything else is
 /// rejected rather than answered: a policy must not be evaded by `latest ` or a
 /// look-alike character.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize)]
 #[non_exhaustive]
 pub enum TagError {
     /// The tag is the empty string.

@@ -3,7 +3,7 @@
 use thiserror::Error;
 
 /// Why a trend cannot be computed or a snapshot cannot be added.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize)]
 #[non_exhaustive]
 pub enum TrendError {
     /// The window must hold between 1 and [`MAX_WINDOW_DAYS`] days.
