@@ -412,6 +412,16 @@ impl<'a> Scan<'a> {
     }
 }
 
+/// Where the rules a tag's tokens decide among, `commit` to `variant`, stand
+/// in [`TagRule::ALL`].
+const DECIDED: std::ops::Range<usize> = 3..11;
+
+// Checked when the crate builds.
+const _: () = assert!(
+    matches!(TagRule::ALL[DECIDED.start], TagRule::Commit)
+        && matches!(TagRule::ALL[DECIDED.end - 1], TagRule::Variant)
+);
+
 /// The bits of [`Facts`].
 mod fact {
     pub(super) const ANY: u16 = 1;
@@ -493,23 +503,13 @@ impl Facts {
     #[inline(always)]
     fn decide(self) -> TagRule {
         use fact::*;
-        const RULES: [TagRule; 9] = [
-            TagRule::Commit,
-            TagRule::Date,
-            TagRule::PullRequest,
-            TagRule::FullVersion,
-            TagRule::BuildNumber,
-            TagRule::KeywordVariant,
-            TagRule::PartialVersion,
-            TagRule::Variant,
-            TagRule::Unrecognized,
-        ];
         let build = self.has(BUILD_NUMBER);
         let full = (self.has(LEADING_FULL) && (build || !self.has(KEYWORD)))
             || (self.has(VERSION_AFTER_NAME) && !build);
         let all_variants = self.has(ANY) && !self.has(NOT_ALL_VARIANTS);
-        // One bit per rule of `RULES` whose condition holds; the last always
-        // does. No token at all meets no other.
+        // One bit per rule from `commit` to `variant`, in the policy's order
+        // (`TagRule::ALL`), whose condition holds; past them, `unrecognized`
+        // always does. No token at all meets none of them.
         let met = [
             self.has(COMMIT),
             self.has(DATE),
@@ -524,8 +524,10 @@ impl Facts {
         .enumerate()
         .fold(0u16, |bits, (i, &met)| bits | (u16::from(met) << i));
         let candidates = (met * u16::from(self.has(ANY))) | (1 << 8);
-        RULES
-            .get(candidates.trailing_zeros() as usize)
+        let first = candidates.trailing_zeros() as usize;
+        TagRule::ALL
+            .get(DECIDED.start + first)
+            .filter(|_| first < DECIDED.len())
             .copied()
             .unwrap_or(TagRule::Unrecognized)
     }
