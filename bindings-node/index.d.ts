@@ -1,6 +1,11 @@
 /* The shapes of kubesight's plain-object inputs and results: the Rust serde
  * forms with camelCase field names. Enum values are the stable codes. */
 
+/** What every call throws for bad input (asynchronous calls reject with it):
+ * `code` is the stable code, `details` what the error is about (the core
+ * error's fields by name, a cause nested as `{ code, ... }`). */
+export interface KubesightError extends Error { code: string; details: Record<string, unknown> }
+
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'unknown'
 export type TagRule =
   | 'no_tag' | 'digest_pinned' | 'keyword' | 'commit' | 'date' | 'pull_request' | 'full_version'

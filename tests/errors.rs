@@ -70,3 +70,36 @@ fn every_error_code_in_the_vectors_is_in_the_catalogue() {
         }
     }
 }
+
+/// The code and details of the error a vector's call raises.
+fn raised(call: &str, input: &serde_json::Value) -> (String, serde_json::Value) {
+    use kubesight::ErrorCode;
+    fn of<E: ErrorCode>(e: E) -> (String, serde_json::Value) {
+        (e.code().to_owned(), serde_json::Value::Object(e.details()))
+    }
+    let text = input.as_str().unwrap_or_default();
+    match call {
+        "parse_reference" => of(kubesight::ImageRef::parse(text).unwrap_err()),
+        "parse_image_id" => of(kubesight::ImageId::parse(text).unwrap_err()),
+        "parse_digest" => of(text.parse::<kubesight::Digest>().unwrap_err()),
+        "classify_tag" => of(kubesight::TagPolicy::new().classify(text).unwrap_err()),
+        "trusted_registries" => {
+            let patterns: Vec<String> = serde_json::from_value(input.clone()).unwrap();
+            of(kubesight::integrity::TrustedRegistries::new(&patterns).unwrap_err())
+        }
+        "read_grype" => of(kubesight::ingest::grype(text).unwrap_err()),
+        other => panic!("no call named {other}"),
+    }
+}
+
+#[test]
+fn errors_carry_their_details() {
+    let doc = support::vectors("errors.json");
+    let cases = doc["details"].as_array().unwrap();
+    assert!(cases.len() >= 10);
+    for case in cases {
+        let (code, details) = raised(case["call"].as_str().unwrap(), &case["input"]);
+        assert_eq!(code, case["error"], "{case}");
+        assert_eq!(details, case["details"], "{case}");
+    }
+}

@@ -76,8 +76,13 @@ fn rename(value: Value, rename_key: fn(&str) -> String, data_map: bool) -> Value
 pub(crate) fn text(document: &Either<String, Buffer>) -> Coded<&str> {
     match document {
         Either::A(s) => Ok(s),
-        Either::B(b) => std::str::from_utf8(b)
-            .map_err(|e| error("invalid_input", format!("the buffer is not UTF-8: {e}"))),
+        Either::B(b) => std::str::from_utf8(b).map_err(|e| {
+            error(
+                "invalid_input",
+                format!("the buffer is not UTF-8: {e}"),
+                &[],
+            )
+        }),
     }
 }
 
@@ -92,7 +97,13 @@ pub(crate) fn from_json<T: DeserializeOwned>(json: &str, what: &str, data_map: b
         keys,
     })
     .and_then(|v| reader.end().map(|()| v))
-    .map_err(|e| error("invalid_input", format!("{what}: {e}")))?;
+    .map_err(|e| {
+        error(
+            "invalid_input",
+            format!("{what}: {e}"),
+            &[("argument", what)],
+        )
+    })?;
     Ok(value)
 }
 
@@ -107,16 +118,25 @@ pub(crate) fn from_js<T: DeserializeOwned>(
         .get_global()
         .and_then(|g| g.get_named_property_unchecked("JSON"))
         .map_err(engine)?;
-    let text = json
-        .stringify(value)
-        .map_err(|e| error("invalid_input", format!("{what}: {}", e.reason)))?;
+    let text = json.stringify(value).map_err(|e| {
+        error(
+            "invalid_input",
+            format!("{what}: {}", e.reason),
+            &[("argument", what)],
+        )
+    })?;
     from_json(&text, what, data_map)
 }
 
 /// `value`'s serde form with camelCase keys, as JSON.
 pub(crate) fn json_value<T: Serialize>(value: &T) -> Coded<Value> {
-    let v = serde_json::to_value(value).map_err(|e| error("invalid_output", e.to_string()))?;
-    Ok(rename(v, camel, false))
+    let v = serde_json::to_value(value).map_err(|e| error("invalid_output", e.to_string(), &[]))?;
+    Ok(camel_keys(v))
+}
+
+/// `value` with its field names in camelCase.
+pub(crate) fn camel_keys(value: Value) -> Value {
+    rename(value, camel, false)
 }
 
 /// A JSON result as the value of an asynchronous task.

@@ -1,39 +1,100 @@
-//! Errors: a JavaScript `Error` whose `code` is the core's stable code.
+//! Errors: a JavaScript `Error` whose `code` is the core's stable code and
+//! whose `details` are the error's fields by name (camelCase), a cause
+//! nested as `{ code, ... }`.
 
 use napi::bindgen_prelude::*;
+use serde_json::{Map, Value};
 
-/// What every exported function returns: its error's status is the code.
-pub(crate) type Coded<T> = std::result::Result<T, Error<String>>;
-
-/// An error with `code` and `message`.
-pub(crate) fn error(code: &str, message: impl Into<String>) -> Error<String> {
-    Error::new(code.to_owned(), message.into())
+/// A failure on its way to JavaScript: what the binding's code returns, made
+/// a JavaScript error only where an `Env` is at hand.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    code: String,
+    message: String,
+    details: Map<String, Value>,
 }
 
-/// The error of a core error.
-pub(crate) fn raise<E: kubesight::ErrorCode>(e: E) -> Error<String> {
-    error(e.code(), e.to_string())
+/// What the binding's code returns.
+pub(crate) type Coded<T> = std::result::Result<T, Failure>;
+
+/// A failure of the binding itself (an argument that is not what it must
+/// be), with its details.
+pub(crate) fn error(code: &str, message: impl Into<String>, details: &[(&str, &str)]) -> Failure {
+    Failure {
+        code: code.to_owned(),
+        message: message.into(),
+        details: details
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), Value::from(*v)))
+            .collect(),
+    }
 }
 
-/// A failure of the JavaScript engine itself, as an error with a code.
-pub(crate) fn engine(e: Error) -> Error<String> {
-    error("invalid_input", e.reason.clone())
-}
-
-/// An error with a code, as a task computed on a worker thread can return
-/// it: the code travels at the start of the message.
-pub(crate) fn to_plain(e: Error<String>) -> Error {
-    Error::new(
-        Status::GenericFailure,
-        format!("{}\u{1f}{}", e.status, e.reason),
-    )
-}
-
-/// The JavaScript error of a task's failure, its code restored.
-pub(crate) fn rethrow(env: Env, e: Error) -> Error {
-    let (code, reason) = match e.reason.split_once('\u{1f}') {
-        Some((code, reason)) => (code.to_owned(), reason.to_owned()),
-        None => ("invalid_input".to_owned(), e.reason.clone()),
+/// The failure of a core error, its details as the core names them.
+pub(crate) fn raise<E: kubesight::ErrorCode>(e: E) -> Failure {
+    let details = match crate::convert::camel_keys(Value::Object(e.details())) {
+        Value::Object(map) => map,
+        _ => Map::new(),
     };
-    Error::from(JsError::from(error(&code, reason)).into_unknown(env))
+    Failure {
+        code: e.code().to_owned(),
+        message: e.to_string(),
+        details,
+    }
+}
+
+/// A failure of the JavaScript engine itself, as a failure with a code.
+pub(crate) fn engine(e: Error) -> Failure {
+    error("invalid_input", e.reason.clone(), &[])
+}
+
+impl Failure {
+    /// The JavaScript `Error`: `code`, `message` and `details`.
+    pub(crate) fn into_js(self, env: &Env) -> Error {
+        let js = JsError::from(Error::new(self.code, self.message)).into_unknown(*env);
+        let with_details = || -> Result<()> {
+            js.coerce_to_object()?
+                .set_named_property("details", Value::Object(self.details))
+        };
+        match with_details() {
+            Ok(()) => Error::from(js),
+            Err(e) => e,
+        }
+    }
+}
+
+/// Throws a failure as a JavaScript error: how every exported function
+/// returns.
+pub(crate) trait OrThrow<T> {
+    /// The value, or the failure as the `Error` napi throws.
+    fn or_throw(self, env: &Env) -> Result<T>;
+}
+
+impl<T> OrThrow<T> for Coded<T> {
+    fn or_throw(self, env: &Env) -> Result<T> {
+        self.map_err(|f| f.into_js(env))
+    }
+}
+
+/// A task's failure, kept from the worker thread that computed it until the
+/// main thread throws it.
+#[derive(Debug, Default)]
+pub(crate) struct Held(Option<Failure>);
+
+impl Held {
+    /// Keeps the failure; napi gets a plain error with the same message.
+    pub(crate) fn keep(&mut self, failure: Failure) -> Error {
+        let plain = Error::new(Status::GenericFailure, failure.message.clone());
+        self.0 = Some(failure);
+        plain
+    }
+
+    /// The kept failure as the JavaScript error (napi's own error when
+    /// nothing was kept).
+    pub(crate) fn throw(&mut self, env: &Env, err: Error) -> Error {
+        match self.0.take() {
+            Some(failure) => failure.into_js(env),
+            None => err,
+        }
+    }
 }

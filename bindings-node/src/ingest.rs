@@ -5,7 +5,7 @@ use napi_derive::napi;
 use serde_json::{json, Value};
 
 use crate::convert::{from_js, json_value, text};
-use crate::error::raise;
+use crate::error::{raise, Coded, OrThrow};
 use kubesight::finding::Occurrence;
 use kubesight::ingest;
 
@@ -13,8 +13,9 @@ macro_rules! reader {
     ($(#[$doc:meta] $name:ident => $path:path, $ty:literal;)*) => {$(
         #[$doc]
         #[napi(ts_args_type = "document: string | Buffer", ts_return_type = $ty)]
-        pub fn $name(document: Either<String, Buffer>) -> Result<Value, String> {
-            json_value(&$path(text(&document)?).map_err(raise)?)
+        pub fn $name(env: Env, document: Either<String, Buffer>) -> Result<Value> {
+            let read = || -> Coded<Value> { json_value(&$path(text(&document)?).map_err(raise)?) };
+            read().or_throw(&env)
         }
     )*};
 }
@@ -50,10 +51,14 @@ reader! {
     ts_return_type = "PodInventory"
 )]
 pub fn read_kubernetes_pods(
+    env: Env,
     document: Either<String, Buffer>,
     cluster: String,
-) -> Result<Value, String> {
-    json_value(&ingest::kubernetes_pods(text(&document)?, &cluster).map_err(raise)?)
+) -> Result<Value> {
+    let read = || -> Coded<Value> {
+        json_value(&ingest::kubernetes_pods(text(&document)?, &cluster).map_err(raise)?)
+    };
+    read().or_throw(&env)
 }
 
 /// Applies a VEX document (as read) to findings: what remains and the outcome.
@@ -61,11 +66,14 @@ pub fn read_kubernetes_pods(
     ts_args_type = "findings: Occurrence[], document: VexDocument",
     ts_return_type = "{ findings: Occurrence[]; outcome: VexOutcome }"
 )]
-pub fn apply_vex(env: Env, findings: Unknown<'_>, document: Unknown<'_>) -> Result<Value, String> {
-    let mut occurrences: Vec<Occurrence> = from_js(&env, findings, "findings", false)?;
-    let document: ingest::vex::VexDocument = from_js(&env, document, "document", false)?;
-    let outcome = ingest::vex::apply_vex(&mut occurrences, &document);
-    json_value(&json!({"findings": occurrences, "outcome": outcome}))
+pub fn apply_vex(env: Env, findings: Unknown<'_>, document: Unknown<'_>) -> Result<Value> {
+    let apply = || -> Coded<Value> {
+        let mut occurrences: Vec<Occurrence> = from_js(&env, findings, "findings", false)?;
+        let document: ingest::vex::VexDocument = from_js(&env, document, "document", false)?;
+        let outcome = ingest::vex::apply_vex(&mut occurrences, &document);
+        json_value(&json!({"findings": occurrences, "outcome": outcome}))
+    };
+    apply().or_throw(&env)
 }
 
 /// Marks a full scan's findings loaded or not observed from a
@@ -74,11 +82,14 @@ pub fn apply_vex(env: Env, findings: Unknown<'_>, document: Unknown<'_>) -> Resu
     ts_args_type = "full: Occurrence[], filtered: Occurrence[]",
     ts_return_type = "{ findings: Occurrence[]; marks: RuntimeMarks }"
 )]
-pub fn mark_runtime(env: Env, full: Unknown<'_>, filtered: Unknown<'_>) -> Result<Value, String> {
-    let mut occurrences: Vec<Occurrence> = from_js(&env, full, "full", false)?;
-    let filtered: Vec<Occurrence> = from_js(&env, filtered, "filtered", false)?;
-    let marks = ingest::mark_runtime(&mut occurrences, &filtered);
-    json_value(&json!({"findings": occurrences, "marks": marks}))
+pub fn mark_runtime(env: Env, full: Unknown<'_>, filtered: Unknown<'_>) -> Result<Value> {
+    let mark = || -> Coded<Value> {
+        let mut occurrences: Vec<Occurrence> = from_js(&env, full, "full", false)?;
+        let filtered: Vec<Occurrence> = from_js(&env, filtered, "filtered", false)?;
+        let marks = ingest::mark_runtime(&mut occurrences, &filtered);
+        json_value(&json!({"findings": occurrences, "marks": marks}))
+    };
+    mark().or_throw(&env)
 }
 
 /// The workload that owns a controller: `ReplicaSet` `web-7d4b9c8f6d` is

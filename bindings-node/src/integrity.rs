@@ -6,7 +6,7 @@ use napi_derive::napi;
 use serde_json::Value;
 
 use crate::convert::{from_js, json_value};
-use crate::error::raise;
+use crate::error::{raise, Coded, OrThrow};
 use crate::tags::TagPolicy;
 
 /// Decides the integrity status of running containers. `trustedRegistries`
@@ -24,11 +24,13 @@ impl IntegrityPolicy {
     /// `tagPolicy` (the default policy when absent).
     #[napi(constructor)]
     pub fn new(
+        env: Env,
         trusted_registries: Vec<String>,
         tag_policy: Option<&TagPolicy>,
-    ) -> Result<Self, String> {
-        let trusted =
-            kubesight::integrity::TrustedRegistries::new(&trusted_registries).map_err(raise)?;
+    ) -> Result<Self> {
+        let trusted = kubesight::integrity::TrustedRegistries::new(&trusted_registries)
+            .map_err(raise)
+            .or_throw(&env)?;
         let mut inner = kubesight::integrity::IntegrityPolicy::new(trusted);
         if let Some(tags) = tag_policy {
             inner = inner.with_tag_policy(tags.policy().clone());
@@ -51,15 +53,13 @@ impl IntegrityPolicy {
         ts_args_type = "facts: IntegrityFacts, observedAt: Date | string",
         ts_return_type = "IntegrityAssessment"
     )]
-    pub fn assess(
-        &self,
-        env: Env,
-        facts: Unknown<'_>,
-        observed_at: Unknown<'_>,
-    ) -> Result<Value, String> {
-        let facts: kubesight::integrity::IntegrityFacts = from_js(&env, facts, "facts", false)?;
-        let at: DateTime<Utc> = from_js(&env, observed_at, "observedAt", false)?;
-        json_value(&self.inner.assess(&facts, at))
+    pub fn assess(&self, env: Env, facts: Unknown<'_>, observed_at: Unknown<'_>) -> Result<Value> {
+        let assess = || -> Coded<Value> {
+            let facts: kubesight::integrity::IntegrityFacts = from_js(&env, facts, "facts", false)?;
+            let at: DateTime<Utc> = from_js(&env, observed_at, "observedAt", false)?;
+            json_value(&self.inner.assess(&facts, at))
+        };
+        assess().or_throw(&env)
     }
 
     /// Assesses many containers in one call.
@@ -72,11 +72,14 @@ impl IntegrityPolicy {
         env: Env,
         facts: Unknown<'_>,
         observed_at: Unknown<'_>,
-    ) -> Result<Value, String> {
-        let facts: Vec<kubesight::integrity::IntegrityFacts> =
-            from_js(&env, facts, "facts", false)?;
-        let at: DateTime<Utc> = from_js(&env, observed_at, "observedAt", false)?;
-        let assessments: Vec<_> = facts.iter().map(|f| self.inner.assess(f, at)).collect();
-        json_value(&assessments)
+    ) -> Result<Value> {
+        let assess = || -> Coded<Value> {
+            let facts: Vec<kubesight::integrity::IntegrityFacts> =
+                from_js(&env, facts, "facts", false)?;
+            let at: DateTime<Utc> = from_js(&env, observed_at, "observedAt", false)?;
+            let assessments: Vec<_> = facts.iter().map(|f| self.inner.assess(f, at)).collect();
+            json_value(&assessments)
+        };
+        assess().or_throw(&env)
     }
 }

@@ -5,7 +5,7 @@ use napi_derive::napi;
 use serde_json::{json, Value};
 
 use crate::convert::{from_js, from_json, json_value, text};
-use crate::error::{error, Coded};
+use crate::error::{error, Coded, OrThrow};
 use kubesight::finding::{Occurrence, RunningImage};
 use kubesight::funnel::FindingIndex;
 
@@ -32,10 +32,13 @@ pub fn compute_funnel(
     running_images: Unknown<'_>,
     findings: Unknown<'_>,
     options: FunnelOptions,
-) -> Result<Value, String> {
-    let running: Vec<RunningImage> = from_js(&env, running_images, "runningImages", false)?;
-    let findings: Vec<Occurrence> = from_js(&env, findings, "findings", false)?;
-    json_value(&funnel_of(&running, &findings, options.runtime_validation))
+) -> Result<Value> {
+    let run = || -> Coded<Value> {
+        let running: Vec<RunningImage> = from_js(&env, running_images, "runningImages", false)?;
+        let findings: Vec<Occurrence> = from_js(&env, findings, "findings", false)?;
+        json_value(&funnel_of(&running, &findings, options.runtime_validation))
+    };
+    run().or_throw(&env)
 }
 
 /// The funnel over findings given as one JSON text (a string or a UTF-8
@@ -43,13 +46,17 @@ pub fn compute_funnel(
 /// inputs.
 #[napi(ts_return_type = "FunnelResult")]
 pub fn compute_funnel_json(
+    env: Env,
     running_images: Either<String, Buffer>,
     findings: Either<String, Buffer>,
     options: FunnelOptions,
-) -> Result<Value, String> {
-    let running: Vec<RunningImage> = from_json(text(&running_images)?, "runningImages", false)?;
-    let findings: Vec<Occurrence> = from_json(text(&findings)?, "findings", false)?;
-    json_value(&funnel_of(&running, &findings, options.runtime_validation))
+) -> Result<Value> {
+    let run = || -> Coded<Value> {
+        let running: Vec<RunningImage> = from_json(text(&running_images)?, "runningImages", false)?;
+        let findings: Vec<Occurrence> = from_json(text(&findings)?, "findings", false)?;
+        json_value(&funnel_of(&running, &findings, options.runtime_validation))
+    };
+    run().or_throw(&env)
 }
 
 /// The funnel computed off the main thread.
@@ -57,6 +64,7 @@ pub struct FunnelTask {
     running: String,
     findings: String,
     runtime_validation: bool,
+    failure: crate::error::Held,
 }
 
 impl Task for FunnelTask {
@@ -69,7 +77,7 @@ impl Task for FunnelTask {
             let findings: Vec<Occurrence> = from_json(&self.findings, "findings", false)?;
             json_value(&funnel_of(&running, &findings, self.runtime_validation))
         };
-        run().map_err(crate::error::to_plain)
+        run().map_err(|f| self.failure.keep(f))
     }
 
     fn resolve(&mut self, _: Env, output: Self::Output) -> Result<Self::JsValue> {
@@ -77,7 +85,7 @@ impl Task for FunnelTask {
     }
 
     fn reject(&mut self, env: Env, err: Error) -> Result<Self::JsValue> {
-        Err(crate::error::rethrow(env, err))
+        Err(self.failure.throw(&env, err))
     }
 }
 
@@ -85,15 +93,20 @@ impl Task for FunnelTask {
 /// same result as `computeFunnelJson`.
 #[napi(ts_return_type = "Promise<FunnelResult>")]
 pub fn compute_funnel_async(
+    env: Env,
     running_images: Either<String, Buffer>,
     findings: Either<String, Buffer>,
     options: FunnelOptions,
-) -> Result<AsyncTask<FunnelTask>, String> {
-    Ok(AsyncTask::new(FunnelTask {
-        running: text(&running_images)?.to_owned(),
-        findings: text(&findings)?.to_owned(),
-        runtime_validation: options.runtime_validation,
-    }))
+) -> Result<AsyncTask<FunnelTask>> {
+    let run = || -> Coded<AsyncTask<FunnelTask>> {
+        Ok(AsyncTask::new(FunnelTask {
+            running: text(&running_images)?.to_owned(),
+            findings: text(&findings)?.to_owned(),
+            runtime_validation: options.runtime_validation,
+            failure: crate::error::Held::default(),
+        }))
+    };
+    run().or_throw(&env)
 }
 
 /// The live-assessment highlights.
@@ -106,28 +119,34 @@ pub fn highlights(
     running_images: Unknown<'_>,
     findings: Unknown<'_>,
     violations: Option<Unknown<'_>>,
-) -> Result<Value, String> {
-    let running: Vec<RunningImage> = from_js(&env, running_images, "runningImages", false)?;
-    let findings: Vec<Occurrence> = from_js(&env, findings, "findings", false)?;
-    let violations: Vec<kubesight::integrity::Violation> = match violations {
-        Some(v) => from_js(&env, v, "violations", false)?,
-        None => Vec::new(),
+) -> Result<Value> {
+    let run = || -> Coded<Value> {
+        let running: Vec<RunningImage> = from_js(&env, running_images, "runningImages", false)?;
+        let findings: Vec<Occurrence> = from_js(&env, findings, "findings", false)?;
+        let violations: Vec<kubesight::integrity::Violation> = match violations {
+            Some(v) => from_js(&env, v, "violations", false)?,
+            None => Vec::new(),
+        };
+        let index = FindingIndex::new(&running);
+        json_value(&kubesight::highlights::Highlights::compute(
+            &index,
+            &findings,
+            &violations,
+        ))
     };
-    let index = FindingIndex::new(&running);
-    json_value(&kubesight::highlights::Highlights::compute(
-        &index,
-        &findings,
-        &violations,
-    ))
+    run().or_throw(&env)
 }
 
 /// How many distinct vulnerabilities the findings name (aliases count once,
 /// two CVE ids never merge).
 #[napi(ts_args_type = "findings: Occurrence[]")]
-pub fn distinct_vulnerabilities(env: Env, findings: Unknown<'_>) -> Result<u32, String> {
-    let findings: Vec<Occurrence> = from_js(&env, findings, "findings", false)?;
-    let n = kubesight::funnel::distinct_vulnerabilities(&findings);
-    u32::try_from(n).map_err(|_| error("invalid_output", "more than 2^32 vulnerabilities"))
+pub fn distinct_vulnerabilities(env: Env, findings: Unknown<'_>) -> Result<u32> {
+    let run = || -> Coded<u32> {
+        let findings: Vec<Occurrence> = from_js(&env, findings, "findings", false)?;
+        let n = kubesight::funnel::distinct_vulnerabilities(&findings);
+        u32::try_from(n).map_err(|_| error("invalid_output", "more than 2^32 vulnerabilities", &[]))
+    };
+    run().or_throw(&env)
 }
 
 /// A scanner's severity word as a severity code, or `null` outside the

@@ -5,7 +5,7 @@ use napi_derive::napi;
 use serde_json::{json, Value};
 
 use crate::convert::text;
-use crate::error::raise;
+use crate::error::{raise, Coded, OrThrow};
 
 /// An image reference as written in a Pod spec, normalised
 /// (`nginx:1.25` is `docker.io/library/nginx:1.25`).
@@ -18,27 +18,31 @@ pub struct ImageRef {
 impl ImageRef {
     /// Parses a reference; throws an `Error` whose `code` names the reason.
     #[napi(factory)]
-    pub fn parse(reference: String) -> Result<Self, String> {
+    pub fn parse(env: Env, reference: String) -> Result<Self> {
         kubesight::ImageRef::parse(&reference)
             .map(|inner| ImageRef { inner })
             .map_err(raise)
+            .or_throw(&env)
     }
 
     /// Parses many references given as one newline-separated string or
     /// buffer; the first bad one throws.
     #[napi]
-    pub fn parse_many_text(references: Either<String, Buffer>) -> Result<Vec<ImageRef>, String> {
-        let all = text(&references)?;
-        if all.is_empty() {
-            return Ok(Vec::new());
-        }
-        all.split('\n')
-            .map(|r| {
-                kubesight::ImageRef::parse(r)
-                    .map(|inner| ImageRef { inner })
-                    .map_err(raise)
-            })
-            .collect()
+    pub fn parse_many_text(env: Env, references: Either<String, Buffer>) -> Result<Vec<ImageRef>> {
+        let parse = || -> Coded<Vec<ImageRef>> {
+            let all = text(&references)?;
+            if all.is_empty() {
+                return Ok(Vec::new());
+            }
+            all.split('\n')
+                .map(|r| {
+                    kubesight::ImageRef::parse(r)
+                        .map(|inner| ImageRef { inner })
+                        .map_err(raise)
+                })
+                .collect()
+        };
+        parse().or_throw(&env)
     }
 
     /// The registry host (`docker.io`).
@@ -116,10 +120,11 @@ pub struct ImageId {
 impl ImageId {
     /// Parses an image id (`docker-pullable://nginx@sha256:…`, `sha256:…`).
     #[napi(factory)]
-    pub fn parse(image_id: String) -> Result<Self, String> {
+    pub fn parse(env: Env, image_id: String) -> Result<Self> {
         kubesight::ImageId::parse(&image_id)
             .map(|inner| ImageId { inner })
             .map_err(raise)
+            .or_throw(&env)
     }
 
     /// Its digest.
@@ -149,9 +154,10 @@ impl ImageId {
 
 /// Parses a content digest (`sha256:<64 hex>`), returning its canonical form.
 #[napi]
-pub fn parse_digest(digest: String) -> Result<String, String> {
+pub fn parse_digest(env: Env, digest: String) -> Result<String> {
     digest
         .parse::<kubesight::Digest>()
         .map(|d| d.as_str().to_owned())
         .map_err(raise)
+        .or_throw(&env)
 }

@@ -6,7 +6,7 @@ use napi_derive::napi;
 use serde_json::{json, Value};
 
 use crate::convert::{from_js, json_value};
-use crate::error::{raise, Coded};
+use crate::error::{raise, Coded, OrThrow};
 use kubesight::runtime::{Cluster, DisableLabel};
 use kubesight::scanning::{ScanConfiguration, ScanConfigurations};
 
@@ -26,12 +26,15 @@ pub fn installation(
     env: Env,
     clusters: Unknown<'_>,
     disable_label: Option<Unknown<'_>>,
-) -> Result<Value, String> {
-    let clusters: Vec<Cluster> = from_js(&env, clusters, "clusters", false)?;
-    json_value(&kubesight::runtime::Installation::of(
-        &clusters,
-        &label(&env, disable_label)?,
-    ))
+) -> Result<Value> {
+    let run = || -> Coded<Value> {
+        let clusters: Vec<Cluster> = from_js(&env, clusters, "clusters", false)?;
+        json_value(&kubesight::runtime::Installation::of(
+            &clusters,
+            &label(&env, disable_label)?,
+        ))
+    };
+    run().or_throw(&env)
 }
 
 /// One cluster's controller and sensor health, with a verdict.
@@ -43,12 +46,15 @@ pub fn cluster_health(
     env: Env,
     cluster: Unknown<'_>,
     disable_label: Option<Unknown<'_>>,
-) -> Result<Value, String> {
-    let cluster: Cluster = from_js(&env, cluster, "cluster", false)?;
-    json_value(&kubesight::runtime::ClusterHealth::of(
-        &cluster,
-        &label(&env, disable_label)?,
-    ))
+) -> Result<Value> {
+    let run = || -> Coded<Value> {
+        let cluster: Cluster = from_js(&env, cluster, "cluster", false)?;
+        json_value(&kubesight::runtime::ClusterHealth::of(
+            &cluster,
+            &label(&env, disable_label)?,
+        ))
+    };
+    run().or_throw(&env)
 }
 
 /// The scan status of running images.
@@ -56,12 +62,15 @@ pub fn cluster_health(
     ts_args_type = "runningImages: RunningImage[]",
     ts_return_type = "ScanReport"
 )]
-pub fn scan_report(env: Env, running_images: Unknown<'_>) -> Result<Value, String> {
-    let running: Vec<kubesight::finding::RunningImage> =
-        from_js(&env, running_images, "runningImages", false)?;
-    json_value(&kubesight::runtime::ScanReport::of(
-        &kubesight::funnel::FindingIndex::new(&running),
-    ))
+pub fn scan_report(env: Env, running_images: Unknown<'_>) -> Result<Value> {
+    let run = || -> Coded<Value> {
+        let running: Vec<kubesight::finding::RunningImage> =
+            from_js(&env, running_images, "runningImages", false)?;
+        json_value(&kubesight::runtime::ScanReport::of(
+            &kubesight::funnel::FindingIndex::new(&running),
+        ))
+    };
+    run().or_throw(&env)
 }
 
 /// Applies one scan configuration to many clusters; an unknown cluster
@@ -75,14 +84,19 @@ pub fn batch_configure(
     configurations: Unknown<'_>,
     clusters: Vec<String>,
     configuration: Unknown<'_>,
-) -> Result<Value, String> {
-    let mut configs: ScanConfigurations = from_js(&env, configurations, "configurations", true)?;
-    let configuration: ScanConfiguration = from_js(&env, configuration, "configuration", false)?;
-    let names: Vec<&str> = clusters.iter().map(String::as_str).collect();
-    let changes = configs
-        .batch_configure(&names, &configuration)
-        .map_err(raise)?;
-    json_value(&json!({"configurations": configs, "changes": changes}))
+) -> Result<Value> {
+    let run = || -> Coded<Value> {
+        let mut configs: ScanConfigurations =
+            from_js(&env, configurations, "configurations", true)?;
+        let configuration: ScanConfiguration =
+            from_js(&env, configuration, "configuration", false)?;
+        let names: Vec<&str> = clusters.iter().map(String::as_str).collect();
+        let changes = configs
+            .batch_configure(&names, &configuration)
+            .map_err(raise)?;
+        json_value(&json!({"configurations": configs, "changes": changes}))
+    };
+    run().or_throw(&env)
 }
 
 /// How many clusters have each scanner.
@@ -90,9 +104,12 @@ pub fn batch_configure(
     ts_args_type = "configurations: ScanConfigurations",
     ts_return_type = "Coverage"
 )]
-pub fn coverage(env: Env, configurations: Unknown<'_>) -> Result<Value, String> {
-    let configs: ScanConfigurations = from_js(&env, configurations, "configurations", true)?;
-    json_value(&configs.coverage())
+pub fn coverage(env: Env, configurations: Unknown<'_>) -> Result<Value> {
+    let run = || -> Coded<Value> {
+        let configs: ScanConfigurations = from_js(&env, configurations, "configurations", true)?;
+        json_value(&configs.coverage())
+    };
+    run().or_throw(&env)
 }
 
 /// The dashboard's unmet prerequisites.
@@ -104,14 +121,17 @@ pub fn readiness(
     env: Env,
     installation: Unknown<'_>,
     configurations: Unknown<'_>,
-) -> Result<Value, String> {
-    let installation: kubesight::runtime::Installation =
-        from_js(&env, installation, "installation", false)?;
-    let configs: ScanConfigurations = from_js(&env, configurations, "configurations", true)?;
-    json_value(&kubesight::readiness::Readiness::of(
-        &installation,
-        &configs,
-    ))
+) -> Result<Value> {
+    let run = || -> Coded<Value> {
+        let installation: kubesight::runtime::Installation =
+            from_js(&env, installation, "installation", false)?;
+        let configs: ScanConfigurations = from_js(&env, configurations, "configurations", true)?;
+        json_value(&kubesight::readiness::Readiness::of(
+            &installation,
+            &configs,
+        ))
+    };
+    run().or_throw(&env)
 }
 
 /// The running images that must be indexed and scanned, and why.
@@ -119,12 +139,12 @@ pub fn readiness(
     ts_args_type = "images: ObservedImage[], configurations: ScanConfigurations",
     ts_return_type = "ScanPlan"
 )]
-pub fn scan_plan(
-    env: Env,
-    images: Unknown<'_>,
-    configurations: Unknown<'_>,
-) -> Result<Value, String> {
-    let images: Vec<kubesight::scanning::ObservedImage> = from_js(&env, images, "images", false)?;
-    let configs: ScanConfigurations = from_js(&env, configurations, "configurations", true)?;
-    json_value(&kubesight::scanning::ScanPlan::of(&images, &configs))
+pub fn scan_plan(env: Env, images: Unknown<'_>, configurations: Unknown<'_>) -> Result<Value> {
+    let run = || -> Coded<Value> {
+        let images: Vec<kubesight::scanning::ObservedImage> =
+            from_js(&env, images, "images", false)?;
+        let configs: ScanConfigurations = from_js(&env, configurations, "configurations", true)?;
+        json_value(&kubesight::scanning::ScanPlan::of(&images, &configs))
+    };
+    run().or_throw(&env)
 }

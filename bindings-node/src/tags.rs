@@ -5,7 +5,7 @@ use napi_derive::napi;
 use serde_json::{json, Value};
 
 use crate::convert::text;
-use crate::error::{error, raise};
+use crate::error::{error, raise, Coded, OrThrow};
 use crate::reference::ImageRef;
 
 /// The policy's options: words to add to or remove from the defaults.
@@ -48,14 +48,9 @@ impl TagPolicy {
     pub(crate) fn policy(&self) -> &kubesight::TagPolicy {
         &self.inner
     }
-}
 
-#[napi]
-impl TagPolicy {
-    /// The default policy, with words added or removed.
-    #[napi(constructor)]
-    pub fn new(options: Option<TagPolicyOptions>) -> Result<Self, String> {
-        let o = options.unwrap_or_default();
+    /// The default policy with the options' words.
+    fn with_words(o: TagPolicyOptions) -> Coded<Self> {
         let mut inner = kubesight::TagPolicy::new();
         for k in o.add_keywords.iter().flatten() {
             inner.add_keyword(k).map_err(raise)?;
@@ -70,6 +65,22 @@ impl TagPolicy {
             inner.remove_variant(v);
         }
         Ok(TagPolicy { inner })
+    }
+
+    /// The rule of each tag of a newline-separated batch.
+    fn rules(&self, tags: &Either<String, Buffer>) -> Coded<Vec<kubesight::TagRule>> {
+        self.inner
+            .classify_lines(text(tags)?, threads())
+            .map_err(raise)
+    }
+}
+
+#[napi]
+impl TagPolicy {
+    /// The default policy, with words added or removed.
+    #[napi(constructor)]
+    pub fn new(env: Env, options: Option<TagPolicyOptions>) -> Result<Self> {
+        Self::with_words(options.unwrap_or_default()).or_throw(&env)
     }
 
     /// Only the documented keywords make a tag mutable.
@@ -94,8 +105,12 @@ impl TagPolicy {
 
     /// Classifies one tag; throws for a tag that is not valid tag syntax.
     #[napi(ts_return_type = "TagClass")]
-    pub fn classify(&self, tag: String) -> Result<Value, String> {
-        self.inner.classify(&tag).map(class).map_err(raise)
+    pub fn classify(&self, env: Env, tag: String) -> Result<Value> {
+        self.inner
+            .classify(&tag)
+            .map(class)
+            .map_err(raise)
+            .or_throw(&env)
     }
 
     /// Classifies the tag of a reference.
@@ -108,11 +123,12 @@ impl TagPolicy {
     /// buffer, crossing into the addon once: the rule code of each tag, in
     /// order. The first invalid tag throws.
     #[napi(ts_return_type = "TagRule[]")]
-    pub fn classify_many(&self, tags: Either<String, Buffer>) -> Result<Vec<&'static str>, String> {
-        let rules = self
-            .inner
-            .classify_lines(text(&tags)?, threads())
-            .map_err(raise)?;
+    pub fn classify_many(
+        &self,
+        env: Env,
+        tags: Either<String, Buffer>,
+    ) -> Result<Vec<&'static str>> {
+        let rules = self.rules(&tags).or_throw(&env)?;
         Ok(rules.into_iter().map(kubesight::TagRule::code).collect())
     }
 
@@ -123,12 +139,10 @@ impl TagPolicy {
     #[napi]
     pub fn classify_many_indexed(
         &self,
+        env: Env,
         tags: Either<String, Buffer>,
-    ) -> Result<Uint8Array, String> {
-        let rules = self
-            .inner
-            .classify_lines(text(&tags)?, threads())
-            .map_err(raise)?;
+    ) -> Result<Uint8Array> {
+        let rules = self.rules(&tags).or_throw(&env)?;
         Ok(Uint8Array::new(
             rules
                 .into_iter()
@@ -139,16 +153,25 @@ impl TagPolicy {
 
     /// The policy's words, as an object `TagPolicy.fromJSON` reads back.
     #[napi(js_name = "toJSON")]
-    pub fn to_json(&self) -> Result<Value, String> {
-        serde_json::to_value(&self.inner).map_err(|e| error("invalid_output", e.to_string()))
+    pub fn to_json(&self, env: Env) -> Result<Value> {
+        serde_json::to_value(&self.inner)
+            .map_err(|e| error("invalid_output", e.to_string(), &[]))
+            .or_throw(&env)
     }
 
     /// A policy from its `toJSON()` form.
     #[napi(factory, js_name = "fromJSON")]
-    pub fn from_json(data: Value) -> Result<Self, String> {
+    pub fn from_json(env: Env, data: Value) -> Result<Self> {
         serde_json::from_value(data)
             .map(|inner| TagPolicy { inner })
-            .map_err(|e| error("invalid_input", format!("policy: {e}")))
+            .map_err(|e| {
+                error(
+                    "invalid_input",
+                    format!("policy: {e}"),
+                    &[("argument", "data")],
+                )
+            })
+            .or_throw(&env)
     }
 }
 

@@ -5,7 +5,7 @@ use napi_derive::napi;
 use serde_json::{json, Value};
 
 use crate::convert::{from_js, from_json, json_value, text};
-use crate::error::{raise, Coded};
+use crate::error::{raise, Coded, OrThrow};
 
 /// Options of the trend.
 #[napi(object)]
@@ -46,14 +46,14 @@ fn trend_of(snapshots: &[kubesight::trend::Snapshot], options: &TrendOptions) ->
     ts_args_type = "snapshots: Snapshot[], options: TrendOptions",
     ts_return_type = "TrendResult"
 )]
-pub fn compute_trend(
-    env: Env,
-    snapshots: Unknown<'_>,
-    options: Unknown<'_>,
-) -> Result<Value, String> {
-    let snapshots: Vec<kubesight::trend::Snapshot> = from_js(&env, snapshots, "snapshots", false)?;
-    let options: TrendOptionsData = from_js(&env, options, "options", false)?;
-    trend_of(&snapshots, &options.into())
+pub fn compute_trend(env: Env, snapshots: Unknown<'_>, options: Unknown<'_>) -> Result<Value> {
+    let run = || -> Coded<Value> {
+        let snapshots: Vec<kubesight::trend::Snapshot> =
+            from_js(&env, snapshots, "snapshots", false)?;
+        let options: TrendOptionsData = from_js(&env, options, "options", false)?;
+        trend_of(&snapshots, &options.into())
+    };
+    run().or_throw(&env)
 }
 
 /// The trend over snapshots given as one JSON text.
@@ -65,11 +65,14 @@ pub fn compute_trend_json(
     env: Env,
     snapshots: Either<String, Buffer>,
     options: Unknown<'_>,
-) -> Result<Value, String> {
-    let snapshots: Vec<kubesight::trend::Snapshot> =
-        from_json(text(&snapshots)?, "snapshots", false)?;
-    let options: TrendOptionsData = from_js(&env, options, "options", false)?;
-    trend_of(&snapshots, &options.into())
+) -> Result<Value> {
+    let run = || -> Coded<Value> {
+        let snapshots: Vec<kubesight::trend::Snapshot> =
+            from_json(text(&snapshots)?, "snapshots", false)?;
+        let options: TrendOptionsData = from_js(&env, options, "options", false)?;
+        trend_of(&snapshots, &options.into())
+    };
+    run().or_throw(&env)
 }
 
 #[derive(serde::Deserialize)]
@@ -95,6 +98,7 @@ impl From<TrendOptionsData> for TrendOptions {
 pub struct TrendTask {
     snapshots: String,
     options: TrendOptions,
+    failure: crate::error::Held,
 }
 
 impl Task for TrendTask {
@@ -107,7 +111,7 @@ impl Task for TrendTask {
                 from_json(&self.snapshots, "snapshots", false)?;
             trend_of(&snapshots, &self.options)
         };
-        run().map_err(crate::error::to_plain)
+        run().map_err(|f| self.failure.keep(f))
     }
 
     fn resolve(&mut self, _: Env, output: Self::Output) -> Result<Self::JsValue> {
@@ -115,7 +119,7 @@ impl Task for TrendTask {
     }
 
     fn reject(&mut self, env: Env, err: Error) -> Result<Self::JsValue> {
-        Err(crate::error::rethrow(env, err))
+        Err(self.failure.throw(&env, err))
     }
 }
 
@@ -128,10 +132,14 @@ pub fn compute_trend_async(
     env: Env,
     snapshots: Either<String, Buffer>,
     options: Unknown<'_>,
-) -> Result<AsyncTask<TrendTask>, String> {
-    let options: TrendOptionsData = from_js(&env, options, "options", false)?;
-    Ok(AsyncTask::new(TrendTask {
-        snapshots: text(&snapshots)?.to_owned(),
-        options: options.into(),
-    }))
+) -> Result<AsyncTask<TrendTask>> {
+    let run = || -> Coded<AsyncTask<TrendTask>> {
+        let options: TrendOptionsData = from_js(&env, options, "options", false)?;
+        Ok(AsyncTask::new(TrendTask {
+            snapshots: text(&snapshots)?.to_owned(),
+            options: options.into(),
+            failure: crate::error::Held::default(),
+        }))
+    };
+    run().or_throw(&env)
 }

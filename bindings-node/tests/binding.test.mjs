@@ -3,7 +3,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
-import { vectors, codeOf, fixture } from './support.mjs'
+import { vectors, codeOf, fixture, camelKeys } from './support.mjs'
 
 const k = createRequire(import.meta.url)('../index.js')
 const DIGEST = 'sha256:' + 'ab'.repeat(32)
@@ -29,6 +29,37 @@ test('errors are Error instances whose code is in the catalogue', () => {
     assert.ok(codes.has(code), `${code} is a catalogued code`)
   }
   assert.equal(codeOf(() => k.ImageRef.parse('nginx:-bad')), 'invalid_tag_start')
+})
+
+const detailsCalls = {
+  parse_reference: (input) => k.ImageRef.parse(input),
+  parse_image_id: (input) => k.ImageId.parse(input),
+  parse_digest: (input) => k.parseDigest(input),
+  classify_tag: (input) => new k.TagPolicy().classify(input),
+  trusted_registries: (input) => new k.IntegrityPolicy(input),
+  read_grype: (input) => k.readGrype(input),
+}
+
+for (const c of vectors('errors.json').details) {
+  test(`${c.call}(${JSON.stringify(c.input)}) throws ${c.error} with its details`, () => {
+    assert.throws(() => detailsCalls[c.call](c.input), (e) => {
+      assert.ok(e instanceof Error)
+      assert.equal(e.code, c.error)
+      assert.deepEqual(e.details, camelKeys(c.details))
+      return true
+    })
+  })
+}
+
+test('binding errors name the argument; async errors carry details too', async () => {
+  assert.throws(() => k.computeFunnel([{ digests: 7 }], [], { runtimeValidation: false }), (e) => e.code === 'invalid_input' && e.details.argument === 'runningImages')
+  assert.throws(() => k.ImageId.parse('nope'), (e) => e.details.imageId === 'nope')
+  await assert.rejects(k.computeTrendAsync('[]', { now: '2026-11-26T00:00:00Z', zone: 'Mars/Olympus' }), (e) => {
+    assert.equal(e.code, 'unknown_time_zone')
+    assert.deepEqual(e.details, { zone: 'Mars/Olympus' })
+    return true
+  })
+  await assert.rejects(k.computeFunnelAsync('[', '[]', { runtimeValidation: true }), (e) => e.code === 'invalid_input' && e.details.argument === 'runningImages')
 })
 
 test('batch calls equal single calls', () => {

@@ -1,5 +1,5 @@
 // Arbitrary input never crashes the process nor throws anything but an
-// Error with a catalogued code.
+// Error with a catalogued code and its details.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
@@ -35,6 +35,7 @@ function onlyCodedErrors(call) {
   } catch (e) {
     assert.ok(e instanceof Error, `an Error, not ${e}`)
     assert.ok(codes.has(e.code), `a catalogued code, not ${e.code} (${e.message})`)
+    assert.ok(e.details !== null && typeof e.details === 'object', `details, not ${e.details}`)
   }
 }
 

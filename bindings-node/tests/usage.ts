@@ -2,7 +2,7 @@
 // describe how the package is used.
 import {
   ImageRef, TagPolicy, IntegrityPolicy, computeFunnel, computeTrend, computeFunnelAsync, readGrype,
-  type FunnelResult, type TagRule, type TrendResult, type Ingested, type Severity,
+  type FunnelResult, type KubesightError, type TagRule, type TrendResult, type Ingested, type Severity,
 } from '../index.js'
 
 const ref: ImageRef = ImageRef.parse('nginx:1.25')
@@ -24,4 +24,11 @@ const running: Array<number | null> = trend.series.running
 const pending: Promise<FunnelResult> = computeFunnelAsync('[]', '[]', { runtimeValidation: true })
 const read: Ingested = readGrype(Buffer.from('{"matches": []}'))
 const worst: Severity = 'critical'
-export { tag, rule, rules, status, high, running, pending, read, worst }
+let code = ''
+try {
+  ImageRef.parse('nginx:-bad')
+} catch (e) {
+  const error = e as KubesightError
+  code = `${error.code}: ${String(error.details.reference)}`
+}
+export { code, tag, rule, rules, status, high, running, pending, read, worst }
