@@ -1,5 +1,6 @@
 //! Tag mutability: the policy and its classifications.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use pyo3::prelude::*;
@@ -85,10 +86,12 @@ const PIECE: usize = 1024;
 ///
 /// Reading Python strings one by one costs a copy each; `"\n".join` reads a
 /// piece of the list in one call, several times faster, but needs the GIL.
-/// So the pieces are joined in turn on this thread, and each piece joined is
-/// classified on the thread pool while the next is joined: the joining, which
-/// only one thread may do, overlaps the classifying instead of preceding it.
-/// This thread classifies the last piece. The GIL is held only while joining.
+/// So this thread joins the pieces in turn while the pool's threads classify
+/// the pieces joined so far, each taking the next piece when it is free;
+/// once every piece is joined, this thread takes pieces too. The joining,
+/// which only one thread may do, overlaps the classifying instead of
+/// preceding it, and a pool thread that wakes late takes fewer pieces
+/// rather than holding the others up.
 fn classify_joined(
     py: Python<'_>,
     policy: &kubesight::TagPolicy,
@@ -96,43 +99,67 @@ fn classify_joined(
 ) -> PyResult<Option<Vec<kubesight::TagRule>>> {
     let count = list.len();
     let pieces = count.div_ceil(PIECE);
-    let texts: Vec<OnceLock<PyBackedStr>> = (0..pieces).map(|_| OnceLock::new()).collect();
+    // A piece's text, or `None` once joining has failed.
+    let texts: Vec<OnceLock<Option<PyBackedStr>>> = (0..pieces).map(|_| OnceLock::new()).collect();
     let results: Vec<OnceLock<Option<Vec<kubesight::TagRule>>>> =
         (0..pieces).map(|_| OnceLock::new()).collect();
+    let next = AtomicUsize::new(0);
+    let take_pieces = || loop {
+        let piece = next.fetch_add(1, Ordering::Relaxed);
+        let (Some(text), Some(result)) = (texts.get(piece), results.get(piece)) else {
+            break;
+        };
+        let expected = PIECE.min(count - piece * PIECE);
+        let rules = text.wait().as_ref().and_then(|text| {
+            policy
+                .classify_lines(text, 1)
+                .ok()
+                .filter(|rules| rules.len() == expected)
+        });
+        let _ = result.set(rules);
+    };
     let list = list.clone().unbind();
     let separator = PyString::new(py, "\n").unbind();
-    py.detach(|| {
+    let joined = py.detach(|| {
         rayon::in_place_scope(|scope| {
-            for (piece, (text, result)) in texts.iter().zip(&results).enumerate() {
+            // With this thread, as many threads as the pool has: no more
+            // threads than processors.
+            let workers = rayon::current_num_threads().saturating_sub(1).max(1);
+            for _ in 0..workers.min(pieces.saturating_sub(1)) {
+                scope.spawn(|_| take_pieces());
+            }
+            let mut joined = Ok(());
+            for (piece, text) in texts.iter().enumerate() {
                 let start = piece * PIECE;
                 let end = (start + PIECE).min(count);
-                let joined = Python::attach(|py| -> PyResult<PyBackedStr> {
-                    let tags = list.bind(py).get_slice(start, end);
-                    separator
-                        .bind(py)
-                        .call_method1("join", (tags,))
-                        .map_err(|_| error("invalid_input", "tags: every tag must be a str", &[]))?
-                        .extract()
-                })?;
-                let text = text.get_or_init(|| joined);
-                let classify = move || {
-                    let rules = policy
-                        .classify_lines(text, 1)
-                        .ok()
-                        .filter(|rules| rules.len() == end - start);
-                    let _ = result.set(rules);
-                };
-                // The last piece is classified here: nothing is left to join,
-                // and this thread would otherwise wait for the pool.
-                if end == count {
-                    classify();
-                } else {
-                    scope.spawn(move |_| classify());
-                }
+                let piece_text = joined.is_ok().then(|| {
+                    Python::attach(|py| -> PyResult<PyBackedStr> {
+                        let tags = list.bind(py).get_slice(start, end);
+                        separator
+                            .bind(py)
+                            .call_method1("join", (tags,))
+                            .map_err(|_| {
+                                error("invalid_input", "tags: every tag must be a str", &[])
+                            })?
+                            .extract()
+                    })
+                });
+                // Every piece gets a text, or `None`, so no thread waits for
+                // a piece that will never come.
+                let _ = text.set(match piece_text {
+                    Some(Ok(t)) => Some(t),
+                    Some(Err(e)) => {
+                        joined = Err(e);
+                        None
+                    }
+                    None => None,
+                });
             }
-            Ok::<(), PyErr>(())
+            take_pieces();
+            joined
         })
-    })?;
+    });
+    joined?;
     let mut rules = Vec::with_capacity(count);
     for result in results {
         match result.into_inner().flatten() {
