@@ -123,13 +123,25 @@ impl TagPolicy {
     /// buffer, crossing into the addon once: the rule code of each tag, in
     /// order. The first invalid tag throws.
     #[napi(ts_return_type = "TagRule[]")]
-    pub fn classify_many(
+    pub fn classify_many<'env>(
         &self,
-        env: Env,
+        env: &'env Env,
         tags: Either<String, Buffer>,
-    ) -> Result<Vec<&'static str>> {
-        let rules = self.rules(&tags).or_throw(&env)?;
-        Ok(rules.into_iter().map(kubesight::TagRule::code).collect())
+    ) -> Result<Array<'env>> {
+        let rules = self.rules(&tags).or_throw(env)?;
+        // One string per rule, made once and shared by every tag of that
+        // rule: a string made per tag costs several times the classifying.
+        let codes = kubesight::TagRule::ALL
+            .iter()
+            .map(|r| env.create_string(r.code()))
+            .collect::<Result<Vec<_>>>()?;
+        let mut array = env.create_array(u32::try_from(rules.len()).unwrap_or(u32::MAX))?;
+        for (i, rule) in (0u32..).zip(rules) {
+            if let Some(code) = codes.get(rule.index()) {
+                array.set(i, *code)?;
+            }
+        }
+        Ok(array)
     }
 
     /// Classifies many tags given as one newline-separated string or buffer
