@@ -138,27 +138,3 @@ pub(crate) fn json_value<T: Serialize>(value: &T) -> Coded<Value> {
 pub(crate) fn camel_keys(value: Value) -> Value {
     rename(value, camel, false)
 }
-
-/// A JSON result as the value of an asynchronous task.
-pub struct JsonResult(pub(crate) Value);
-
-impl TypeName for JsonResult {
-    fn type_name() -> &'static str {
-        "Object"
-    }
-
-    fn value_type() -> ValueType {
-        ValueType::Object
-    }
-}
-
-impl ToNapiValue for JsonResult {
-    #[allow(
-        unsafe_code,
-        reason = "N-API's conversion trait is unsafe; this delegates to serde_json::Value's"
-    )]
-    unsafe fn to_napi_value(env: napi::sys::napi_env, val: Self) -> Result<napi::sys::napi_value> {
-        // SAFETY: the caller's contract (a live env) is passed on unchanged.
-        unsafe { Value::to_napi_value(env, val.0) }
-    }
-}

@@ -49,6 +49,12 @@ pub(crate) fn engine(e: Error) -> Failure {
 }
 
 impl Failure {
+    /// A plain error with the failure's message, for napi to carry from a
+    /// worker thread while the failure itself waits for the main thread.
+    pub(crate) fn plain(&self) -> Error {
+        Error::new(Status::GenericFailure, self.message.clone())
+    }
+
     /// The JavaScript `Error`: `code`, `message` and `details`.
     pub(crate) fn into_js(self, env: &Env) -> Error {
         let js = JsError::from(Error::new(self.code, self.message)).into_unknown(*env);
@@ -76,25 +82,7 @@ impl<T> OrThrow<T> for Coded<T> {
     }
 }
 
-/// A task's failure, kept from the worker thread that computed it until the
-/// main thread throws it.
-#[derive(Debug, Default)]
-pub(crate) struct Held(Option<Failure>);
-
-impl Held {
-    /// Keeps the failure; napi gets a plain error with the same message.
-    pub(crate) fn keep(&mut self, failure: Failure) -> Error {
-        let plain = Error::new(Status::GenericFailure, failure.message.clone());
-        self.0 = Some(failure);
-        plain
-    }
-
-    /// The kept failure as the JavaScript error (napi's own error when
-    /// nothing was kept).
-    pub(crate) fn throw(&mut self, env: &Env, err: Error) -> Error {
-        match self.0.take() {
-            Some(failure) => failure.into_js(env),
-            None => err,
-        }
-    }
+/// Runs the body of an exported function, throwing its failure.
+pub(crate) fn throwing<T>(env: &Env, body: impl FnOnce() -> Coded<T>) -> Result<T> {
+    body().or_throw(env)
 }

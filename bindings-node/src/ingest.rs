@@ -5,7 +5,7 @@ use napi_derive::napi;
 use serde_json::{json, Value};
 
 use crate::convert::{from_js, json_value, text};
-use crate::error::{raise, Coded, OrThrow};
+use crate::error::{raise, throwing};
 use kubesight::finding::Occurrence;
 use kubesight::ingest;
 
@@ -14,8 +14,7 @@ macro_rules! reader {
         #[$doc]
         #[napi(ts_args_type = "document: string | Buffer", ts_return_type = $ty)]
         pub fn $name(env: Env, document: Either<String, Buffer>) -> Result<Value> {
-            let read = || -> Coded<Value> { json_value(&$path(text(&document)?).map_err(raise)?) };
-            read().or_throw(&env)
+            throwing(&env, || json_value(&$path(text(&document)?).map_err(raise)?))
         }
     )*};
 }
@@ -55,10 +54,9 @@ pub fn read_kubernetes_pods(
     document: Either<String, Buffer>,
     cluster: String,
 ) -> Result<Value> {
-    let read = || -> Coded<Value> {
+    throwing(&env, || {
         json_value(&ingest::kubernetes_pods(text(&document)?, &cluster).map_err(raise)?)
-    };
-    read().or_throw(&env)
+    })
 }
 
 /// Applies a VEX document (as read) to findings: what remains and the outcome.
@@ -67,13 +65,12 @@ pub fn read_kubernetes_pods(
     ts_return_type = "{ findings: Occurrence[]; outcome: VexOutcome }"
 )]
 pub fn apply_vex(env: Env, findings: Unknown<'_>, document: Unknown<'_>) -> Result<Value> {
-    let apply = || -> Coded<Value> {
+    throwing(&env, || {
         let mut occurrences: Vec<Occurrence> = from_js(&env, findings, "findings", false)?;
         let document: ingest::vex::VexDocument = from_js(&env, document, "document", false)?;
         let outcome = ingest::vex::apply_vex(&mut occurrences, &document);
         json_value(&json!({"findings": occurrences, "outcome": outcome}))
-    };
-    apply().or_throw(&env)
+    })
 }
 
 /// Marks a full scan's findings loaded or not observed from a
@@ -83,13 +80,12 @@ pub fn apply_vex(env: Env, findings: Unknown<'_>, document: Unknown<'_>) -> Resu
     ts_return_type = "{ findings: Occurrence[]; marks: RuntimeMarks }"
 )]
 pub fn mark_runtime(env: Env, full: Unknown<'_>, filtered: Unknown<'_>) -> Result<Value> {
-    let mark = || -> Coded<Value> {
+    throwing(&env, || {
         let mut occurrences: Vec<Occurrence> = from_js(&env, full, "full", false)?;
         let filtered: Vec<Occurrence> = from_js(&env, filtered, "filtered", false)?;
         let marks = ingest::mark_runtime(&mut occurrences, &filtered);
         json_value(&json!({"findings": occurrences, "marks": marks}))
-    };
-    mark().or_throw(&env)
+    })
 }
 
 /// The workload that owns a controller: `ReplicaSet` `web-7d4b9c8f6d` is

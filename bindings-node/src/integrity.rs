@@ -6,7 +6,7 @@ use napi_derive::napi;
 use serde_json::Value;
 
 use crate::convert::{from_js, json_value};
-use crate::error::{raise, Coded, OrThrow};
+use crate::error::{raise, throwing, OrThrow};
 use crate::tags::TagPolicy;
 
 /// Decides the integrity status of running containers. `trustedRegistries`
@@ -54,12 +54,11 @@ impl IntegrityPolicy {
         ts_return_type = "IntegrityAssessment"
     )]
     pub fn assess(&self, env: Env, facts: Unknown<'_>, observed_at: Unknown<'_>) -> Result<Value> {
-        let assess = || -> Coded<Value> {
+        throwing(&env, || {
             let facts: kubesight::integrity::IntegrityFacts = from_js(&env, facts, "facts", false)?;
             let at: DateTime<Utc> = from_js(&env, observed_at, "observedAt", false)?;
             json_value(&self.inner.assess(&facts, at))
-        };
-        assess().or_throw(&env)
+        })
     }
 
     /// Assesses many containers in one call.
@@ -73,13 +72,12 @@ impl IntegrityPolicy {
         facts: Unknown<'_>,
         observed_at: Unknown<'_>,
     ) -> Result<Value> {
-        let assess = || -> Coded<Value> {
+        throwing(&env, || {
             let facts: Vec<kubesight::integrity::IntegrityFacts> =
                 from_js(&env, facts, "facts", false)?;
             let at: DateTime<Utc> = from_js(&env, observed_at, "observedAt", false)?;
             let assessments: Vec<_> = facts.iter().map(|f| self.inner.assess(f, at)).collect();
             json_value(&assessments)
-        };
-        assess().or_throw(&env)
+        })
     }
 }

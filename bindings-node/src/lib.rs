@@ -11,4 +11,5 @@ pub mod reference;
 mod rename;
 pub mod runtime;
 pub mod tags;
+pub mod task;
 pub mod trend;

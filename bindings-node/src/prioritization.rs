@@ -5,7 +5,8 @@ use napi_derive::napi;
 use serde_json::{json, Value};
 
 use crate::convert::{from_js, from_json, json_value, text};
-use crate::error::{error, Coded, OrThrow};
+use crate::error::{error, throwing, Coded};
+use crate::task::JsonTask;
 use kubesight::finding::{Occurrence, RunningImage};
 use kubesight::funnel::FindingIndex;
 
@@ -33,12 +34,18 @@ pub fn compute_funnel(
     findings: Unknown<'_>,
     options: FunnelOptions,
 ) -> Result<Value> {
-    let run = || -> Coded<Value> {
+    throwing(&env, || {
         let running: Vec<RunningImage> = from_js(&env, running_images, "runningImages", false)?;
         let findings: Vec<Occurrence> = from_js(&env, findings, "findings", false)?;
         json_value(&funnel_of(&running, &findings, options.runtime_validation))
-    };
-    run().or_throw(&env)
+    })
+}
+
+/// The funnel over findings given as JSON text (camelCase keys).
+fn funnel_json(running: &str, findings: &str, runtime_validation: bool) -> Coded<Value> {
+    let running: Vec<RunningImage> = from_json(running, "runningImages", false)?;
+    let findings: Vec<Occurrence> = from_json(findings, "findings", false)?;
+    json_value(&funnel_of(&running, &findings, runtime_validation))
 }
 
 /// The funnel over findings given as one JSON text (a string or a UTF-8
@@ -51,42 +58,13 @@ pub fn compute_funnel_json(
     findings: Either<String, Buffer>,
     options: FunnelOptions,
 ) -> Result<Value> {
-    let run = || -> Coded<Value> {
-        let running: Vec<RunningImage> = from_json(text(&running_images)?, "runningImages", false)?;
-        let findings: Vec<Occurrence> = from_json(text(&findings)?, "findings", false)?;
-        json_value(&funnel_of(&running, &findings, options.runtime_validation))
-    };
-    run().or_throw(&env)
-}
-
-/// The funnel computed off the main thread.
-pub struct FunnelTask {
-    running: String,
-    findings: String,
-    runtime_validation: bool,
-    failure: crate::error::Held,
-}
-
-impl Task for FunnelTask {
-    type Output = Value;
-    type JsValue = crate::convert::JsonResult;
-
-    fn compute(&mut self) -> Result<Self::Output> {
-        let run = || -> Coded<Value> {
-            let running: Vec<RunningImage> = from_json(&self.running, "runningImages", false)?;
-            let findings: Vec<Occurrence> = from_json(&self.findings, "findings", false)?;
-            json_value(&funnel_of(&running, &findings, self.runtime_validation))
-        };
-        run().map_err(|f| self.failure.keep(f))
-    }
-
-    fn resolve(&mut self, _: Env, output: Self::Output) -> Result<Self::JsValue> {
-        Ok(crate::convert::JsonResult(output))
-    }
-
-    fn reject(&mut self, env: Env, err: Error) -> Result<Self::JsValue> {
-        Err(self.failure.throw(&env, err))
-    }
+    throwing(&env, || {
+        funnel_json(
+            text(&running_images)?,
+            text(&findings)?,
+            options.runtime_validation,
+        )
+    })
 }
 
 /// The funnel over JSON text, computed on a worker thread: resolves to the
@@ -97,16 +75,15 @@ pub fn compute_funnel_async(
     running_images: Either<String, Buffer>,
     findings: Either<String, Buffer>,
     options: FunnelOptions,
-) -> Result<AsyncTask<FunnelTask>> {
-    let run = || -> Coded<AsyncTask<FunnelTask>> {
-        Ok(AsyncTask::new(FunnelTask {
-            running: text(&running_images)?.to_owned(),
-            findings: text(&findings)?.to_owned(),
-            runtime_validation: options.runtime_validation,
-            failure: crate::error::Held::default(),
+) -> Result<AsyncTask<JsonTask>> {
+    throwing(&env, || {
+        let running = text(&running_images)?.to_owned();
+        let findings = text(&findings)?.to_owned();
+        let runtime_validation = options.runtime_validation;
+        Ok(JsonTask::new(move || {
+            funnel_json(&running, &findings, runtime_validation)
         }))
-    };
-    run().or_throw(&env)
+    })
 }
 
 /// The live-assessment highlights.
@@ -120,7 +97,7 @@ pub fn highlights(
     findings: Unknown<'_>,
     violations: Option<Unknown<'_>>,
 ) -> Result<Value> {
-    let run = || -> Coded<Value> {
+    throwing(&env, || {
         let running: Vec<RunningImage> = from_js(&env, running_images, "runningImages", false)?;
         let findings: Vec<Occurrence> = from_js(&env, findings, "findings", false)?;
         let violations: Vec<kubesight::integrity::Violation> = match violations {
@@ -133,20 +110,18 @@ pub fn highlights(
             &findings,
             &violations,
         ))
-    };
-    run().or_throw(&env)
+    })
 }
 
 /// How many distinct vulnerabilities the findings name (aliases count once,
 /// two CVE ids never merge).
 #[napi(ts_args_type = "findings: Occurrence[]")]
 pub fn distinct_vulnerabilities(env: Env, findings: Unknown<'_>) -> Result<u32> {
-    let run = || -> Coded<u32> {
+    throwing(&env, || {
         let findings: Vec<Occurrence> = from_js(&env, findings, "findings", false)?;
         let n = kubesight::funnel::distinct_vulnerabilities(&findings);
         u32::try_from(n).map_err(|_| error("invalid_output", "more than 2^32 vulnerabilities", &[]))
-    };
-    run().or_throw(&env)
+    })
 }
 
 /// A scanner's severity word as a severity code, or `null` outside the

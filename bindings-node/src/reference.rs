@@ -5,7 +5,7 @@ use napi_derive::napi;
 use serde_json::{json, Value};
 
 use crate::convert::text;
-use crate::error::{raise, Coded, OrThrow};
+use crate::error::{raise, throwing, OrThrow};
 
 /// An image reference as written in a Pod spec, normalised
 /// (`nginx:1.25` is `docker.io/library/nginx:1.25`).
@@ -29,7 +29,7 @@ impl ImageRef {
     /// buffer; the first bad one throws.
     #[napi]
     pub fn parse_many_text(env: Env, references: Either<String, Buffer>) -> Result<Vec<ImageRef>> {
-        let parse = || -> Coded<Vec<ImageRef>> {
+        throwing(&env, || {
             let all = text(&references)?;
             if all.is_empty() {
                 return Ok(Vec::new());
@@ -41,8 +41,7 @@ impl ImageRef {
                         .map_err(raise)
                 })
                 .collect()
-        };
-        parse().or_throw(&env)
+        })
     }
 
     /// The registry host (`docker.io`).

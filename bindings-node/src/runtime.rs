@@ -6,7 +6,7 @@ use napi_derive::napi;
 use serde_json::{json, Value};
 
 use crate::convert::{from_js, json_value};
-use crate::error::{raise, Coded, OrThrow};
+use crate::error::{raise, throwing, Coded};
 use kubesight::runtime::{Cluster, DisableLabel};
 use kubesight::scanning::{ScanConfiguration, ScanConfigurations};
 
@@ -27,14 +27,13 @@ pub fn installation(
     clusters: Unknown<'_>,
     disable_label: Option<Unknown<'_>>,
 ) -> Result<Value> {
-    let run = || -> Coded<Value> {
+    throwing(&env, || {
         let clusters: Vec<Cluster> = from_js(&env, clusters, "clusters", false)?;
         json_value(&kubesight::runtime::Installation::of(
             &clusters,
             &label(&env, disable_label)?,
         ))
-    };
-    run().or_throw(&env)
+    })
 }
 
 /// One cluster's controller and sensor health, with a verdict.
@@ -47,14 +46,13 @@ pub fn cluster_health(
     cluster: Unknown<'_>,
     disable_label: Option<Unknown<'_>>,
 ) -> Result<Value> {
-    let run = || -> Coded<Value> {
+    throwing(&env, || {
         let cluster: Cluster = from_js(&env, cluster, "cluster", false)?;
         json_value(&kubesight::runtime::ClusterHealth::of(
             &cluster,
             &label(&env, disable_label)?,
         ))
-    };
-    run().or_throw(&env)
+    })
 }
 
 /// The scan status of running images.
@@ -63,14 +61,13 @@ pub fn cluster_health(
     ts_return_type = "ScanReport"
 )]
 pub fn scan_report(env: Env, running_images: Unknown<'_>) -> Result<Value> {
-    let run = || -> Coded<Value> {
+    throwing(&env, || {
         let running: Vec<kubesight::finding::RunningImage> =
             from_js(&env, running_images, "runningImages", false)?;
         json_value(&kubesight::runtime::ScanReport::of(
             &kubesight::funnel::FindingIndex::new(&running),
         ))
-    };
-    run().or_throw(&env)
+    })
 }
 
 /// Applies one scan configuration to many clusters; an unknown cluster
@@ -85,7 +82,7 @@ pub fn batch_configure(
     clusters: Vec<String>,
     configuration: Unknown<'_>,
 ) -> Result<Value> {
-    let run = || -> Coded<Value> {
+    throwing(&env, || {
         let mut configs: ScanConfigurations =
             from_js(&env, configurations, "configurations", true)?;
         let configuration: ScanConfiguration =
@@ -95,8 +92,7 @@ pub fn batch_configure(
             .batch_configure(&names, &configuration)
             .map_err(raise)?;
         json_value(&json!({"configurations": configs, "changes": changes}))
-    };
-    run().or_throw(&env)
+    })
 }
 
 /// How many clusters have each scanner.
@@ -105,11 +101,10 @@ pub fn batch_configure(
     ts_return_type = "Coverage"
 )]
 pub fn coverage(env: Env, configurations: Unknown<'_>) -> Result<Value> {
-    let run = || -> Coded<Value> {
+    throwing(&env, || {
         let configs: ScanConfigurations = from_js(&env, configurations, "configurations", true)?;
         json_value(&configs.coverage())
-    };
-    run().or_throw(&env)
+    })
 }
 
 /// The dashboard's unmet prerequisites.
@@ -122,7 +117,7 @@ pub fn readiness(
     installation: Unknown<'_>,
     configurations: Unknown<'_>,
 ) -> Result<Value> {
-    let run = || -> Coded<Value> {
+    throwing(&env, || {
         let installation: kubesight::runtime::Installation =
             from_js(&env, installation, "installation", false)?;
         let configs: ScanConfigurations = from_js(&env, configurations, "configurations", true)?;
@@ -130,8 +125,7 @@ pub fn readiness(
             &installation,
             &configs,
         ))
-    };
-    run().or_throw(&env)
+    })
 }
 
 /// The running images that must be indexed and scanned, and why.
@@ -140,11 +134,10 @@ pub fn readiness(
     ts_return_type = "ScanPlan"
 )]
 pub fn scan_plan(env: Env, images: Unknown<'_>, configurations: Unknown<'_>) -> Result<Value> {
-    let run = || -> Coded<Value> {
+    throwing(&env, || {
         let images: Vec<kubesight::scanning::ObservedImage> =
             from_js(&env, images, "images", false)?;
         let configs: ScanConfigurations = from_js(&env, configurations, "configurations", true)?;
         json_value(&kubesight::scanning::ScanPlan::of(&images, &configs))
-    };
-    run().or_throw(&env)
+    })
 }

@@ -5,11 +5,12 @@ use napi_derive::napi;
 use serde_json::{json, Value};
 
 use crate::convert::{from_js, from_json, json_value, text};
-use crate::error::{raise, Coded, OrThrow};
+use crate::error::{raise, throwing, Coded};
+use crate::task::JsonTask;
 
 /// Options of the trend.
 #[napi(object)]
-#[derive(Clone)]
+#[derive(Clone, serde::Deserialize)]
 pub struct TrendOptions {
     /// The day that contains it ends the window (`Date` or an ISO-8601
     /// string with an offset).
@@ -47,13 +48,12 @@ fn trend_of(snapshots: &[kubesight::trend::Snapshot], options: &TrendOptions) ->
     ts_return_type = "TrendResult"
 )]
 pub fn compute_trend(env: Env, snapshots: Unknown<'_>, options: Unknown<'_>) -> Result<Value> {
-    let run = || -> Coded<Value> {
+    throwing(&env, || {
         let snapshots: Vec<kubesight::trend::Snapshot> =
             from_js(&env, snapshots, "snapshots", false)?;
-        let options: TrendOptionsData = from_js(&env, options, "options", false)?;
-        trend_of(&snapshots, &options.into())
-    };
-    run().or_throw(&env)
+        let options: TrendOptions = from_js(&env, options, "options", false)?;
+        trend_of(&snapshots, &options)
+    })
 }
 
 /// The trend over snapshots given as one JSON text.
@@ -66,61 +66,12 @@ pub fn compute_trend_json(
     snapshots: Either<String, Buffer>,
     options: Unknown<'_>,
 ) -> Result<Value> {
-    let run = || -> Coded<Value> {
+    throwing(&env, || {
         let snapshots: Vec<kubesight::trend::Snapshot> =
             from_json(text(&snapshots)?, "snapshots", false)?;
-        let options: TrendOptionsData = from_js(&env, options, "options", false)?;
-        trend_of(&snapshots, &options.into())
-    };
-    run().or_throw(&env)
-}
-
-#[derive(serde::Deserialize)]
-struct TrendOptionsData {
-    now: String,
-    days: Option<u32>,
-    zone: Option<String>,
-    carry_forward_days: Option<u32>,
-}
-
-impl From<TrendOptionsData> for TrendOptions {
-    fn from(d: TrendOptionsData) -> Self {
-        TrendOptions {
-            now: d.now,
-            days: d.days,
-            zone: d.zone,
-            carry_forward_days: d.carry_forward_days,
-        }
-    }
-}
-
-/// The trend computed off the main thread.
-pub struct TrendTask {
-    snapshots: String,
-    options: TrendOptions,
-    failure: crate::error::Held,
-}
-
-impl Task for TrendTask {
-    type Output = Value;
-    type JsValue = crate::convert::JsonResult;
-
-    fn compute(&mut self) -> Result<Self::Output> {
-        let run = || -> Coded<Value> {
-            let snapshots: Vec<kubesight::trend::Snapshot> =
-                from_json(&self.snapshots, "snapshots", false)?;
-            trend_of(&snapshots, &self.options)
-        };
-        run().map_err(|f| self.failure.keep(f))
-    }
-
-    fn resolve(&mut self, _: Env, output: Self::Output) -> Result<Self::JsValue> {
-        Ok(crate::convert::JsonResult(output))
-    }
-
-    fn reject(&mut self, env: Env, err: Error) -> Result<Self::JsValue> {
-        Err(self.failure.throw(&env, err))
-    }
+        let options: TrendOptions = from_js(&env, options, "options", false)?;
+        trend_of(&snapshots, &options)
+    })
 }
 
 /// The trend over JSON text, computed on a worker thread.
@@ -132,14 +83,14 @@ pub fn compute_trend_async(
     env: Env,
     snapshots: Either<String, Buffer>,
     options: Unknown<'_>,
-) -> Result<AsyncTask<TrendTask>> {
-    let run = || -> Coded<AsyncTask<TrendTask>> {
-        let options: TrendOptionsData = from_js(&env, options, "options", false)?;
-        Ok(AsyncTask::new(TrendTask {
-            snapshots: text(&snapshots)?.to_owned(),
-            options: options.into(),
-            failure: crate::error::Held::default(),
+) -> Result<AsyncTask<JsonTask>> {
+    throwing(&env, || {
+        let options: TrendOptions = from_js(&env, options, "options", false)?;
+        let snapshots = text(&snapshots)?.to_owned();
+        Ok(JsonTask::new(move || {
+            let snapshots: Vec<kubesight::trend::Snapshot> =
+                from_json(&snapshots, "snapshots", false)?;
+            trend_of(&snapshots, &options)
         }))
-    };
-    run().or_throw(&env)
+    })
 }

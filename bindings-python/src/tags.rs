@@ -200,15 +200,8 @@ impl PyTagPolicy {
     }
 
     fn shared(&self, py: Python<'_>, class: kubesight::TagClass) -> PyResult<Py<PyTagClass>> {
-        match kubesight::TagRule::ALL
-            .iter()
-            .position(|r| *r == class.rule())
-        {
-            Some(i) => self
-                .classes
-                .get(i)
-                .map(|c| c.clone_ref(py))
-                .ok_or_else(|| error("invalid_output", "no shared class", &[])),
+        match self.classes.get(class.rule().index()) {
+            Some(shared) => Ok(shared.clone_ref(py)),
             None => Py::new(py, PyTagClass(class)),
         }
     }
