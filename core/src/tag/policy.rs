@@ -277,11 +277,33 @@ impl TagPolicy {
     /// The rule for a valid tag of at most 32 bytes, from its lanes.
     pub(super) fn lanes_rule(&self, lanes: &Lanes, tag: &[u8]) -> TagRule {
         if lanes.is_one_token() {
-            if let Some(rule) = lanes.one_token_rule(tag, &self.table) {
-                return rule;
-            }
-            return single_token_rule(lanes.recognise(0, tag.len(), tag, &self.table));
+            return self.one_token_lanes_rule(lanes, tag);
         }
+        self.tokens_lanes_rule(lanes, tag)
+    }
+
+    /// [`TagPolicy::lanes_rule`] of a one-token tag: the common shapes
+    /// (numbers, versions, words) inline in the caller's loop, the others
+    /// out of line, so the loop over a batch's one-token tags makes no call
+    /// for most of them.
+    #[inline(always)]
+    pub(super) fn one_token_lanes_rule(&self, lanes: &Lanes, tag: &[u8]) -> TagRule {
+        match lanes.one_token_rule(tag, &self.table) {
+            Some(rule) => rule,
+            None => self.recognised_token_rule(lanes, tag),
+        }
+    }
+
+    /// The rule of a one-token tag of a rarer shape (`v1.2`, `rc1`,
+    /// `3f2a9c1`), from its recognised token.
+    #[inline(never)]
+    fn recognised_token_rule(&self, lanes: &Lanes, tag: &[u8]) -> TagRule {
+        single_token_rule(lanes.recognise(0, tag.len(), tag, &self.table))
+    }
+
+    /// [`TagPolicy::lanes_rule`] of a tag of several tokens.
+    #[inline(never)]
+    pub(super) fn tokens_lanes_rule(&self, lanes: &Lanes, tag: &[u8]) -> TagRule {
         let mut scan = Scan::default();
         for (start, end) in lanes.tokens() {
             let token = tag.get(start..end).unwrap_or_default();
