@@ -51,19 +51,15 @@ impl TagPolicy {
 
     /// The default policy with the options' words.
     fn with_words(o: TagPolicyOptions) -> Coded<Self> {
-        let mut inner = kubesight::TagPolicy::new();
-        for k in o.add_keywords.iter().flatten() {
-            inner.add_keyword(k).map_err(raise)?;
-        }
-        for k in o.remove_keywords.iter().flatten() {
-            inner.remove_keyword(k);
-        }
-        for v in o.add_variants.iter().flatten() {
-            inner.add_variant(v).map_err(raise)?;
-        }
-        for v in o.remove_variants.iter().flatten() {
-            inner.remove_variant(v);
-        }
+        let changes = kubesight::WordChanges {
+            add_keywords: o.add_keywords.unwrap_or_default(),
+            remove_keywords: o.remove_keywords.unwrap_or_default(),
+            add_variants: o.add_variants.unwrap_or_default(),
+            remove_variants: o.remove_variants.unwrap_or_default(),
+        };
+        let inner = kubesight::TagPolicy::new()
+            .with_changes(&changes)
+            .map_err(raise)?;
         Ok(TagPolicy { inner })
     }
 

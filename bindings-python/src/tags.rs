@@ -218,19 +218,15 @@ impl PyTagPolicy {
         add_variants: Vec<String>,
         remove_variants: Vec<String>,
     ) -> PyResult<Self> {
-        let mut policy = kubesight::TagPolicy::new();
-        for k in &add_keywords {
-            policy.add_keyword(k).map_err(raise)?;
-        }
-        for k in &remove_keywords {
-            policy.remove_keyword(k);
-        }
-        for v in &add_variants {
-            policy.add_variant(v).map_err(raise)?;
-        }
-        for v in &remove_variants {
-            policy.remove_variant(v);
-        }
+        let changes = kubesight::WordChanges {
+            add_keywords,
+            remove_keywords,
+            add_variants,
+            remove_variants,
+        };
+        let policy = kubesight::TagPolicy::new()
+            .with_changes(&changes)
+            .map_err(raise)?;
         Self::build(py, policy, false)
     }
 

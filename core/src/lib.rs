@@ -33,8 +33,8 @@ pub use reference::{
 };
 pub use severity::Severity;
 pub use tag::{
-    Mutability, TagClass, TagError, TagPolicy, TagRule, CHANNEL_KEYWORDS, DOCUMENTED_KEYWORDS,
-    VARIANT_WORDS,
+    Mutability, TagClass, TagError, TagPolicy, TagRule, WordChanges, CHANNEL_KEYWORDS,
+    DOCUMENTED_KEYWORDS, VARIANT_WORDS,
 };
 
 /// What every error of the library has: a stable machine code, for callers

@@ -10,6 +10,6 @@ pub(crate) mod syntax;
 mod words;
 
 pub use error::TagError;
-pub use policy::TagPolicy;
+pub use policy::{TagPolicy, WordChanges};
 pub use rule::{Mutability, TagClass, TagRule};
 pub use words::{CHANNEL_KEYWORDS, DOCUMENTED_KEYWORDS, VARIANT_WORDS};

@@ -28,6 +28,20 @@ use super::words::{KeyTable, WordSet, CHANNEL_KEYWORDS, DOCUMENTED_KEYWORDS, VAR
 use super::{TagClass, TagError, TagRule};
 use crate::ImageRef;
 
+/// Words to add to or remove from a policy, for [`TagPolicy::with_changes`]:
+/// the options the bindings' policy constructors take.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordChanges {
+    /// Channel keywords to add (each a valid tag; any case).
+    pub add_keywords: Vec<String>,
+    /// Channel keywords to remove (any case).
+    pub remove_keywords: Vec<String>,
+    /// Variant words to add (each a valid tag; any case).
+    pub add_variants: Vec<String>,
+    /// Variant words to remove (any case).
+    pub remove_variants: Vec<String>,
+}
+
 /// Decides whether an image tag is mutable, with the rule that decided.
 ///
 /// The default policy ([`TagPolicy::new`]) applies these rules, first match wins:
@@ -195,6 +209,44 @@ impl TagPolicy {
         let removed = self.variants.remove(variant);
         self.refresh();
         removed
+    }
+
+    /// This policy with `changes` applied: keywords added, then removed,
+    /// then variants added, then removed; what the policy derives from its
+    /// words is rebuilt once, not once per word.
+    ///
+    /// # Errors
+    /// The first added word that is not a valid tag ([`TagError`]).
+    ///
+    /// ```
+    /// use kubesight::{TagPolicy, TagRule, WordChanges};
+    /// let changes = WordChanges {
+    ///     add_keywords: vec!["edge".into()],
+    ///     remove_variants: vec!["alpine".into()],
+    ///     ..WordChanges::default()
+    /// };
+    /// let policy = TagPolicy::new().with_changes(&changes)?;
+    /// assert_eq!(policy.classify("edge")?.rule(), TagRule::Keyword);
+    /// assert_eq!(policy.classify("alpine")?.rule(), TagRule::Unrecognized);
+    /// # Ok::<(), kubesight::TagError>(())
+    /// ```
+    pub fn with_changes(mut self, changes: &WordChanges) -> Result<TagPolicy, TagError> {
+        for keyword in &changes.add_keywords {
+            validate_tag(keyword)?;
+            self.keywords.insert(keyword);
+        }
+        for keyword in &changes.remove_keywords {
+            self.keywords.remove(keyword);
+        }
+        for variant in &changes.add_variants {
+            validate_tag(variant)?;
+            self.variants.insert(variant);
+        }
+        for variant in &changes.remove_variants {
+            self.variants.remove(variant);
+        }
+        self.refresh();
+        Ok(self)
     }
 
     /// The mutable keywords, lower-case and sorted.
@@ -568,6 +620,55 @@ mod tests {
         let again: TagPolicy = serde_json::from_str(&json).unwrap();
         assert_eq!(again, edited);
         assert_ne!(again, TagPolicy::new());
+    }
+
+    #[test]
+    fn changes_apply_as_the_one_word_edits_do() {
+        let words = |w: &[&str]| w.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        let changes = WordChanges {
+            add_keywords: words(&["Edge", "canary-build"]),
+            remove_keywords: words(&["latest", "edge", "absent"]),
+            add_variants: words(&["distroless"]),
+            remove_variants: words(&["slim"]),
+        };
+        let mut edited = TagPolicy::new();
+        for k in &changes.add_keywords {
+            edited.add_keyword(k).unwrap();
+        }
+        for k in &changes.remove_keywords {
+            edited.remove_keyword(k);
+        }
+        edited.add_variant("distroless").unwrap();
+        edited.remove_variant("slim");
+        let changed = TagPolicy::new().with_changes(&changes).unwrap();
+        assert_eq!(changed, edited);
+        // A compound keyword takes the policy off the lane path, as an edit does.
+        assert_eq!(changed.uses_lanes(), edited.uses_lanes());
+        assert!(!changed.uses_lanes());
+        for tag in [
+            "latest",
+            "edge",
+            "canary-build",
+            "distroless",
+            "1.2-slim",
+            "stable",
+        ] {
+            assert_eq!(changed.classify(tag), edited.classify(tag), "{tag}");
+        }
+        assert_eq!(
+            TagPolicy::new()
+                .with_changes(&WordChanges::default())
+                .unwrap(),
+            TagPolicy::new()
+        );
+        let bad = WordChanges {
+            add_variants: words(&["ok", "-bad"]),
+            ..WordChanges::default()
+        };
+        assert_eq!(
+            TagPolicy::new().with_changes(&bad).unwrap_err().code(),
+            "invalid_tag_start"
+        );
     }
 
     fn rule(tag: &str) -> &'static str {
