@@ -1,7 +1,7 @@
 //! Classifying many tags at once: the tags of a text, one per line, on as
 //! many threads as the caller allows.
 
-use super::lanes::{block_of, first_line_end, Lanes, Masks, BLOCK, LANES};
+use super::lanes::{block_of, first_line_end, Block, Lanes, Masks, BLOCK, LANES};
 use super::{TagError, TagPolicy, TagRule};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
@@ -150,33 +150,42 @@ impl TagPolicy {
                 }
             }
             let [numbers, words, several] = &mut shapes;
+            let one_token = |lanes: &Lanes, tag: &[u8]| self.one_token_lanes_rule(lanes, tag);
             for shape in [numbers, words] {
-                for filed in shape.drain(..) {
-                    let rest = bytes.get(filed.start..).unwrap_or_default();
-                    let lanes = Lanes::new(block_of(rest, &mut spare), filed.masks);
-                    let tag = rest.get(..filed.masks.len()).unwrap_or_default();
-                    if let Some(rule) = rules.get_mut(filed.index) {
-                        *rule = self.one_token_lanes_rule(&lanes, tag);
-                    }
-                }
+                decide(shape, bytes, &mut rules, &mut spare, one_token);
             }
-            for filed in several.drain(..) {
-                let rest = bytes.get(filed.start..).unwrap_or_default();
-                let lanes = Lanes::new(block_of(rest, &mut spare), filed.masks);
-                let tag = rest.get(..filed.masks.len()).unwrap_or_default();
-                if let Some(rule) = rules.get_mut(filed.index) {
-                    *rule = self.tokens_lanes_rule(&lanes, tag);
-                }
-            }
+            decide(several, bytes, &mut rules, &mut spare, |lanes, tag| {
+                self.tokens_lanes_rule(lanes, tag)
+            });
         }
         Ok(rules)
+    }
+}
+
+/// Gives each tag `filed` (in `bytes`) its rule in `rules`, by `rule`, and
+/// empties `filed`; `spare` holds the block of a tag near the end.
+#[inline(always)]
+fn decide(
+    filed: &mut Vec<Filed>,
+    bytes: &[u8],
+    rules: &mut [TagRule],
+    spare: &mut Block,
+    rule: impl Fn(&Lanes, &[u8]) -> TagRule,
+) {
+    for filed in filed.drain(..) {
+        let rest = bytes.get(filed.start..).unwrap_or_default();
+        let lanes = Lanes::new(block_of(rest, spare), filed.masks);
+        let tag = rest.get(..filed.masks.len()).unwrap_or_default();
+        if let Some(slot) = rules.get_mut(filed.index) {
+            *slot = rule(&lanes, tag);
+        }
     }
 }
 
 /// Lines per window of [`TagPolicy::classify_by_shape`].
 const WINDOW: usize = 256;
 
-/// How many shapes [`Lanes::shape`] tells apart.
+/// How many shapes [`Masks::shape`] tells apart.
 const SHAPES: usize = 3;
 
 /// A tag filed for the second pass: where its rule goes, where it starts,

@@ -91,9 +91,6 @@ pub struct TagPolicy {
     /// Whether a keyword holds `-` or `_` and so must be matched against the
     /// whole tag as well as against tokens.
     compound_keywords: bool,
-    /// Whether tags of up to 32 bytes take the lane path: with the heuristic
-    /// rules and no compound keyword.
-    lanes: bool,
     /// Every word above as packed keys, for the lane path.
     table: KeyTable,
 }
@@ -153,22 +150,18 @@ impl TagPolicy {
 
     /// A policy from its word sets, with what it derives from them.
     fn assemble(keywords: WordSet, variants: WordSet, heuristics: bool) -> Self {
-        let mut policy = TagPolicy {
-            compound_keywords: false,
-            lanes: false,
-            table: KeyTable::new(&WordSet::new(), &WordSet::new()),
+        TagPolicy {
+            compound_keywords: keywords.has_compound_words(),
+            table: KeyTable::new(&keywords, &variants),
             keywords,
             variants,
             heuristics,
-        };
-        policy.refresh();
-        policy
+        }
     }
 
     /// Recomputes what the policy derives from its word sets.
     fn refresh(&mut self) {
         self.compound_keywords = self.keywords.has_compound_words();
-        self.lanes = self.heuristics && !self.compound_keywords;
         self.table = KeyTable::new(&self.keywords, &self.variants);
     }
 
@@ -289,7 +282,7 @@ impl TagPolicy {
     /// keywords-only policy, nor with a keyword that holds `-` or `_`.
     #[inline(always)]
     pub(super) fn uses_lanes(&self) -> bool {
-        self.lanes
+        self.heuristics && !self.compound_keywords
     }
 
     /// Classifies the tag of a parsed reference: `digest_pinned` when it pins
