@@ -10,28 +10,50 @@
 
 mod support;
 
-use kubesight::{ImageRef, TagPolicy};
+use kubesight::{ImageRef, TagError, TagPolicy, WordChanges};
 use serde_json::Value;
 
-fn policy(case: &Value) -> Result<TagPolicy, String> {
-    match case
+/// The case's policy, its `changes` applied; the error of an invalid word.
+fn policy(case: &Value) -> Result<Result<TagPolicy, TagError>, String> {
+    let preset = match case
         .get("policy")
         .and_then(Value::as_str)
         .unwrap_or("default")
     {
-        "default" => Ok(TagPolicy::new()),
-        "keywords_only" => Ok(TagPolicy::keywords_only()),
-        other => Err(format!("unknown policy {other}")),
-    }
+        "default" => TagPolicy::new(),
+        "keywords_only" => TagPolicy::keywords_only(),
+        other => return Err(format!("unknown policy {other}")),
+    };
+    let Some(changes) = case.get("changes") else {
+        return Ok(Ok(preset));
+    };
+    let words = |field: &str| -> Vec<String> {
+        changes[field]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|w| w.as_str().map(String::from))
+            .collect()
+    };
+    let changes = WordChanges {
+        add_keywords: words("add_keywords"),
+        remove_keywords: words("remove_keywords"),
+        add_variants: words("add_variants"),
+        remove_variants: words("remove_variants"),
+    };
+    Ok(preset.with_changes(&changes))
 }
 
 fn check(case: &Value) -> Result<(), String> {
-    let policy = policy(case)?;
-    let class = if let Some(reference) = case.get("reference").and_then(Value::as_str) {
-        let r = ImageRef::parse(reference).map_err(|e| e.to_string())?;
-        Ok(policy.classify_reference(&r))
-    } else {
-        policy.classify(case["tag"].as_str().ok_or("case without tag")?)
+    let class = match policy(case)? {
+        Err(e) => Err(e),
+        Ok(policy) => match case.get("reference").and_then(Value::as_str) {
+            Some(reference) => {
+                let r = ImageRef::parse(reference).map_err(|e| e.to_string())?;
+                Ok(policy.classify_reference(&r))
+            }
+            None => policy.classify(case["tag"].as_str().ok_or("case without tag")?),
+        },
     };
     match (class, case.get("error").and_then(Value::as_str)) {
         (Err(e), Some(code)) if e.code() == code => Ok(()),

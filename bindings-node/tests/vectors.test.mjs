@@ -21,10 +21,12 @@ test('references', () => {
 
 test('tags', () => {
   for (const c of section('tags.json', 'cases', 100)) {
-    const policy = c.policy === 'keywords_only' ? k.TagPolicy.keywordsOnly() : new k.TagPolicy()
+    const policy = () => c.policy === 'keywords_only'
+      ? k.TagPolicy.keywordsOnly()
+      : new k.TagPolicy(camelKeys(c.changes ?? {}))
     const call = c.reference !== undefined
-      ? () => policy.classifyReference(k.ImageRef.parse(c.reference))
-      : () => policy.classify(c.tag)
+      ? () => policy().classifyReference(k.ImageRef.parse(c.reference))
+      : () => policy().classify(c.tag)
     if (c.error) {
       subset(c.error, codeOf(call), c.tag ?? c.reference)
       continue

@@ -33,15 +33,15 @@ def test_references(case: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("case", section("tags.json", "cases", 100))
 def test_tags(case: dict[str, Any]) -> None:
-    policy = (
-        kubesight.TagPolicy.keywords_only()
-        if case.get("policy") == "keywords_only"
-        else kubesight.TagPolicy()
-    )
+    def policy() -> kubesight.TagPolicy:
+        if case.get("policy") == "keywords_only":
+            return kubesight.TagPolicy.keywords_only()
+        return kubesight.TagPolicy(**case.get("changes", {}))
+
     if "reference" in case:
-        call = lambda: policy.classify_reference(kubesight.ImageRef.parse(case["reference"]))  # noqa: E731
+        call = lambda: policy().classify_reference(kubesight.ImageRef.parse(case["reference"]))  # noqa: E731
     else:
-        call = lambda: policy.classify(case["tag"])  # noqa: E731
+        call = lambda: policy().classify(case["tag"])  # noqa: E731
     if "error" in case:
         assert code_of(call) == case["error"]
         return
