@@ -18,9 +18,10 @@ use std::path::Path;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use kubesight::ingest;
 
+/// A third-party report from `../shared/fixtures/`, beside the checkout.
 fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures")
+        .join("../../shared/fixtures")
         .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -75,7 +76,7 @@ fn synthetic_trivy(findings: usize) -> String {
 }
 
 fn ingest(c: &mut Criterion) {
-    let grype = fixture("grype/many_vulns.json");
+    let grype = fixture("defectdojo/anchore_grype/many_vulns.json");
     let mut group = c.benchmark_group("ingest");
     group.sample_size(20);
     group.throughput(Throughput::Bytes(grype.len() as u64));

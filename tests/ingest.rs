@@ -1,4 +1,5 @@
-//! The adapters on real scanner output (`tests/fixtures/`), with the
+//! The adapters on real scanner output (`../shared/fixtures/`) and the
+//! project's own documents (`tests/fixtures/`), with the
 //! numbers in `tests/vectors/ingest.json`, and on broken documents.
 
 #![allow(
@@ -20,10 +21,9 @@ use kubesight::ingest::{self, IngestError, Ingested};
 use kubesight::Severity;
 use serde_json::{json, Value};
 
+/// A fixture by its path from the repository root, as the vectors name it.
 fn fixture(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures")
-        .join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -361,9 +361,13 @@ fn every_fixture_is_read_by_some_case() {
             }
         }
     }
-    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+    // Every file of the project's own fixtures and of the shared
+    // third-party ones, named as the vectors name them (from the root).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut files = Vec::new();
-    walk(&base, &base, &mut files);
+    for folder in ["tests/fixtures", "../shared/fixtures"] {
+        walk(&root.join(folder), &root, &mut files);
+    }
     let vectors = support::vectors("ingest.json");
     let named: BTreeSet<String> = [
         "cases",

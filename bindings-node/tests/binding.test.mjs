@@ -134,7 +134,7 @@ test('results use camelCase field names; data keys stay as given', () => {
 })
 
 test('readers take strings or buffers', () => {
-  const bytes = fixture('trivy/alpine-39.json.golden')
+  const bytes = fixture('../shared/fixtures/trivy/alpine-39.json.golden')
   assert.deepEqual(k.readTrivy(bytes), k.readTrivy(bytes.toString('utf8')))
   assert.equal(codeOf(() => k.readTrivy(Buffer.from([0xff, 0xfe]))), 'invalid_input')
 })

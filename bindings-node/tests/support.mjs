@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url'
 import assert from 'node:assert/strict'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-export const FIXTURES = join(root, 'tests', 'fixtures')
+// Fixture paths in the vectors are relative to the repository root: third-party
+// files under ../shared/fixtures/, the project's own under tests/fixtures/.
+export const FIXTURES = root
 
 export function vectors(name) {
   return JSON.parse(readFileSync(join(root, 'tests', 'vectors', name), 'utf8'))

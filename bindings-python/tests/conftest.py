@@ -11,7 +11,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 VECTORS = ROOT / "tests" / "vectors"
-FIXTURES = ROOT / "tests" / "fixtures"
+# Fixture paths in the vectors are relative to the repository root: third-party
+# files under ../shared/fixtures/, the project's own under tests/fixtures/.
+FIXTURES = ROOT
 
 
 def vectors(name: str) -> Any:
