@@ -121,7 +121,7 @@ pub(crate) fn load(manifest: &Path) -> Result<Environment, Box<dyn Error>> {
         dir,
         Path::new(manifest.file_name().unwrap_or_default()),
     )?)?;
-    let listing = ingest::runtime_clusters(&read(dir, &m.clusters_file)?)?;
+    let listing = ingest::runtime_clusters(&[&read(dir, &m.clusters_file)?])?;
     let clusters: Vec<Cluster> = listing.clusters;
     let answers: HashMap<String, RegistryAnswer> =
         serde_json::from_str(&read(dir, &m.registry_file)?)?;

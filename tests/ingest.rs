@@ -266,7 +266,7 @@ fn platform_summary(listing: &str, text: &str) -> Result<Value, IngestError> {
     use kubesight::runtime::{DisableLabel, Installation};
     Ok(match listing {
         "clusters" => {
-            let read = ingest::runtime_clusters(text)?;
+            let read = ingest::runtime_clusters(&[text])?;
             let installation = Installation::of(&read.clusters, &DisableLabel::default());
             json!({
                 "clusters": read.clusters,
@@ -286,6 +286,105 @@ fn platform_summary(listing: &str, text: &str) -> Result<Value, IngestError> {
             })
         }
     })
+}
+
+/// The pages a `platform_export` case names: fixture paths, or documents
+/// written inline.
+fn pages_of(case: &Value, key: &str) -> Vec<String> {
+    case[key]
+        .as_array()
+        .map(|pages| {
+            pages
+                .iter()
+                .map(|p| {
+                    let p = p.as_str().unwrap();
+                    if p.starts_with('{') || p.starts_with('[') {
+                        p.to_owned()
+                    } else {
+                        fixture(p)
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// What a platform export gives, as every language computes it (see the
+/// section's `about`).
+fn export_summary(case: &Value) -> Result<Value, IngestError> {
+    use kubesight::funnel;
+    use kubesight::highlights::Highlights;
+    use kubesight::runtime::{ClusterHealth, DisableLabel, Installation, ScanReport};
+    let label = DisableLabel::default();
+    let (clusters, tags, workloads) = (
+        pages_of(case, "clusters"),
+        pages_of(case, "image_tags"),
+        pages_of(case, "workloads"),
+    );
+    fn refs(pages: &[String]) -> Vec<&str> {
+        pages.iter().map(String::as_str).collect()
+    }
+    let clusters = ingest::runtime_clusters(&refs(&clusters))?;
+    let mut read = ingest::runtime_image_tags(&refs(&tags))?;
+    let workloads = if workloads.is_empty() {
+        None
+    } else {
+        Some(ingest::runtime_workloads(&refs(&workloads))?)
+    };
+    if let Some(w) = &workloads {
+        read.apply_workloads(w, &clusters.clusters, &label);
+    }
+    let installation = Installation::of(&clusters.clusters, &label);
+    let occurrences: Vec<_> = read.occurrences().cloned().collect();
+    let (funnel, _) = funnel::compute(
+        &read.running_images,
+        &occurrences,
+        installation.status.has_runtime_validation(),
+    );
+    let index = funnel::FindingIndex::new(&read.running_images);
+    let scan = ScanReport::of(&index);
+    let highlights = Highlights::compute(&index, &occurrences, []);
+    let codes = |w: &[ingest::IngestWarning]| w.iter().map(|w| w.code).collect::<Vec<_>>();
+    let mut warnings = codes(&clusters.warnings);
+    warnings.extend(codes(&read.warnings));
+    if let Some(w) = &workloads {
+        warnings.extend(codes(&w.warnings));
+    }
+    Ok(json!({
+        "clusters": clusters.clusters.iter().map(|c| &c.name).collect::<Vec<_>>(),
+        "installation": installation.status.code(),
+        "health": clusters.clusters.iter().map(|c| {
+            let h = ClusterHealth::of(c, &label);
+            json!({"cluster": h.cluster, "monitored_correctly": h.monitored_correctly,
+                   "problems": h.problems})
+        }).collect::<Vec<_>>(),
+        "tags": read.tags.len(),
+        "occurrences": occurrences.len(),
+        "purls": occurrences.iter().filter_map(|o| o.package.purl.clone()).collect::<Vec<_>>(),
+        "applicability": occurrences.iter().filter(|o| !o.malicious).map(|o| o.applicability).collect::<Vec<_>>(),
+        "scan_status": scan.status.code(),
+        "running": scan.running,
+        "scanned": scan.scanned,
+        "funnel": funnel,
+        "highlights": highlights,
+        "risks": read.tags.iter().map(|t| &t.risks).collect::<Vec<_>>(),
+        "derived_risks": read.tags.iter().map(|t| t.derived_risks()).collect::<Vec<_>>(),
+        "evidence": read.evidence,
+        "listing": {
+            "clusters": clusters.listing,
+            "image_tags": read.listing,
+            "workloads": workloads.as_ref().map(|w| &w.listing),
+        },
+        "processes": workloads.as_ref().map(|w| w.workloads.iter().map(|w| w.processes.len()).sum::<usize>()),
+        "warnings": warnings,
+    }))
+}
+
+#[test]
+fn platform_exports_give_the_dashboard() {
+    support::check_section("ingest.json", "platform_export", 8, |case| {
+        Ok(export_summary(case).unwrap_or_else(|e| json!({"error": e.code()})))
+    });
 }
 
 #[test]
@@ -381,6 +480,16 @@ fn every_fixture_is_read_by_some_case() {
     .flat_map(|section| vectors[*section].as_array().unwrap().iter())
     .flat_map(|case| ["fixture", "full", "filtered"].map(|k| case[k].as_str().map(String::from)))
     .flatten()
+    .chain(
+        vectors["platform_export"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|case| ["clusters", "image_tags", "workloads"].map(|k| case[k].clone()))
+            .filter_map(|pages| pages.as_array().cloned())
+            .flatten()
+            .filter_map(|page| page.as_str().map(String::from)),
+    )
     .collect();
     let unread: Vec<&String> = files.iter().filter(|f| !named.contains(*f)).collect();
     assert!(unread.is_empty(), "fixtures no case reads: {unread:?}");

@@ -18,6 +18,12 @@ pub enum Applicability {
     /// Contextual analysis did not run on the image.
     #[default]
     NotScanned,
+    /// The platform asks for a rescan before it can say (its
+    /// `rescan_required`): undecided, never read as not applicable.
+    RescanRequired,
+    /// The platform asks for an upgrade of its analysis before it can say
+    /// (its `upgrade_required`): undecided, never read as not applicable.
+    UpgradeRequired,
 }
 
 impl Applicability {
@@ -29,16 +35,46 @@ impl Applicability {
             Applicability::Undetermined => "undetermined",
             Applicability::NotCovered => "not_covered",
             Applicability::NotScanned => "not_scanned",
+            Applicability::RescanRequired => "rescan_required",
+            Applicability::UpgradeRequired => "upgrade_required",
         }
     }
 
-    /// Whether the analysis could not decide (undetermined, not covered or
-    /// not scanned): the funnel reports these instead of silently dropping
+    /// Whether the analysis could not decide (undetermined, not covered,
+    /// not scanned, or waiting for a rescan or an upgrade): the funnel
+    /// reports these in its `undecided` count instead of silently dropping
     /// them.
     pub const fn is_undecided(self) -> bool {
         matches!(
             self,
-            Applicability::Undetermined | Applicability::NotCovered | Applicability::NotScanned
+            Applicability::Undetermined
+                | Applicability::NotCovered
+                | Applicability::NotScanned
+                | Applicability::RescanRequired
+                | Applicability::UpgradeRequired
         )
+    }
+
+    /// Every value, in the order the platform documents them.
+    pub const ALL: [Applicability; 7] = [
+        Applicability::NotScanned,
+        Applicability::Applicable,
+        Applicability::NotApplicable,
+        Applicability::Undetermined,
+        Applicability::RescanRequired,
+        Applicability::UpgradeRequired,
+        Applicability::NotCovered,
+    ];
+
+    /// The value whose code is `code` (`rescan_required`, ...).
+    ///
+    /// ```
+    /// use kubesight::finding::Applicability;
+    /// assert_eq!(Applicability::from_code("rescan_required"), Some(Applicability::RescanRequired));
+    /// assert!(Applicability::RescanRequired.is_undecided());
+    /// assert_eq!(Applicability::from_code("maybe"), None);
+    /// ```
+    pub fn from_code(code: &str) -> Option<Applicability> {
+        Applicability::ALL.into_iter().find(|a| a.code() == code)
     }
 }

@@ -25,17 +25,32 @@ pub enum IngestError {
         /// What is missing or wrong.
         reason: String,
     },
+    /// One page of a listing given as several pages cannot be read.
+    #[error("page {page} of the listing: {source}")]
+    InvalidPage {
+        /// The page, counting from 1.
+        page: usize,
+        /// Why it cannot be read.
+        #[serde(serialize_with = "boxed_cause")]
+        source: Box<IngestError>,
+    },
+}
+
+#[expect(clippy::borrowed_box, reason = "serde hands the field over as it is")]
+fn boxed_cause<S: serde::Serializer>(cause: &Box<IngestError>, serializer: S) -> Result<S::Ok, S::Error> {
+    crate::serialize_cause(cause.as_ref(), serializer)
 }
 
 impl IngestError {
     /// Every code this area can raise.
-    pub const CODES: [&'static str; 2] = ["invalid_json", "unrecognized_document"];
+    pub const CODES: [&'static str; 3] = ["invalid_json", "unrecognized_document", "invalid_page"];
 
     /// The stable machine code of this error.
     pub fn code(&self) -> &'static str {
         match self {
             IngestError::InvalidJson { .. } => "invalid_json",
             IngestError::UnrecognizedDocument { .. } => "unrecognized_document",
+            IngestError::InvalidPage { .. } => "invalid_page",
         }
     }
 
@@ -66,6 +81,10 @@ mod tests {
             IngestError::UnrecognizedDocument {
                 format: "Trivy",
                 reason: "no `Results`".into(),
+            },
+            IngestError::InvalidPage {
+                page: 2,
+                source: Box::new(IngestError::json(&bad)),
             },
         ];
         for e in &all {

@@ -7,7 +7,7 @@ mod error;
 mod grype;
 mod jfrog;
 mod osv;
-mod platform;
+pub mod platform;
 mod pods;
 mod report;
 mod runtime;
@@ -22,7 +22,8 @@ pub use grype::grype;
 pub use jfrog::jfrog_simple_json;
 pub use osv::osv_scanner;
 pub use platform::{
-    runtime_clusters, runtime_images, PlatformClusters, PlatformImage, PlatformImages, PlatformScan,
+    runtime_clusters, runtime_image_tags, runtime_images, runtime_workloads, PlatformClusters,
+    PlatformImage, PlatformImageTags, PlatformImages, PlatformScan, PlatformWorkloads,
 };
 pub use pods::{kubernetes_pods, PodInventory, RunningContainer};
 pub use report::{ImageReport, IngestWarning, Ingested, WarningCode, Workload};

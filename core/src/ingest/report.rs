@@ -28,6 +28,13 @@ pub enum WarningCode {
     /// The document lists part of what there is (one page, counts without
     /// details): what follows from it covers that part only.
     PartialListing,
+    /// The document disagrees with itself (a count with the entries it
+    /// lists, a risk badge with the findings behind it, two fields of one
+    /// node): the entries were read as listed.
+    InconsistentListing,
+    /// The same entry was listed twice (overlapping pages): the first one
+    /// was kept.
+    DuplicateEntry,
 }
 
 /// One warning, with where it arose.

@@ -43,6 +43,8 @@ impl DigestAlgorithm {
     }
 }
 
+const HEX: [u8; 16] = *b"0123456789abcdef";
+
 /// A validated content digest such as `sha256:3f2a…`.
 ///
 /// ```
@@ -58,6 +60,17 @@ impl DigestAlgorithm {
 pub struct Digest(Box<str>);
 
 impl Digest {
+    /// The `sha256:` digest whose value is `bytes`.
+    pub(crate) fn of_sha256(bytes: &[u8; 32]) -> Digest {
+        let mut text = String::with_capacity(71);
+        text.push_str("sha256:");
+        for b in bytes {
+            text.push(char::from(HEX[usize::from(b >> 4)]));
+            text.push(char::from(HEX[usize::from(b & 15)]));
+        }
+        Digest(text.into_boxed_str())
+    }
+
     /// Parses `algorithm:hex`.
     ///
     /// # Errors

@@ -4,9 +4,12 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// A cluster as the runtime platform lists it.
+/// A cluster as the runtime platform lists it. Only `name`, `controller`
+/// and `nodes` decide anything; the other fields are kept as the platform
+/// gave them, for display.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cluster {
     /// The cluster's name.
@@ -16,9 +19,73 @@ pub struct Cluster {
     /// Its nodes, with their sensors.
     #[serde(default)]
     pub nodes: Vec<Node>,
+    /// The platform's identifier of the cluster.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The controller's version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub controller_version: Option<String>,
+    /// When the controller last reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub controller_last_updated: Option<DateTime<Utc>>,
+    /// When monitoring of the cluster started.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monitored_at: Option<DateTime<Utc>>,
+    /// Where it is hosted (`aws`, `kubernetes`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    /// The regions it is deployed in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<String>,
+    /// The node counts the platform gives, which a cluster list gives
+    /// without the nodes themselves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node_counts: Option<NodeCounts>,
 }
 
-/// A node of a cluster.
+impl Cluster {
+    /// A cluster with its name, controller and nodes, and nothing else
+    /// known of it.
+    ///
+    /// ```
+    /// use kubesight::runtime::{Cluster, ControllerState};
+    /// let cluster = Cluster::new("prod-eu", ControllerState::Running, Vec::new());
+    /// assert!(cluster.node_counts.is_none());
+    /// ```
+    pub fn new(name: impl Into<String>, controller: ControllerState, nodes: Vec<Node>) -> Cluster {
+        Cluster {
+            name: name.into(),
+            controller,
+            nodes,
+            id: None,
+            controller_version: None,
+            controller_last_updated: None,
+            monitored_at: None,
+            provider: None,
+            regions: Vec::new(),
+            node_counts: None,
+        }
+    }
+}
+
+/// The node counts of a cluster, as the platform gives them (each `None`
+/// when the listing leaves it out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct NodeCounts {
+    /// Nodes in all (`nodes_count`).
+    pub nodes: Option<u64>,
+    /// Nodes running (`running_nodes_count`).
+    pub running: Option<u64>,
+    /// Nodes whose sensor failed (`failed_nodes_count`).
+    pub failed: Option<u64>,
+    /// Nodes whose sensor failed to install (`failed_to_install_nodes_count`).
+    pub failed_to_install: Option<u64>,
+    /// Nodes whose sensor is disabled (`disabled_nodes_count`).
+    pub disabled: Option<u64>,
+}
+
+/// A node of a cluster. Only `name`, `labels` and `sensor` decide
+/// anything; the other fields are kept as the platform gave them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Node {
     /// The node's name.
@@ -28,6 +95,58 @@ pub struct Node {
     pub labels: BTreeMap<String, String>,
     /// The sensor's state, as reported.
     pub sensor: SensorState,
+    /// The node's status word exactly as the platform wrote it
+    /// (`monitored_with_sensor`, `running_with_sensors`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// The platform's identifier of the node.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Its host name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hostname: Option<String>,
+    /// Its architecture (`amd64`, `arm64`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub architecture: Option<String>,
+    /// Its region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Its internal IP address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub internal_ip: Option<String>,
+    /// Its internal DNS name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub internal_dns: Option<String>,
+    /// The sensor's version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensor_version: Option<String>,
+    /// When the sensor last reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensor_last_updated: Option<DateTime<Utc>>,
+    /// When monitoring of the node started.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monitored_at: Option<DateTime<Utc>>,
+}
+
+impl Node {
+    /// A node with its name and sensor state, and nothing else known of it.
+    pub fn new(name: impl Into<String>, sensor: SensorState) -> Node {
+        Node {
+            name: name.into(),
+            labels: BTreeMap::new(),
+            sensor,
+            status: None,
+            id: None,
+            hostname: None,
+            architecture: None,
+            region: None,
+            internal_ip: None,
+            internal_dns: None,
+            sensor_version: None,
+            sensor_last_updated: None,
+            monitored_at: None,
+        }
+    }
 }
 
 /// The state of a cluster's runtime controller.

@@ -6,7 +6,7 @@ mod health;
 mod installation;
 mod scan_status;
 
-pub use cluster::{Cluster, ControllerState, DisableLabel, Node, SensorState};
+pub use cluster::{Cluster, ControllerState, DisableLabel, Node, NodeCounts, SensorState};
 pub use health::{ClusterHealth, ClusterMode, HealthProblem, NodeHealth};
 pub use installation::{Installation, InstallationStatus};
 pub use scan_status::{ScanReport, ScanStatus};

@@ -1,0 +1,75 @@
+//! Reading the platform's fields as it writes them: strings that may be
+//! empty, identifiers that are numbers or strings, ISO 8601 timestamps.
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+
+use crate::ingest::{IngestWarning, WarningCode};
+
+/// A string field; empty counts as absent.
+pub(crate) fn text(value: &Value, key: &str) -> Option<String> {
+    value
+        .get(key)
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+}
+
+/// The first of `keys` that is a non-empty string (documented spellings
+/// of one field).
+pub(crate) fn text_of(value: &Value, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| text(value, k))
+}
+
+/// A count field.
+pub(crate) fn count(value: &Value, key: &str) -> Option<u64> {
+    value.get(key).and_then(Value::as_u64)
+}
+
+/// An identifier the documentation calls a string and its examples write
+/// as a number.
+pub(crate) fn id_text(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// A list of strings (a missing or null list is empty).
+pub(crate) fn strings(value: &Value, key: &str) -> Vec<String> {
+    value
+        .get(key)
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).map(String::from).collect())
+        .unwrap_or_default()
+}
+
+/// A list of objects under the first of `keys` present (a missing or null
+/// list is empty).
+pub(crate) fn list<'v>(value: &'v Value, keys: &[&str]) -> &'v [Value] {
+    keys.iter()
+        .find_map(|k| value.get(*k).and_then(Value::as_array))
+        .map_or(&[], Vec::as_slice)
+}
+
+/// An ISO 8601 timestamp; a malformed one is left out with a warning.
+pub(crate) fn time(
+    value: &Value,
+    key: &str,
+    at: &str,
+    warnings: &mut Vec<IngestWarning>,
+) -> Option<DateTime<Utc>> {
+    let raw = text(value, key)?;
+    match DateTime::parse_from_rfc3339(&raw) {
+        Ok(t) => Some(t.with_timezone(&Utc)),
+        Err(e) => {
+            warnings.push(IngestWarning {
+                code: WarningCode::UnparsableEntry,
+                at: format!("{at}.{key}"),
+                message: format!("`{}` is not an ISO 8601 time ({e}): left out", raw.escape_debug()),
+            });
+            None
+        }
+    }
+}

@@ -1,0 +1,342 @@
+//! The platform's vulnerability and malicious-package objects (`vulnObj`,
+//! `maliciousObj`, `componentObj`), shared by the image-tag and workload
+//! listings, and the finding model's occurrences they give.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::fields::{list, text, text_of};
+use crate::finding::{Applicability, Occurrence, Package};
+use crate::ingest::{IngestWarning, WarningCode};
+use crate::{Digest, Severity};
+
+/// A component as the platform names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlatformComponent {
+    /// The Xray component id (`gav://com.thoughtworks.xstream:xstream:1.4.5`),
+    /// from `component_id` or `id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Its name.
+    pub name: String,
+    /// Its version.
+    pub version: String,
+    /// Its ecosystem, from the id's type (`gav` is `maven`, `pypi`, `npm`,
+    /// `go` is `golang`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ecosystem: Option<String>,
+    /// Its package URL, for the types that have one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purl: Option<String>,
+}
+
+/// A vulnerability as the platform lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlatformVulnerability {
+    /// The CVE id, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cve_id: Option<String>,
+    /// The Xray id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub xray_id: Option<String>,
+    /// The severity.
+    pub severity: Severity,
+    /// The CVSS v2 score, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cvss_v2: Option<f64>,
+    /// The CVSS v3 score, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cvss_v3: Option<f64>,
+    /// What contextual analysis concluded.
+    pub applicability: Applicability,
+    /// The components it was found in.
+    pub components: Vec<PlatformComponent>,
+}
+
+/// A malicious package as the platform lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlatformMalicious {
+    /// The Xray id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub xray_id: Option<String>,
+    /// The malicious components.
+    pub components: Vec<PlatformComponent>,
+}
+
+/// The ecosystem and package-URL type of an Xray component type.
+fn ecosystem(kind: &str) -> (&str, Option<&'static str>) {
+    match kind {
+        "gav" | "maven" => ("maven", Some("maven")),
+        "pypi" => ("pypi", Some("pypi")),
+        "npm" => ("npm", Some("npm")),
+        "go" | "golang" => ("golang", Some("golang")),
+        "nuget" => ("nuget", Some("nuget")),
+        "gem" | "rubygems" => ("gem", Some("gem")),
+        "composer" => ("composer", Some("composer")),
+        "cargo" | "crates" => ("cargo", Some("cargo")),
+        "conan" => ("conan", Some("conan")),
+        "cocoapods" => ("cocoapods", Some("cocoapods")),
+        "deb" | "debian" => ("deb", Some("deb")),
+        "rpm" => ("rpm", Some("rpm")),
+        "alpine" => ("apk", Some("apk")),
+        other => (other, None),
+    }
+}
+
+fn escape(part: &str) -> String {
+    let mut out = String::with_capacity(part.len());
+    for c in part.chars() {
+        match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' | '.' | '-' | '_' | '~' | '/' => out.push(c),
+            other => {
+                let mut buffer = [0; 4];
+                for b in other.encode_utf8(&mut buffer).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The package URL of a component of purl type `kind`, from the id's path
+/// (`group:artifact:version` for maven, `distro:release:name:version` for
+/// deb and rpm) and the component's name and version.
+fn purl(kind: &str, path: &str, name: &str, version: &str) -> Option<String> {
+    if name.is_empty() {
+        return None;
+    }
+    let versioned = |namespace: Option<&str>, name: &str| {
+        let mut p = format!("pkg:{kind}/");
+        if let Some(ns) = namespace.filter(|ns| !ns.is_empty()) {
+            p.push_str(&escape(ns));
+            p.push('/');
+        }
+        p.push_str(&escape(name).replace('/', "%2F"));
+        if !version.is_empty() {
+            p.push('@');
+            p.push_str(&escape(version).replace('/', "%2F"));
+        }
+        p
+    };
+    Some(match kind {
+        "maven" => match name.split_once(':') {
+            Some((group, artifact)) => versioned(Some(group), artifact),
+            None => versioned(None, name),
+        },
+        "npm" => match name.strip_prefix('@').and_then(|n| n.split_once('/')) {
+            Some((scope, bare)) => versioned(Some(&format!("@{scope}")), bare),
+            None => versioned(None, name),
+        },
+        "golang" => match name.rsplit_once('/') {
+            Some((namespace, bare)) => versioned(Some(namespace), bare),
+            None => versioned(None, name),
+        },
+        "deb" | "rpm" | "apk" => {
+            let distro = path.split(':').next().filter(|d| *d != name);
+            versioned(distro, name)
+        }
+        _ => versioned(None, name),
+    })
+}
+
+fn component(value: &Value) -> Option<PlatformComponent> {
+    let id = text_of(value, &["component_id", "id"]);
+    let (kind, path) = match id.as_deref().and_then(|i| i.split_once("://")) {
+        Some((kind, path)) => (Some(kind), path),
+        None => (None, id.as_deref().unwrap_or_default()),
+    };
+    // Name and version as given, else the id's last two parts.
+    let (id_head, id_version) = path.rsplit_once(':').unwrap_or((path, ""));
+    let name = text(value, "name").unwrap_or_else(|| {
+        if kind == Some("gav") {
+            id_head.to_owned()
+        } else {
+            id_head.rsplit(':').next().unwrap_or(id_head).to_owned()
+        }
+    });
+    let version = text(value, "version").unwrap_or_else(|| id_version.to_owned());
+    if name.is_empty() && id.is_none() {
+        return None;
+    }
+    let (ecosystem, purl_kind) = kind.map(ecosystem).unzip();
+    let purl = purl_kind
+        .flatten()
+        .and_then(|k| purl(k, path, &name, &version));
+    let ecosystem = ecosystem.map(String::from);
+    Some(PlatformComponent {
+        id,
+        name,
+        version,
+        ecosystem,
+        purl,
+    })
+}
+
+fn components(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> Vec<PlatformComponent> {
+    let mut out = Vec::new();
+    for (i, c) in list(value, &["components"]).iter().enumerate() {
+        match component(c) {
+            Some(c) => out.push(c),
+            None => warnings.push(IngestWarning {
+                code: WarningCode::UnparsableEntry,
+                at: format!("{at}.components[{i}]"),
+                message: "a component with neither id nor name".into(),
+            }),
+        }
+    }
+    out
+}
+
+fn score(value: &Value, key: &str) -> Option<f64> {
+    match value.get(key)? {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+fn applicability(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> Applicability {
+    match value.get("applicability").and_then(Value::as_str) {
+        None | Some("") => Applicability::NotScanned,
+        Some(word) => Applicability::from_code(word).unwrap_or_else(|| {
+            warnings.push(IngestWarning {
+                code: WarningCode::UnknownStatus,
+                at: format!("{at}.applicability"),
+                message: format!(
+                    "applicability `{}` counts as undetermined",
+                    word.escape_debug()
+                ),
+            });
+            Applicability::Undetermined
+        }),
+    }
+}
+
+/// Reads a `vulnObj`; `None` (with a warning) when it names no id.
+pub(crate) fn vulnerability(
+    value: &Value,
+    at: &str,
+    warnings: &mut Vec<IngestWarning>,
+) -> Option<PlatformVulnerability> {
+    let cve_id = text(value, "cve_id");
+    let xray_id = text(value, "xray_id").filter(|x| !x.starts_with('<'));
+    if cve_id.is_none() && xray_id.is_none() {
+        warnings.push(IngestWarning {
+            code: WarningCode::UnparsableEntry,
+            at: at.to_owned(),
+            message: "a vulnerability with neither `cve_id` nor `xray_id`".into(),
+        });
+        return None;
+    }
+    let word = text(value, "severity").unwrap_or_default();
+    let severity = Severity::from_vocabulary(&word).unwrap_or_else(|| {
+        warnings.push(IngestWarning {
+            code: WarningCode::UnknownSeverity,
+            at: format!("{at}.severity"),
+            message: format!("severity `{}` counts as Unknown", word.escape_debug()),
+        });
+        Severity::Unknown
+    });
+    Some(PlatformVulnerability {
+        cve_id,
+        xray_id,
+        severity,
+        cvss_v2: score(value, "cvss_v2"),
+        cvss_v3: score(value, "cvss_v3"),
+        applicability: applicability(value, at, warnings),
+        components: components(value, at, warnings),
+    })
+}
+
+/// Reads a `maliciousObj`; `None` (with a warning) when it names nothing.
+pub(crate) fn malicious(
+    value: &Value,
+    at: &str,
+    warnings: &mut Vec<IngestWarning>,
+) -> Option<PlatformMalicious> {
+    let xray_id = text(value, "xray_id");
+    let components = components(value, at, warnings);
+    if xray_id.is_none() && components.is_empty() {
+        warnings.push(IngestWarning {
+            code: WarningCode::UnparsableEntry,
+            at: at.to_owned(),
+            message: "a malicious package with neither `xray_id` nor components".into(),
+        });
+        return None;
+    }
+    Some(PlatformMalicious {
+        xray_id,
+        components,
+    })
+}
+
+fn package(c: &PlatformComponent) -> Package {
+    Package {
+        name: c.name.clone(),
+        version: c.version.clone(),
+        ecosystem: c.ecosystem.clone(),
+        purl: c.purl.clone(),
+    }
+}
+
+impl PlatformVulnerability {
+    /// Its id in the finding model: the CVE when it has one, else the Xray
+    /// id; the other is an alias.
+    pub fn id(&self) -> &str {
+        self.cve_id
+            .as_deref()
+            .or(self.xray_id.as_deref())
+            .unwrap_or_default()
+    }
+
+    /// Its occurrences on `image`: one per component (one without a
+    /// package when it names none). The listing gives no fix versions: the
+    /// fix state is unknown.
+    pub fn occurrences(&self, image: &[Digest]) -> Vec<Occurrence> {
+        let aliases: Vec<String> = match (&self.cve_id, &self.xray_id) {
+            (Some(_), Some(xray)) => vec![xray.clone()],
+            _ => Vec::new(),
+        };
+        let one = |package: Package| Occurrence {
+            image: image.to_vec(),
+            vulnerability: self.id().to_owned(),
+            aliases: aliases.clone(),
+            package,
+            severity: self.severity,
+            severity_source: None,
+            applicability: self.applicability,
+            fix: Default::default(),
+            runtime: Default::default(),
+            malicious: false,
+        };
+        if self.components.is_empty() {
+            return vec![one(Package::default())];
+        }
+        self.components.iter().map(|c| one(package(c))).collect()
+    }
+}
+
+impl PlatformMalicious {
+    /// Its occurrences on `image`: malicious-package findings, one per
+    /// component, with the Xray id as their id.
+    pub fn occurrences(&self, image: &[Digest]) -> Vec<Occurrence> {
+        let id = self.xray_id.clone().unwrap_or_default();
+        let one = |package: Package| Occurrence {
+            image: image.to_vec(),
+            vulnerability: id.clone(),
+            aliases: Vec::new(),
+            package,
+            severity: Severity::Unknown,
+            severity_source: None,
+            applicability: Default::default(),
+            fix: Default::default(),
+            runtime: Default::default(),
+            malicious: true,
+        };
+        if self.components.is_empty() {
+            return vec![one(Package::default())];
+        }
+        self.components.iter().map(|c| one(package(c))).collect()
+    }
+}

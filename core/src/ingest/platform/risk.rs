@@ -1,0 +1,99 @@
+//! The platform's risk badges (`risk_enum`), and how they are held to the
+//! findings behind them.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::fields::list;
+use crate::ingest::{IngestWarning, WarningCode};
+
+/// A risk badge of an image tag, workload or process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Risk {
+    /// A malicious package (`malicious`).
+    Malicious,
+    /// An image from an untrusted registry (`untrusted_registry`).
+    UntrustedRegistry,
+    /// An integrity violation (`integrity_violation`).
+    IntegrityViolation,
+    /// A Critical vulnerability found applicable (`critical_applicable_cves`,
+    /// also written `critical_applicable_cve` and `critical_applicable`).
+    CriticalApplicableCves,
+}
+
+impl Risk {
+    /// The stable machine code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Risk::Malicious => "malicious",
+            Risk::UntrustedRegistry => "untrusted_registry",
+            Risk::IntegrityViolation => "integrity_violation",
+            Risk::CriticalApplicableCves => "critical_applicable_cves",
+        }
+    }
+
+    /// The badge a documented spelling names.
+    pub fn from_word(word: &str) -> Option<Risk> {
+        Some(match word.trim().to_ascii_lowercase().as_str() {
+            "malicious" => Risk::Malicious,
+            "untrusted_registry" => Risk::UntrustedRegistry,
+            "integrity_violation" => Risk::IntegrityViolation,
+            "critical_applicable_cves" | "critical_applicable_cve" | "critical_applicable" => {
+                Risk::CriticalApplicableCves
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// The `risks` of an entry; an unknown word is left out with a warning.
+pub(crate) fn risks(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> Vec<Risk> {
+    let mut out = Vec::new();
+    for (i, word) in list(value, &["risks"]).iter().enumerate() {
+        let Some(word) = word.as_str() else {
+            continue;
+        };
+        match Risk::from_word(word) {
+            Some(r) if !out.contains(&r) => out.push(r),
+            Some(_) => {}
+            None => warnings.push(IngestWarning {
+                code: WarningCode::UnknownStatus,
+                at: format!("{at}.risks[{i}]"),
+                message: format!("risk `{}` is not a documented risk: left out", word.escape_debug()),
+            }),
+        }
+    }
+    out
+}
+
+/// Warns where the platform's badges and the ones its own findings support
+/// disagree, for the badges findings can support (malicious, critical
+/// applicable): a disagreement is a warning, never an error, and the
+/// platform's badges are kept as given.
+pub(crate) fn compare_risks(
+    what: &str,
+    given: &[Risk],
+    derived: &[Risk],
+    at: &str,
+    warnings: &mut Vec<IngestWarning>,
+) {
+    for risk in [Risk::Malicious, Risk::CriticalApplicableCves] {
+        let message = match (given.contains(&risk), derived.contains(&risk)) {
+            (true, false) => format!(
+                "{what} carries the `{}` badge, but none of its findings listed supports it",
+                risk.code()
+            ),
+            (false, true) => format!(
+                "{what} lacks the `{}` badge its findings listed support",
+                risk.code()
+            ),
+            _ => continue,
+        };
+        warnings.push(IngestWarning {
+            code: WarningCode::InconsistentListing,
+            at: format!("{at}.risks"),
+            message,
+        });
+    }
+}

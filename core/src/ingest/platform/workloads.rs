@@ -1,0 +1,377 @@
+//! The workloads listing (`POST /runtime/api/v1/workloads`): workloads
+//! with their nodes, risk badges and processes, each process with the
+//! vulnerabilities and malicious packages of what it runs; and the runtime
+//! evidence that gives the image tags' findings.
+
+use std::collections::{BTreeSet, HashSet};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::fields::{count, list, strings, text, text_of};
+use super::findings::{malicious, vulnerability, PlatformMalicious, PlatformVulnerability};
+use super::image_tags::{PlatformImageTags, RuntimeStatus, WorkloadLocation};
+use super::pages::{self, ListingPages};
+use super::risk::{compare_risks, risks, Risk};
+use crate::finding::{canonical_id, RuntimeEvidence};
+use crate::ingest::{IngestError, IngestWarning, WarningCode};
+use crate::runtime::{Cluster, DisableLabel, SensorState};
+use crate::Digest;
+
+/// A process of a workload.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlatformProcess {
+    /// Its name.
+    pub name: String,
+    /// The executable's path.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Its arguments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arguments: Option<String>,
+    /// Whether it runs.
+    pub runtime_status: RuntimeStatus,
+    /// Its risk badges.
+    pub risks: Vec<Risk>,
+    /// The vulnerabilities of what it runs.
+    pub vulnerabilities: Vec<PlatformVulnerability>,
+    /// The malicious packages of what it runs.
+    pub malicious_packages: Vec<PlatformMalicious>,
+    /// The SHA-256 of its executable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub process_hash: Option<String>,
+    /// The image it runs from, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_digest: Option<Digest>,
+}
+
+/// A workload as the platform lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlatformWorkload {
+    /// Where it runs.
+    pub location: WorkloadLocation,
+    /// Whether it runs.
+    pub runtime_status: RuntimeStatus,
+    /// The nodes it runs on.
+    pub nodes: Vec<String>,
+    /// Its architecture.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub architecture: Option<String>,
+    /// Its risk badges.
+    pub risks: Vec<Risk>,
+    /// The platform's count of its processes' vulnerabilities.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vulnerabilities_count: Option<u64>,
+    /// Its processes.
+    pub processes: Vec<PlatformProcess>,
+}
+
+/// The workloads of a listing.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PlatformWorkloads {
+    /// The workloads, in the listing's order.
+    pub workloads: Vec<PlatformWorkload>,
+    /// What the pages say of the listing as a whole.
+    pub listing: ListingPages,
+    /// What was assumed, and why.
+    pub warnings: Vec<IngestWarning>,
+}
+
+fn digest(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> Option<Digest> {
+    let d = text(value, "image_digest")?;
+    match d.parse::<Digest>() {
+        Ok(d) => Some(d),
+        Err(e) => {
+            warnings.push(IngestWarning {
+                code: WarningCode::InvalidDigest,
+                at: format!("{at}.image_digest"),
+                message: format!("`{}`: {e}", d.escape_debug()),
+            });
+            None
+        }
+    }
+}
+
+fn process(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> PlatformProcess {
+    let vulnerabilities = list(value, &["vulnerabilities"])
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| vulnerability(v, &format!("{at}.vulnerabilities[{i}]"), warnings))
+        .collect();
+    let malicious_packages = list(value, &["malicious_packages"])
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| malicious(m, &format!("{at}.malicious_packages[{i}]"), warnings))
+        .collect();
+    PlatformProcess {
+        name: text(value, "name").unwrap_or_default(),
+        path: text(value, "path"),
+        arguments: text(value, "arguments"),
+        runtime_status: RuntimeStatus::read(value, at, warnings),
+        risks: risks(value, at, warnings),
+        vulnerabilities,
+        malicious_packages,
+        process_hash: text(value, "process_hash").filter(|h| !h.starts_with('<')),
+        image_digest: digest(value, at, warnings),
+    }
+}
+
+fn workload(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> Option<PlatformWorkload> {
+    let (Some(cluster), Some(namespace), Some(name)) = (
+        text(value, "cluster"),
+        text(value, "namespace"),
+        text(value, "name"),
+    ) else {
+        warnings.push(IngestWarning {
+            code: WarningCode::UnparsableEntry,
+            at: at.to_owned(),
+            message: "a workload without cluster, namespace or name".into(),
+        });
+        return None;
+    };
+    let processes: Vec<PlatformProcess> = list(value, &["processes", "Processes"])
+        .iter()
+        .enumerate()
+        .map(|(i, p)| process(p, &format!("{at}.processes[{i}]"), warnings))
+        .collect();
+    let read = PlatformWorkload {
+        location: WorkloadLocation {
+            cluster,
+            namespace,
+            name,
+        },
+        runtime_status: RuntimeStatus::read(value, at, warnings),
+        nodes: strings(value, "nodes"),
+        architecture: text_of(value, &["architecture"]),
+        risks: risks(value, at, warnings),
+        vulnerabilities_count: count(value, "vulnerabilities_count"),
+        processes,
+    };
+    let what = format!(
+        "workload {}/{}/{}",
+        read.location.cluster, read.location.namespace, read.location.name
+    );
+    let mut derived = Vec::new();
+    if read.processes.iter().any(|p| !p.malicious_packages.is_empty()) {
+        derived.push(Risk::Malicious);
+    }
+    if read.processes.iter().any(|p| {
+        p.vulnerabilities.iter().any(|v| {
+            v.severity == crate::Severity::Critical
+                && v.applicability == crate::finding::Applicability::Applicable
+        })
+    }) {
+        derived.push(Risk::CriticalApplicableCves);
+    }
+    compare_risks(&what, &read.risks, &derived, at, warnings);
+    let listed: u64 = read
+        .processes
+        .iter()
+        .map(|p| p.vulnerabilities.len() as u64)
+        .sum();
+    if let Some(given) = read.vulnerabilities_count {
+        if given != listed {
+            warnings.push(IngestWarning {
+                code: WarningCode::InconsistentListing,
+                at: format!("{at}.vulnerabilities_count"),
+                message: format!(
+                    "{what} gives `vulnerabilities_count` {given}, but its processes list {listed}"
+                ),
+            });
+        }
+    }
+    Some(read)
+}
+
+/// Reads the pages of the workloads listing, merging them as
+/// [`runtime_image_tags`](super::runtime_image_tags) does. Processes are
+/// read from `processes` (or `Processes`); the total from `total_count`
+/// at the top or in `pagination`, as the documentation's example puts it.
+///
+/// ```
+/// let page = r#"{"workloads": [{"name": "shop-api", "namespace": "shop", "cluster": "prod",
+///   "runtime_status": "running", "nodes": ["node-1"], "vulnerabilities_count": 1, "processes": [
+///     {"name": "java", "path": "/usr/bin/java", "runtime_status": "running",
+///      "vulnerabilities": [{"cve_id": "CVE-2022-1471", "severity": "Critical",
+///        "applicability": "applicable", "components": [{"component_id": "gav://org.yaml:snakeyaml:1.26",
+///        "name": "org.yaml:snakeyaml", "version": "1.26"}]}],
+///      "risks": ["critical_applicable"], "malicious_packages": []}],
+///   "risks": ["critical_applicable_cves"]}], "pagination": {"total_count": 1, "limit": 10}}"#;
+/// let read = kubesight::ingest::runtime_workloads(&[page])?;
+/// assert_eq!(read.workloads[0].processes[0].vulnerabilities[0].id(), "CVE-2022-1471");
+/// assert!(read.warnings.is_empty());
+/// # Ok::<(), kubesight::ingest::IngestError>(())
+/// ```
+pub fn runtime_workloads(pages: &[&str]) -> Result<PlatformWorkloads, IngestError> {
+    let values = pages::parse(pages)?;
+    let several = pages.len() > 1;
+    for (i, value) in values.iter().enumerate() {
+        if value.get("workloads").is_none() {
+            let error = IngestError::UnrecognizedDocument {
+                format: "runtime workloads listing",
+                reason: "no `workloads` list".into(),
+            };
+            return Err(pages::wrap(error, i, several));
+        }
+    }
+    let mut read = PlatformWorkloads::default();
+    let identity = |w: &Value| {
+        Some(format!(
+            "workload {}/{}/{}",
+            text(w, "cluster")?,
+            text(w, "namespace")?,
+            text(w, "name")?
+        ))
+    };
+    let (entries, listing) = pages::entries(
+        &values,
+        &["workloads"],
+        "workloads",
+        identity,
+        &mut read.warnings,
+    );
+    read.listing = listing;
+    for entry in entries {
+        if let Some(w) = workload(entry.value, &entry.at, &mut read.warnings) {
+            read.workloads.push(w);
+        }
+    }
+    Ok(read)
+}
+
+/// What the workloads listing told of the image tags' findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PlatformEvidence {
+    /// Occurrences a running process holds: loaded.
+    pub loaded: u64,
+    /// Occurrences of watched images that no running process holds: not
+    /// observed.
+    pub not_observed: u64,
+    /// Occurrences of images no sensor watches: no evidence either way.
+    pub unavailable: u64,
+    /// Running images watched by a sensor on a node they run on.
+    pub monitored_images: u64,
+    /// Processes tied to no image tag (no digest in common, and a workload
+    /// that runs several tags or none).
+    pub unmatched_processes: u64,
+}
+
+type Key = (String, String, String);
+
+fn keys_of(vulnerabilities: &[PlatformVulnerability]) -> impl Iterator<Item = Key> + '_ {
+    vulnerabilities.iter().flat_map(|v| {
+        let id = canonical_id(v.id()).into_owned();
+        let packages: Vec<(String, String)> = if v.components.is_empty() {
+            vec![(String::new(), String::new())]
+        } else {
+            v.components
+                .iter()
+                .map(|c| (c.name.clone(), c.version.clone()))
+                .collect()
+        };
+        packages
+            .into_iter()
+            .map(move |(name, version)| (id.clone(), name, version))
+    })
+}
+
+impl PlatformImageTags {
+    /// Gives the tags' findings their runtime evidence from the workloads
+    /// listing and the clusters' sensors:
+    /// - a process belongs to the tag whose digest it names, or, without a
+    ///   digest in common, to the one tag its workload runs (a workload
+    ///   running several tags leaves it unmatched);
+    /// - an occurrence a running (or unknown) process of its tag holds
+    ///   (same vulnerability, package and version) is `loaded`;
+    /// - a tag is watched when a workload running it runs on a node whose
+    ///   sensor runs (the disable label taken into account); the other
+    ///   occurrences of a watched tag are `not_observed`, those of a tag no
+    ///   sensor watches `unavailable`, and its running image is monitored
+    ///   accordingly.
+    pub fn apply_workloads(
+        &mut self,
+        workloads: &PlatformWorkloads,
+        clusters: &[Cluster],
+        label: &DisableLabel,
+    ) -> PlatformEvidence {
+        let watched_node = |cluster: &str, node: &str| {
+            clusters.iter().filter(|c| c.name == cluster).any(|c| {
+                c.nodes
+                    .iter()
+                    .any(|n| n.name == node && label.effective_state(n) == SensorState::Running)
+            })
+        };
+        let mut evidence = PlatformEvidence::default();
+        let mut loaded: Vec<HashSet<Key>> = vec![HashSet::new(); self.tags.len()];
+        let mut watched: Vec<bool> = vec![false; self.tags.len()];
+        for w in &workloads.workloads {
+            let runs: BTreeSet<usize> = self
+                .tags
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| {
+                    t.workloads.contains(&w.location)
+                        || w.processes.iter().any(|p| {
+                            p.image_digest.as_ref().is_some_and(|d| t.digests.contains(d))
+                        })
+                })
+                .map(|(i, _)| i)
+                .collect();
+            let on_watched_node = w.nodes.iter().any(|n| watched_node(&w.location.cluster, n));
+            for &i in &runs {
+                if let Some(slot) = watched.get_mut(i) {
+                    *slot |= on_watched_node;
+                }
+            }
+            for p in &w.processes {
+                let by_digest = p.image_digest.as_ref().and_then(|d| {
+                    self.tags.iter().position(|t| t.digests.contains(d))
+                });
+                let owner = by_digest.or_else(|| match runs.len() {
+                    1 => runs.first().copied(),
+                    _ => None,
+                });
+                let Some(owner) = owner else {
+                    evidence.unmatched_processes += 1;
+                    continue;
+                };
+                if p.runtime_status == RuntimeStatus::Stopped {
+                    continue;
+                }
+                if let Some(set) = loaded.get_mut(owner) {
+                    set.extend(keys_of(&p.vulnerabilities));
+                }
+            }
+        }
+        for (i, report) in self.reports.iter_mut().enumerate() {
+            let is_watched = watched.get(i).copied().unwrap_or(false);
+            let keys = loaded.get(i);
+            for o in report.occurrences.iter_mut().filter(|o| !o.malicious) {
+                let key = (
+                    canonical_id(&o.vulnerability).into_owned(),
+                    o.package.name.clone(),
+                    o.package.version.clone(),
+                );
+                o.runtime = if keys.is_some_and(|k| k.contains(&key)) {
+                    evidence.loaded += 1;
+                    RuntimeEvidence::Loaded
+                } else if is_watched {
+                    evidence.not_observed += 1;
+                    RuntimeEvidence::NotObserved
+                } else {
+                    evidence.unavailable += 1;
+                    RuntimeEvidence::Unavailable
+                };
+            }
+        }
+        for image in &mut self.running_images {
+            let i = self.tags.iter().position(|t| t.digests == image.digests);
+            image.monitored = i.and_then(|i| watched.get(i)).copied().unwrap_or(false);
+            if image.monitored {
+                evidence.monitored_images += 1;
+            }
+        }
+        self.evidence = Some(evidence);
+        evidence
+    }
+}
