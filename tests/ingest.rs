@@ -309,6 +309,10 @@ fn pages_of(case: &Value, key: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+fn refs(pages: &[String]) -> Vec<&str> {
+    pages.iter().map(String::as_str).collect()
+}
+
 /// What a platform export gives, as every language computes it (see the
 /// section's `about`).
 fn export_summary(case: &Value) -> Result<Value, IngestError> {
@@ -321,9 +325,6 @@ fn export_summary(case: &Value) -> Result<Value, IngestError> {
         pages_of(case, "image_tags"),
         pages_of(case, "workloads"),
     );
-    fn refs(pages: &[String]) -> Vec<&str> {
-        pages.iter().map(String::as_str).collect()
-    }
     let clusters = ingest::runtime_clusters(&refs(&clusters))?;
     let mut read = ingest::runtime_image_tags(&refs(&tags))?;
     let workloads = if workloads.is_empty() {
@@ -438,6 +439,7 @@ fn every_truncation_of_every_fixture_is_an_error_or_a_result_never_a_panic() {
             };
             if let Err(e) = result {
                 assert!(IngestError::CODES.contains(&e.code()), "{}", e.code());
+                assert_user_form(&e.to_string());
             }
         }
     }
@@ -493,4 +495,97 @@ fn every_fixture_is_read_by_some_case() {
     .collect();
     let unread: Vec<&String> = files.iter().filter(|f| !named.contains(*f)).collect();
     assert!(unread.is_empty(), "fixtures no case reads: {unread:?}");
+}
+
+/// A message shows codes and values as the user wrote them: never a Rust
+/// debug form (`Some(..)`, `None`, a variant name such as `NoImageDigest`).
+fn assert_user_form(message: &str) {
+    use kubesight::ingest::WarningCode;
+    let variants = [
+        WarningCode::UnparsableEntry,
+        WarningCode::UnknownSeverity,
+        WarningCode::UnknownFixStatus,
+        WarningCode::NoImageDigest,
+        WarningCode::InvalidDigest,
+        WarningCode::UnknownStatus,
+        WarningCode::PartialListing,
+        WarningCode::InconsistentListing,
+        WarningCode::DuplicateEntry,
+    ];
+    for form in ["Some(", "None", "Ok(", "Err(", "{\"code\""] {
+        assert!(!message.contains(form), "a debug form ({form}) in: {message}");
+    }
+    for v in variants {
+        let name = format!("{v:?}");
+        assert!(!message.contains(&name), "a variant name ({name}) in: {message}");
+    }
+}
+
+#[test]
+fn no_warning_of_any_fixture_shows_a_rust_form() {
+    let vectors = support::vectors("ingest.json");
+    let mut messages: Vec<String> = Vec::new();
+    let section = |name: &str| vectors[name].as_array().cloned().unwrap_or_default();
+    for case in section("cases").iter().chain(&section("errors")) {
+        let text = match case["fixture"].as_str() {
+            Some(file) => fixture(file),
+            None => case["text"].as_str().unwrap().to_owned(),
+        };
+        let format = case["format"].as_str().unwrap_or("kubernetes_pods");
+        let warnings = if is_vex(format) {
+            read_vex(format, &text).map(|r| r.warnings)
+        } else if format == "kubernetes_pods" {
+            ingest::kubernetes_pods(&text, "c").map(|r| r.warnings)
+        } else if format == "runtime_clusters" {
+            ingest::runtime_clusters(&[&text]).map(|r| r.warnings)
+        } else if format.starts_with("runtime_") {
+            ingest::runtime_images(&text).map(|r| r.warnings)
+        } else {
+            read(format, &text).map(|r| r.warnings)
+        };
+        match warnings {
+            Ok(warnings) => messages.extend(warnings.into_iter().map(|w| w.message)),
+            Err(e) => messages.push(e.to_string()),
+        }
+    }
+    for case in section("vex") {
+        let read = read_vex(case["format"].as_str().unwrap(), &fixture(case["fixture"].as_str().unwrap()));
+        messages.extend(read.unwrap().warnings.iter().map(|w| w.message.clone()));
+    }
+    for case in section("pods").iter().filter(|c| c["fixture"].is_string()) {
+        let read = ingest::kubernetes_pods(&fixture(case["fixture"].as_str().unwrap()), "c").unwrap();
+        messages.extend(read.warnings.iter().map(|w| w.message.clone()));
+    }
+    for case in section("platform_export") {
+        let (clusters, tags, workloads) = (
+            pages_of(&case, "clusters"),
+            pages_of(&case, "image_tags"),
+            pages_of(&case, "workloads"),
+        );
+        let results = [
+            ingest::runtime_clusters(&refs(&clusters)).map(|r| r.warnings),
+            ingest::runtime_image_tags(&refs(&tags)).map(|r| r.warnings),
+            ingest::runtime_workloads(&refs(&workloads)).map(|r| r.warnings),
+        ];
+        for result in results {
+            match result {
+                Ok(warnings) => messages.extend(warnings.into_iter().map(|w| w.message)),
+                Err(e) => messages.push(e.to_string()),
+            }
+        }
+    }
+    for case in section("platform") {
+        let text = match case["fixture"].as_str() {
+            Some(file) => fixture(file),
+            None => case["text"].as_str().unwrap().to_owned(),
+        };
+        if case["listing"] == "clusters" {
+            let read = ingest::runtime_clusters(&[&text]).unwrap();
+            messages.extend(read.warnings.iter().map(|w| w.message.clone()));
+        }
+    }
+    assert!(messages.len() > 50, "only {} messages", messages.len());
+    for m in &messages {
+        assert_user_form(m);
+    }
 }

@@ -74,8 +74,15 @@ pub fn cyclonedx_vex(text: &str) -> Result<VexDocument, IngestError> {
             Some("exploitable") => VexStatus::Affected,
             Some("resolved" | "resolved_with_pedigree") => VexStatus::Fixed,
             Some("in_triage") => VexStatus::UnderInvestigation,
-            other => {
-                warn(format!("analysis state {other:?} is not a VEX state"));
+            Some(other) => {
+                warn(format!(
+                    "analysis state `{}` is not a VEX state",
+                    other.escape_debug()
+                ));
+                continue;
+            }
+            None => {
+                warn("the vulnerability has no analysis state".into());
                 continue;
             }
         };

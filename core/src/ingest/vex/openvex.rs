@@ -59,11 +59,15 @@ pub fn openvex(text: &str) -> Result<VexDocument, IngestError> {
             Some("affected") => VexStatus::Affected,
             Some("fixed") => VexStatus::Fixed,
             Some("under_investigation") => VexStatus::UnderInvestigation,
-            other => {
+            Some(other) => {
                 warn(
                     &mut document,
-                    format!("status {other:?} is not an OpenVEX status"),
+                    format!("status `{}` is not an OpenVEX status", other.escape_debug()),
                 );
+                continue;
+            }
+            None => {
+                warn(&mut document, "the statement has no status".into());
                 continue;
             }
         };
