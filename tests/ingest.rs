@@ -513,11 +513,17 @@ fn assert_user_form(message: &str) {
         WarningCode::DuplicateEntry,
     ];
     for form in ["Some(", "None", "Ok(", "Err(", "{\"code\""] {
-        assert!(!message.contains(form), "a debug form ({form}) in: {message}");
+        assert!(
+            !message.contains(form),
+            "a debug form ({form}) in: {message}"
+        );
     }
     for v in variants {
         let name = format!("{v:?}");
-        assert!(!message.contains(&name), "a variant name ({name}) in: {message}");
+        assert!(
+            !message.contains(&name),
+            "a variant name ({name}) in: {message}"
+        );
     }
 }
 
@@ -549,11 +555,15 @@ fn no_warning_of_any_fixture_shows_a_rust_form() {
         }
     }
     for case in section("vex") {
-        let read = read_vex(case["format"].as_str().unwrap(), &fixture(case["fixture"].as_str().unwrap()));
+        let read = read_vex(
+            case["format"].as_str().unwrap(),
+            &fixture(case["fixture"].as_str().unwrap()),
+        );
         messages.extend(read.unwrap().warnings.iter().map(|w| w.message.clone()));
     }
     for case in section("pods").iter().filter(|c| c["fixture"].is_string()) {
-        let read = ingest::kubernetes_pods(&fixture(case["fixture"].as_str().unwrap()), "c").unwrap();
+        let read =
+            ingest::kubernetes_pods(&fixture(case["fixture"].as_str().unwrap()), "c").unwrap();
         messages.extend(read.warnings.iter().map(|w| w.message.clone()));
     }
     for case in section("platform_export") {

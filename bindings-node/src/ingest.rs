@@ -32,8 +32,6 @@ reader! {
     read_jfrog_simple_json => ingest::jfrog_simple_json, "Ingested";
     /// Reads JFrog Xray scan JSON (`jf scan --format json`).
     read_jfrog_xray_json => ingest::jfrog_xray_json, "Ingested";
-    /// Reads the runtime platform's cluster listing.
-    read_runtime_clusters => ingest::runtime_clusters, "PlatformClusters";
     /// Reads the runtime platform's live images listing.
     read_runtime_images => ingest::runtime_images, "PlatformImages";
     /// Reads an OpenVEX document.
@@ -56,6 +54,65 @@ pub fn read_kubernetes_pods(
 ) -> Result<Value> {
     throwing(&env, || {
         json_value(&ingest::kubernetes_pods(text(&document)?, &cluster).map_err(raise)?)
+    })
+}
+
+/// One page or a list of pages, each a string or a UTF-8 Buffer.
+type Pages = Either<Either<String, Buffer>, Vec<Either<String, Buffer>>>;
+
+fn page_texts(pages: &Pages) -> crate::error::Coded<Vec<&str>> {
+    match pages {
+        Either::A(one) => Ok(vec![text(one)?]),
+        Either::B(many) => many.iter().map(text).collect(),
+    }
+}
+
+macro_rules! paged_reader {
+    ($(#[$doc:meta] $name:ident => $path:path, $ty:literal;)*) => {$(
+        #[$doc]
+        #[napi(
+            ts_args_type = "pages: string | Buffer | Array<string | Buffer>",
+            ts_return_type = $ty
+        )]
+        pub fn $name(env: Env, pages: Pages) -> Result<Value> {
+            throwing(&env, || json_value(&$path(&page_texts(&pages)?).map_err(raise)?))
+        }
+    )*};
+}
+
+paged_reader! {
+    /// Reads the runtime platform's cluster listing: one page or its pages, merged.
+    read_runtime_clusters => ingest::runtime_clusters, "PlatformClusters";
+    /// Reads the runtime platform's image tags listing: one page or its pages, merged.
+    read_runtime_image_tags => ingest::runtime_image_tags, "PlatformImageTags";
+    /// Reads the runtime platform's workloads listing: one page or its pages, merged.
+    read_runtime_workloads => ingest::runtime_workloads, "PlatformWorkloads";
+}
+
+/// Gives image tags (as read) the runtime evidence of a workloads listing
+/// (as read) with the clusters' sensors: the image tags, updated.
+#[napi(
+    ts_args_type = "imageTags: PlatformImageTags, workloads: PlatformWorkloads, clusters: Cluster[], disableLabel?: DisableLabel",
+    ts_return_type = "PlatformImageTags"
+)]
+pub fn apply_workloads(
+    env: Env,
+    image_tags: Unknown<'_>,
+    workloads: Unknown<'_>,
+    clusters: Unknown<'_>,
+    disable_label: Option<Unknown<'_>>,
+) -> Result<Value> {
+    throwing(&env, || {
+        let mut tags: ingest::PlatformImageTags = from_js(&env, image_tags, "imageTags", false)?;
+        let workloads: ingest::PlatformWorkloads = from_js(&env, workloads, "workloads", false)?;
+        let clusters: Vec<kubesight::runtime::Cluster> =
+            from_js(&env, clusters, "clusters", false)?;
+        let label = match disable_label {
+            Some(l) => from_js(&env, l, "disableLabel", false)?,
+            None => kubesight::runtime::DisableLabel::default(),
+        };
+        tags.apply_workloads(&workloads, &clusters, &label);
+        json_value(&tags)
     })
 }
 

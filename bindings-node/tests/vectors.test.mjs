@@ -230,6 +230,59 @@ function platformSummary(listing, doc) {
   return { scan_status: status, running, scanned, critical: read.images.map((i) => i.vulnerabilities.critical), warnings: read.warnings.map((w) => w.code) }
 }
 
+const pagesOf = (c, key) => (c[key] ?? []).map((p) => (p.startsWith('{') || p.startsWith('[') ? p : fixture(p)))
+
+// What a platform export gives (the section's `about`), with camelCase keys.
+function exportSummary(c) {
+  const clusters = k.readRuntimeClusters(pagesOf(c, 'clusters'))
+  let tags = k.readRuntimeImageTags(pagesOf(c, 'image_tags'))
+  let workloads = null
+  if (c.workloads?.length) {
+    workloads = k.readRuntimeWorkloads(pagesOf(c, 'workloads'))
+    tags = k.applyWorkloads(tags, workloads, clusters.clusters)
+  }
+  const installation = k.installation(clusters.clusters).status
+  const occurrences = tags.reports.flatMap((r) => r.occurrences)
+  const funnel = k.computeFunnel(tags.runningImages, occurrences, { runtimeValidation: installation === 'full' }).funnel
+  const scan = k.scanReport(tags.runningImages)
+  const derived = tags.tags.map((t) => [
+    ...(t.maliciousPackages.length ? ['malicious'] : []),
+    ...(t.vulnerabilities.some((v) => v.severity === 'critical' && v.applicability === 'applicable') ? ['critical_applicable_cves'] : []),
+  ])
+  return {
+    clusters: clusters.clusters.map((x) => x.name),
+    installation,
+    health: clusters.clusters.map((x) => k.clusterHealth(x)),
+    tags: tags.tags.length,
+    occurrences: occurrences.length,
+    purls: occurrences.filter((o) => o.package.purl).map((o) => o.package.purl),
+    applicability: occurrences.filter((o) => !o.malicious).map((o) => o.applicability),
+    scanStatus: scan.status,
+    running: scan.running,
+    scanned: scan.scanned,
+    funnel,
+    highlights: k.highlights(tags.runningImages, occurrences, []),
+    risks: tags.tags.map((t) => t.risks),
+    derivedRisks: derived,
+    evidence: tags.evidence ?? null,
+    listing: { clusters: clusters.listing, imageTags: tags.listing, workloads: workloads?.listing ?? null },
+    processes: workloads ? workloads.workloads.reduce((n, w) => n + w.processes.length, 0) : null,
+    warnings: [...clusters.warnings, ...tags.warnings, ...(workloads?.warnings ?? [])].map((w) => w.code),
+  }
+}
+
+test('ingest: platform exports', () => {
+  for (const c of section('ingest.json', 'platform_export', 8)) {
+    let outcome
+    try {
+      outcome = exportSummary(c)
+    } catch (e) {
+      outcome = { error: e.code }
+    }
+    subset(camelKeys(c.expect), outcome, c.name)
+  }
+})
+
 test('ingest: platform listings', () => {
   for (const c of section('ingest.json', 'platform', 5)) {
     const doc = c.fixture ? fixture(c.fixture) : c.text

@@ -31,8 +31,6 @@ reader! {
     jfrog_simple_json => ingest::jfrog_simple_json;
     /// Reads JFrog Xray scan JSON (`jf scan --format json`).
     jfrog_xray_json => ingest::jfrog_xray_json;
-    /// Reads the runtime platform's cluster listing.
-    runtime_clusters => ingest::runtime_clusters;
     /// Reads the runtime platform's live images listing.
     runtime_images => ingest::runtime_images;
     /// Reads an OpenVEX document.
@@ -41,6 +39,49 @@ reader! {
     cyclonedx_vex => ingest::vex::cyclonedx_vex;
     /// Reads a CSAF VEX document.
     csaf_vex => ingest::vex::csaf_vex;
+}
+
+macro_rules! paged_reader {
+    ($(#[$doc:meta] $name:ident => $path:path;)*) => {$(
+        #[$doc]
+        #[pyfunction]
+        fn $name(py: Python<'_>, pages: Vec<String>) -> PyResult<Py<PyAny>> {
+            let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
+            let read = py.detach(|| $path(&pages)).map_err(raise)?;
+            to_py(py, &read)
+        }
+    )*};
+}
+
+paged_reader! {
+    /// Reads the pages of the runtime platform's cluster listing.
+    runtime_clusters => ingest::runtime_clusters;
+    /// Reads the pages of the runtime platform's image tags listing.
+    runtime_image_tags => ingest::runtime_image_tags;
+    /// Reads the pages of the runtime platform's workloads listing.
+    runtime_workloads => ingest::runtime_workloads;
+}
+
+/// Gives image tags (as read) the runtime evidence of a workloads listing
+/// (as read), with the clusters' sensors: the image tags, updated.
+#[pyfunction]
+#[pyo3(signature = (image_tags, workloads, clusters, *, disable_label = None))]
+fn apply_workloads(
+    py: Python<'_>,
+    image_tags: &Bound<'_, PyAny>,
+    workloads: &Bound<'_, PyAny>,
+    clusters: &Bound<'_, PyAny>,
+    disable_label: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    let mut tags: ingest::PlatformImageTags = from_py(image_tags, "image_tags")?;
+    let workloads: ingest::PlatformWorkloads = from_py(workloads, "workloads")?;
+    let clusters: Vec<kubesight::runtime::Cluster> = from_py(clusters, "clusters")?;
+    let label = match disable_label {
+        Some(l) => from_py(l, "disable_label")?,
+        None => kubesight::runtime::DisableLabel::default(),
+    };
+    tags.apply_workloads(&workloads, &clusters, &label);
+    to_py(py, &tags)
 }
 
 /// Reads a Kubernetes Pod list from `cluster`.
@@ -102,6 +143,9 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(jfrog_simple_json, m)?,
         wrap_pyfunction!(jfrog_xray_json, m)?,
         wrap_pyfunction!(runtime_clusters, m)?,
+        wrap_pyfunction!(runtime_image_tags, m)?,
+        wrap_pyfunction!(runtime_workloads, m)?,
+        wrap_pyfunction!(apply_workloads, m)?,
         wrap_pyfunction!(runtime_images, m)?,
         wrap_pyfunction!(openvex, m)?,
         wrap_pyfunction!(cyclonedx_vex, m)?,

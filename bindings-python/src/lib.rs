@@ -40,6 +40,10 @@ fn _codes(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
         "Scanner",
         kubesight::scanning::Scanner::ALL.map(|s| s.code()),
     )?;
+    d.set_item(
+        "Applicability",
+        kubesight::finding::Applicability::ALL.map(|a| a.code()),
+    )?;
     Ok(d)
 }
 

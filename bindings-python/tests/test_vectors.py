@@ -284,6 +284,72 @@ def platform_summary(listing: str, document: Any) -> dict[str, Any]:
     }
 
 
+def pages_of(case: dict[str, Any], key: str) -> list[Any]:
+    return [p if p.startswith(("{", "[")) else FIXTURES / p for p in case.get(key, [])]
+
+
+def export_summary(case: dict[str, Any]) -> dict[str, Any]:
+    """What a platform export gives (the section's ``about``)."""
+    clusters = ingest.runtime_clusters(pages_of(case, "clusters"))
+    tags = ingest.runtime_image_tags(pages_of(case, "image_tags"))
+    workloads = None
+    if case.get("workloads"):
+        workloads = ingest.runtime_workloads(pages_of(case, "workloads"))
+        tags = ingest.apply_workloads(tags, workloads, clusters.clusters)
+    read = tags.to_dict()
+    nodes = clusters.to_dict()["clusters"]
+    installation = kubesight.installation(nodes).status
+    occurrences = [o for r in read["reports"] for o in r["occurrences"]]
+    funnel = kubesight.funnel(
+        read["running_images"], occurrences, runtime_validation=installation == "full"
+    ).to_dict()
+    scan = kubesight.scan_report(read["running_images"]).to_dict()
+    warnings = [w["code"] for w in clusters.to_dict()["warnings"]] + [w["code"] for w in read["warnings"]]
+    if workloads is not None:
+        warnings += [w["code"] for w in workloads.to_dict()["warnings"]]
+    derived = []
+    for t in read["tags"]:
+        risks = []
+        if t["malicious_packages"]:
+            risks.append("malicious")
+        if any(v["severity"] == "critical" and v["applicability"] == "applicable" for v in t["vulnerabilities"]):
+            risks.append("critical_applicable_cves")
+        derived.append(risks)
+    return {
+        "clusters": [c["name"] for c in nodes],
+        "installation": installation,
+        "health": [kubesight.cluster_health(c).to_dict() for c in nodes],
+        "tags": len(read["tags"]),
+        "occurrences": len(occurrences),
+        "purls": [o["package"]["purl"] for o in occurrences if o["package"].get("purl")],
+        "applicability": [o["applicability"] for o in occurrences if not o["malicious"]],
+        "scan_status": scan["status"],
+        "running": scan["running"],
+        "scanned": scan["scanned"],
+        "funnel": funnel["funnel"],
+        "highlights": kubesight.highlights(read["running_images"], occurrences, []).to_dict(),
+        "risks": [t["risks"] for t in read["tags"]],
+        "derived_risks": derived,
+        "evidence": read.get("evidence"),
+        "listing": {
+            "clusters": clusters.to_dict()["listing"],
+            "image_tags": read["listing"],
+            "workloads": workloads.to_dict()["listing"] if workloads is not None else None,
+        },
+        "processes": sum(len(w["processes"]) for w in workloads.to_dict()["workloads"]) if workloads is not None else None,
+        "warnings": warnings,
+    }
+
+
+@pytest.mark.parametrize("case", section("ingest.json", "platform_export", 8))
+def test_platform_exports(case: dict[str, Any]) -> None:
+    try:
+        outcome = export_summary(case)
+    except kubesight.KubesightError as e:
+        outcome = {"error": e.code}
+    subset(case["expect"], outcome)
+
+
 @pytest.mark.parametrize("case", section("ingest.json", "platform", 5))
 def test_platform_listings(case: dict[str, Any]) -> None:
     document = FIXTURES / case["fixture"] if "fixture" in case else case["text"]

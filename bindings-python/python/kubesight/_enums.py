@@ -71,6 +71,8 @@ class Applicability(_Code):
     UNDETERMINED = "undetermined"
     NOT_COVERED = "not_covered"
     NOT_SCANNED = "not_scanned"
+    RESCAN_REQUIRED = "rescan_required"
+    UPGRADE_REQUIRED = "upgrade_required"
 
 
 class FixState(_Code):

@@ -14,7 +14,8 @@ record with what it read and the warnings for what it skipped.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+import os
+from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
 from . import _native
 from ._convert import Document, text
@@ -22,6 +23,7 @@ from ._record import Record
 
 __all__ = [
     "apply_vex",
+    "apply_workloads",
     "csaf_vex",
     "cyclonedx_vex",
     "grype",
@@ -33,7 +35,9 @@ __all__ = [
     "osv_scanner",
     "owning_workload",
     "runtime_clusters",
+    "runtime_image_tags",
     "runtime_images",
+    "runtime_workloads",
     "trivy",
     "trivy_operator",
 ]
@@ -74,9 +78,78 @@ def kubernetes_pods(document: Document, *, cluster: str) -> Record:
     return Record(_native.kubernetes_pods(text(document), cluster=cluster), "PodInventory")
 
 
-def runtime_clusters(document: Document) -> Record:
-    """The runtime platform's cluster listing."""
-    return Record(_native.runtime_clusters(text(document)), "PlatformClusters")
+Pages = Union[Document, Sequence[Document]]
+
+
+def pages_of(pages: Pages) -> list[str]:
+    """One page or a list of pages, each ``str``, ``bytes`` or a path."""
+    if isinstance(pages, (str, bytes, os.PathLike)):
+        return [text(pages)]
+    return [text(p) for p in pages]
+
+
+def runtime_clusters(pages: Pages) -> Record:
+    """The runtime platform's cluster listing: one page (the cluster list,
+    a cluster's details, a list of details) or a list of pages, merged.
+
+    >>> details = '''{"cluster": {"name": "prod", "controller_status": "running", "nodes": [
+    ...   {"name": "n1", "sensor_installed": true, "status": "monitored_with_sensor"}]}}'''
+    >>> read = runtime_clusters(details)
+    >>> [n.sensor for n in read.clusters[0].nodes]
+    ['running']
+    """
+    return Record(_native.runtime_clusters(pages_of(pages)), "PlatformClusters")
+
+
+def runtime_image_tags(pages: Pages) -> Record:
+    """The runtime platform's image tags listing (``POST
+    /runtime/api/v1/images/tags``): one page or a list of pages, merged,
+    with the tags' findings as reports and the running images.
+
+    >>> page = '''{"image_tags": [{"name": "web", "tag": "1.0", "registry": "r.io",
+    ...   "repository_path": "shop/web", "runtime_status": "running", "scan_info": {"sca": true},
+    ...   "vulnerabilities": [{"cve_id": "CVE-2024-1", "xray_id": "XRAY-1", "severity": "High",
+    ...     "applicability": "rescan_required", "components": [{"id": "npm://left-pad:1.0.0"}]}]}],
+    ...   "total_count": 1}'''
+    >>> read = runtime_image_tags(page)
+    >>> [(o.vulnerability, o.applicability, o.package.purl) for o in read.reports[0].occurrences]
+    [('CVE-2024-1', 'rescan_required', 'pkg:npm/left-pad@1.0.0')]
+    >>> [w.code for w in read.warnings]
+    ['no_image_digest']
+    """
+    return Record(_native.runtime_image_tags(pages_of(pages)), "PlatformImageTags")
+
+
+def runtime_workloads(pages: Pages) -> Record:
+    """The runtime platform's workloads listing (``POST
+    /runtime/api/v1/workloads``): one page or a list of pages, merged.
+
+    >>> page = '''{"workloads": [{"name": "api", "namespace": "shop", "cluster": "prod",
+    ...   "nodes": ["n1"], "processes": [{"name": "java", "vulnerabilities": []}]}]}'''
+    >>> [p.name for p in runtime_workloads(page).workloads[0].processes]
+    ['java']
+    """
+    return Record(_native.runtime_workloads(pages_of(pages)), "PlatformWorkloads")
+
+
+def apply_workloads(
+    image_tags: Any,
+    workloads: Any,
+    clusters: Iterable[Any],
+    *,
+    disable_label: Optional[Mapping[str, str]] = None,
+) -> Record:
+    """The image tags (as read) with the runtime evidence of the workloads
+    listing (as read) and the clusters' sensors: findings a running process
+    holds are ``loaded``; the others of images a sensor watches
+    ``not_observed``."""
+    tags = image_tags.to_dict() if isinstance(image_tags, Record) else image_tags
+    loads = workloads.to_dict() if isinstance(workloads, Record) else workloads
+    nodes = [c.to_dict() if isinstance(c, Record) else c for c in clusters]
+    return Record(
+        _native.apply_workloads(tags, loads, nodes, disable_label=disable_label),
+        "PlatformImageTags",
+    )
 
 
 def runtime_images(document: Document) -> Record:

@@ -37,7 +37,10 @@ pub enum IngestError {
 }
 
 #[expect(clippy::borrowed_box, reason = "serde hands the field over as it is")]
-fn boxed_cause<S: serde::Serializer>(cause: &Box<IngestError>, serializer: S) -> Result<S::Ok, S::Error> {
+fn boxed_cause<S: serde::Serializer>(
+    cause: &Box<IngestError>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     crate::serialize_cause(cause.as_ref(), serializer)
 }
 

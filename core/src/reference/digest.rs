@@ -43,8 +43,6 @@ impl DigestAlgorithm {
     }
 }
 
-const HEX: [u8; 16] = *b"0123456789abcdef";
-
 /// A validated content digest such as `sha256:3f2a…`.
 ///
 /// ```
@@ -65,8 +63,9 @@ impl Digest {
         let mut text = String::with_capacity(71);
         text.push_str("sha256:");
         for b in bytes {
-            text.push(char::from(HEX[usize::from(b >> 4)]));
-            text.push(char::from(HEX[usize::from(b & 15)]));
+            for nibble in [b >> 4, b & 15] {
+                text.push(char::from_digit(u32::from(nibble), 16).unwrap_or('0'));
+            }
         }
         Digest(text.into_boxed_str())
     }

@@ -220,7 +220,12 @@ fn cluster(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> Option
     cluster.regions = value
         .get("regions")
         .and_then(Value::as_array)
-        .map(|r| r.iter().filter_map(Value::as_str).map(String::from).collect())
+        .map(|r| {
+            r.iter()
+                .filter_map(Value::as_str)
+                .map(String::from)
+                .collect()
+        })
         .unwrap_or_default();
     cluster.node_counts = node_counts(value);
     if listed.is_some() {
@@ -285,16 +290,10 @@ pub fn runtime_clusters(pages: &[&str]) -> Result<PlatformClusters, IngestError>
         values.push(value);
     }
     let mut read = PlatformClusters::default();
-    let name = |c: &Value| {
-        text(c.get("cluster").unwrap_or(c), "name").map(|n| format!("cluster {n}"))
-    };
-    let (entries, listing) = pages::entries(
-        &values,
-        &["clusters"],
-        "clusters",
-        name,
-        &mut read.warnings,
-    );
+    let name =
+        |c: &Value| text(c.get("cluster").unwrap_or(c), "name").map(|n| format!("cluster {n}"));
+    let (entries, listing) =
+        pages::entries(&values, &["clusters"], "clusters", name, &mut read.warnings);
     read.listing = listing;
     for entry in entries {
         let (value, at) = match entry.value.get("cluster") {

@@ -41,7 +41,12 @@ pub(crate) fn strings(value: &Value, key: &str) -> Vec<String> {
     value
         .get(key)
         .and_then(Value::as_array)
-        .map(|r| r.iter().filter_map(Value::as_str).map(String::from).collect())
+        .map(|r| {
+            r.iter()
+                .filter_map(Value::as_str)
+                .map(String::from)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -67,7 +72,10 @@ pub(crate) fn time(
             warnings.push(IngestWarning {
                 code: WarningCode::UnparsableEntry,
                 at: format!("{at}.{key}"),
-                message: format!("`{}` is not an ISO 8601 time ({e}): left out", raw.escape_debug()),
+                message: format!(
+                    "`{}` is not an ISO 8601 time ({e}): left out",
+                    raw.escape_debug()
+                ),
             });
             None
         }

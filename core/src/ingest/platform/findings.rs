@@ -173,7 +173,11 @@ fn component(value: &Value) -> Option<PlatformComponent> {
     })
 }
 
-fn components(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> Vec<PlatformComponent> {
+fn components(
+    value: &Value,
+    at: &str,
+    warnings: &mut Vec<IngestWarning>,
+) -> Vec<PlatformComponent> {
     let mut out = Vec::new();
     for (i, c) in list(value, &["components"]).iter().enumerate() {
         match component(c) {

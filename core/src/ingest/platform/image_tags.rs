@@ -221,7 +221,11 @@ fn identity(value: &Value) -> Option<String> {
     ))
 }
 
-fn image_tag(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> Option<PlatformImageTag> {
+fn image_tag(
+    value: &Value,
+    at: &str,
+    warnings: &mut Vec<IngestWarning>,
+) -> Option<PlatformImageTag> {
     let Some(name) = text(value, "name") else {
         warnings.push(IngestWarning {
             code: WarningCode::UnparsableEntry,
@@ -321,7 +325,13 @@ fn image_tag(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> Opti
         });
         read.scanned = true;
     }
-    compare_risks(&read.display(), &read.risks, &read.derived_risks(), at, warnings);
+    compare_risks(
+        &read.display(),
+        &read.risks,
+        &read.derived_risks(),
+        at,
+        warnings,
+    );
     Some(read)
 }
 

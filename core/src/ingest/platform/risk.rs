@@ -60,7 +60,10 @@ pub(crate) fn risks(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) 
             None => warnings.push(IngestWarning {
                 code: WarningCode::UnknownStatus,
                 at: format!("{at}.risks[{i}]"),
-                message: format!("risk `{}` is not a documented risk: left out", word.escape_debug()),
+                message: format!(
+                    "risk `{}` is not a documented risk: left out",
+                    word.escape_debug()
+                ),
             }),
         }
     }

@@ -116,7 +116,11 @@ fn process(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> Platfo
     }
 }
 
-fn workload(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> Option<PlatformWorkload> {
+fn workload(
+    value: &Value,
+    at: &str,
+    warnings: &mut Vec<IngestWarning>,
+) -> Option<PlatformWorkload> {
     let (Some(cluster), Some(namespace), Some(name)) = (
         text(value, "cluster"),
         text(value, "namespace"),
@@ -152,7 +156,11 @@ fn workload(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> Optio
         read.location.cluster, read.location.namespace, read.location.name
     );
     let mut derived = Vec::new();
-    if read.processes.iter().any(|p| !p.malicious_packages.is_empty()) {
+    if read
+        .processes
+        .iter()
+        .any(|p| !p.malicious_packages.is_empty())
+    {
         derived.push(Risk::Malicious);
     }
     if read.processes.iter().any(|p| {
@@ -312,7 +320,9 @@ impl PlatformImageTags {
                 .filter(|(_, t)| {
                     t.workloads.contains(&w.location)
                         || w.processes.iter().any(|p| {
-                            p.image_digest.as_ref().is_some_and(|d| t.digests.contains(d))
+                            p.image_digest
+                                .as_ref()
+                                .is_some_and(|d| t.digests.contains(d))
                         })
                 })
                 .map(|(i, _)| i)
@@ -324,9 +334,10 @@ impl PlatformImageTags {
                 }
             }
             for p in &w.processes {
-                let by_digest = p.image_digest.as_ref().and_then(|d| {
-                    self.tags.iter().position(|t| t.digests.contains(d))
-                });
+                let by_digest = p
+                    .image_digest
+                    .as_ref()
+                    .and_then(|d| self.tags.iter().position(|t| t.digests.contains(d)));
                 let owner = by_digest.or_else(|| match runs.len() {
                     1 => runs.first().copied(),
                     _ => None,
