@@ -307,7 +307,7 @@ fn print_funnel(funnel: &Funnel) {
     }
     let u = funnel.undecided;
     println!(
-        "  undecided: {} awaiting contextual analysis, {} with unknown fix state, {} on images no sensor watches",
+        "  undecided: {} awaiting contextual analysis, {} with unknown fix state, {} without runtime evidence",
         u.applicability, u.fix, u.runtime
     );
 }

@@ -1,28 +1,49 @@
 //! End to end on the bundled environment (`examples/data/environment/`,
 //! the one the README's main command prints): a Pod list, registry
-//! answers, six real scanner reports in five formats, a VEX document and a
-//! cluster listing give the statuses, the funnel, the highlights and the
-//! integrity violations below.
+//! answers, seven scanner reports in five formats written for it (by its
+//! `generate.py`), a VEX document and a cluster listing give the statuses,
+//! the funnel, the highlights and the integrity violations below.
 //!
-//! How the expected numbers were read off the files:
+//! How the expected numbers were read off the files (jq and a short Python
+//! recount over the JSON, not the program's output):
 //! - Pods: ten pods; a Succeeded job and a Pending StatefulSet pod run no
 //!   container, and the web init container is not a workload: 8 running
 //!   containers, 7 with a repository digest over 6 images (web runs twice),
-//!   node-agent with a node-local id.
-//! - Reports: issue_9618 (35 matches, 19 CVEs), nginx-cve (456, 287),
-//!   the ubuntu VulnerabilityReport (5, 2), many_vulns (1509, 388), the
-//!   JFrog docker scan (3, 2) and osv some_findings (1 malicious), the last
-//!   two assigned to the frontend image. The api image has no report.
-//! - VEX: CVE-2019-6978 on libgd3 in the nginx image is not affected; it is
-//!   that CVE's only finding there (286 CVEs left).
-//! - Distinct CVEs across the five scanned images: 631, of which 151 have a
-//!   Critical or High finding, on 4 images (ubuntu's two are Medium).
-//!   No report but JFrog's carries contextual analysis, and its Critical CVE
-//!   is Undetermined: Applicable is 0 and 151 await contextual analysis.
+//!   node-agent with a node-local id. Only node-1's sensor runs: xjoin, web
+//!   (nginx) and frontend are watched; ubuntu (node-3), python (node-2) and
+//!   api (node-2) are not.
+//! - Reports, findings each (`.matches`, `.Content.matches`,
+//!   `.items[].report.vulnerabilities`, JFrog rows unique by (first CVE,
+//!   package, version), osv records): xjoin Grype 73, nginx kubevuln 161,
+//!   ubuntu VulnerabilityReport 42, python Grype 142, frontend JFrog 24 (26
+//!   rows, axios and semver pulled in twice) and osv 17 (one `MAL-`), the
+//!   last two assigned to the frontend image. The api image has no report.
+//! - Runtime: the filtered manifest holds the 26 matches on the packages seen
+//!   loaded (nginx, libc6, libssl3, zlib1g, coreutils), all in the full
+//!   scan: 26 loaded, 161 - 26 = 135 not observed.
+//! - VEX: CVE-2023-6879 on libaom3 is not affected (its only finding there:
+//!   160 left on nginx); CVE-2023-4911 on libc6 (not libc-bin) is affected.
+//! - Distinct vulnerabilities (alias groups; JFrog's XRAY ids and osv's and
+//!   Grype's GHSA ids join their CVE): 58 xjoin, 100 nginx, 19 ubuntu, 95
+//!   python, 25 frontend (22 JFrog CVEs, 13 of osv's 16 GHSA ids alias one
+//!   of them); 237 over the five images, shared CVEs counted once. Highest
+//!   severity: 31 Critical, 78 High (on 4 images: ubuntu's are Medium and
+//!   Low), 72 Medium, 56 Low.
+//! - Applicable: the frontend's Applicable Critical/High rows (CVE-2023-42282
+//!   and CVE-2023-36665, both Critical, CVE-2022-23540, CVE-2024-22019) and
+//!   the VEX-affected CVE-2023-4911 on nginx: 5 on 2 images, all with a fix.
+//!   Of the other 104 Critical/High, only CVE-2022-25883 (semver, Not
+//!   Applicable) is decided: 103 await contextual analysis.
+//! - Validated in runtime: CVE-2023-4911 on libc6 is loaded: 1 on 1 image.
+//!   The frontend's 4 have no runtime evidence (no runtime-filtered scan).
+//! - Highlights: 1 malicious package (acme-shop-telemetry 99.10.2) on 1
+//!   image; 2 Critical & Applicable CVEs, on the frontend.
 //! - Registry: api:1.14.2 runs another digest than the registry's (digest
 //!   mismatch), python:3.6 is not in the registry (missing source), and
 //!   nginx:1.25 was re-pushed after the deployment (tag update, 2
 //!   containers, 1 image).
+//! - Reader warnings: one, osv-scanner's `no_image_digest` (a lockfile
+//!   names no image), resolved by the manifest's `image`.
 
 #![allow(
     clippy::unwrap_used,
@@ -38,7 +59,7 @@ mod environment;
 
 use std::path::Path;
 
-use kubesight::funnel::{FindingIndex, FunnelAccumulator};
+use kubesight::funnel::{FindingIndex, FunnelAccumulator, StageCount};
 use kubesight::highlights::Highlights;
 use kubesight::integrity::{IntegrityPolicy, TrustedRegistries, ViolationKind};
 use kubesight::runtime::{
@@ -57,15 +78,18 @@ fn the_bundled_environment_gives_the_dashboard_it_should() {
     assert_eq!(env.containers.len(), 8);
     assert_eq!(env.running_images.len(), 6);
     let counts: Vec<usize> = env.reports.iter().map(|(_, n)| *n).collect();
-    assert_eq!(counts, [35, 456, 5, 1509, 3, 1]);
+    assert_eq!(counts, [73, 161, 42, 142, 24, 17]);
     assert_eq!(
         (
             env.runtime.loaded,
             env.runtime.not_observed,
-            env.vex.not_affected
+            env.runtime.unmatched
         ),
-        (216, 240, 1)
+        (26, 135, 0)
     );
+    assert_eq!((env.vex.not_affected, env.vex.affected), (1, 1));
+    assert_eq!(env.warnings.len(), 1, "{:?}", env.warnings);
+    assert!(env.warnings[0].starts_with("osv-frontend.json: NoImageDigest"));
 
     let label = DisableLabel::default();
     let installation = Installation::of(&env.clusters, &label);
@@ -83,23 +107,23 @@ fn the_bundled_environment_gives_the_dashboard_it_should() {
 
     let (interned, skipped) = index.intern_all(&env.findings);
     assert_eq!(skipped.malicious, 1);
-    assert_eq!(interned.len(), 35 + 455 + 5 + 1509 + 3);
+    assert_eq!((skipped.not_running, skipped.not_scanned), (0, 0));
+    assert_eq!(interned.len(), 73 + 160 + 42 + 142 + 24 + 16);
     let mut accumulator = FunnelAccumulator::for_index(&index);
     accumulator.add_all(&interned);
     let funnel = accumulator.finish(&index, installation.status.has_runtime_validation());
-    assert_eq!((funnel.all.vulnerabilities, funnel.all.images), (631, 5));
+    let stage = |s: StageCount| (s.vulnerabilities, s.images);
+    assert_eq!(stage(funnel.all), (237, 5));
+    assert_eq!(stage(funnel.critical_high), (109, 4));
+    assert_eq!(stage(funnel.applicable), (5, 2));
+    assert_eq!(stage(funnel.with_fix), (5, 2));
+    assert_eq!(funnel.validated_in_runtime.map(stage), Some((1, 1)));
+    let u = funnel.undecided;
+    assert_eq!((u.applicability, u.fix, u.runtime), (103, 0, 4));
+    let s = funnel.by_severity;
     assert_eq!(
-        (
-            funnel.critical_high.vulnerabilities,
-            funnel.critical_high.images
-        ),
-        (151, 4)
-    );
-    assert_eq!(funnel.applicable.vulnerabilities, 0);
-    assert_eq!(funnel.undecided.applicability, 151);
-    assert_eq!(
-        funnel.validated_in_runtime.map(|s| s.vulnerabilities),
-        Some(0)
+        (s.critical, s.high, s.medium, s.low, s.unknown),
+        (31, 78, 72, 56, 0)
     );
 
     let policy = IntegrityPolicy::new(TrustedRegistries::new(&env.trusted_registries).unwrap());
@@ -120,6 +144,13 @@ fn the_bundled_environment_gives_the_dashboard_it_should() {
             highlights.malicious_packages.images
         ),
         (1, 1)
+    );
+    assert_eq!(
+        (
+            highlights.critical_applicable.vulnerabilities,
+            highlights.critical_applicable.images
+        ),
+        (2, 1)
     );
     assert_eq!(highlights.integrity_violations.images, 3);
 }
