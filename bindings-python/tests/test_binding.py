@@ -165,7 +165,7 @@ def test_inputs_are_plain_python_data() -> None:
 
 
 def test_ingest_takes_text_bytes_or_a_path() -> None:
-    path = FIXTURES / "trivy" / "alpine-39.json.golden"
+    path = FIXTURES / ".." / "shared" / "fixtures" / "trivy" / "alpine-39.json.golden"
     by_path = ingest.trivy(path)
     assert ingest.trivy(path.read_bytes()) == by_path
     assert ingest.trivy(path.read_text()) == by_path
