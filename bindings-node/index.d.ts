@@ -11,7 +11,7 @@ export type TagRule =
   | 'no_tag' | 'digest_pinned' | 'keyword' | 'commit' | 'date' | 'pull_request' | 'full_version'
   | 'build_number' | 'keyword_variant' | 'partial_version' | 'variant' | 'not_keyword' | 'unrecognized'
 export interface TagClass { rule: TagRule; mutability: 'mutable' | 'immutable'; isMutable: boolean; explanation: string }
-export type Applicability = 'applicable' | 'not_applicable' | 'undetermined' | 'not_covered' | 'not_scanned'
+export type Applicability = 'applicable' | 'not_applicable' | 'undetermined' | 'not_covered' | 'not_scanned' | 'rescan_required' | 'upgrade_required'
 export type FixState = 'fixed' | 'not_fixed' | 'wont_fix' | 'unknown'
 export type RuntimeEvidence = 'loaded' | 'not_observed' | 'unavailable'
 export type IntegrityStatus = 'no_issues' | 'untrusted_registry' | 'invalid_image_source' | 'invalid_image_integrity'
@@ -89,8 +89,9 @@ export interface Highlights {
   integrityViolations: { images: number; digestMismatch: number; missingSource: number; postDeploymentTagUpdate: number }
 }
 
-export interface Node { name: string; labels?: Record<string, string>; sensor: SensorState }
-export interface Cluster { name: string; controller: ControllerState; nodes?: Node[] }
+export interface Node { name: string; labels?: Record<string, string>; sensor: SensorState; status?: string; id?: string; hostname?: string; architecture?: string; region?: string; internalIp?: string; internalDns?: string; sensorVersion?: string; sensorLastUpdated?: string; monitoredAt?: string }
+export interface NodeCounts { nodes: number | null; running: number | null; failed: number | null; failedToInstall: number | null; disabled: number | null }
+export interface Cluster { name: string; controller: ControllerState; nodes?: Node[]; id?: string; controllerVersion?: string; controllerLastUpdated?: string; monitoredAt?: string; provider?: string; regions?: string[]; nodeCounts?: NodeCounts }
 export interface DisableLabel { key: string; value: string }
 export interface Installation { status: InstallationStatus; connectedClusters: string[]; clustersWithSensors: string[]; [field: string]: unknown }
 export interface ClusterHealth { cluster: string; controller: ControllerState; monitoredCorrectly: boolean; nodes: Array<{ node: string; sensor: SensorState }> | null; problems: Array<Record<string, unknown>>; [field: string]: unknown }
@@ -133,7 +134,20 @@ export interface IngestWarning { code: string; at: string; message: string }
 export interface ImageReport { artifact?: string; digests: string[]; workload?: { cluster?: string; namespace: string; kind: string; name: string }; occurrences: Occurrence[]; suppressed: number }
 export interface Ingested { reports: ImageReport[]; warnings: IngestWarning[] }
 export interface PodInventory { containers: Array<Record<string, unknown>>; warnings: IngestWarning[] }
-export interface PlatformClusters { clusters: Cluster[]; warnings: IngestWarning[] }
+export interface ListingPages { pages: number; entries: number; totalCount?: number; nextKey?: string }
+export interface PlatformClusters { clusters: Cluster[]; listing: ListingPages; warnings: IngestWarning[] }
+export type Risk = 'malicious' | 'untrusted_registry' | 'integrity_violation' | 'critical_applicable_cves'
+export interface PlatformComponent { id?: string; name: string; version: string; ecosystem?: string; purl?: string }
+export interface PlatformVulnerability { cveId?: string; xrayId?: string; severity: Severity; cvssV2?: number; cvssV3?: number; applicability: Applicability; components: PlatformComponent[] }
+export interface PlatformMalicious { xrayId?: string; components: PlatformComponent[] }
+export interface WorkloadLocation { cluster: string; namespace: string; name: string }
+export type RuntimeStatus = 'running' | 'stopped' | 'unknown'
+export interface PlatformImageTag { name: string; tag?: string; registry?: string; repositoryPath?: string; architecture?: string; imageDigest?: string; digests: string[]; runtimeStatus: RuntimeStatus; scanned: boolean; risks: Risk[]; vulnerabilities: PlatformVulnerability[]; maliciousPackages: PlatformMalicious[]; workloads: WorkloadLocation[] }
+export interface PlatformEvidence { loaded: number; notObserved: number; unavailable: number; monitoredImages: number; unmatchedProcesses: number }
+export interface PlatformImageTags { tags: PlatformImageTag[]; reports: ImageReport[]; runningImages: RunningImage[]; listing: ListingPages; evidence?: PlatformEvidence; warnings: IngestWarning[] }
+export interface PlatformProcess { name: string; path?: string; arguments?: string; runtimeStatus: RuntimeStatus; risks: Risk[]; vulnerabilities: PlatformVulnerability[]; maliciousPackages: PlatformMalicious[]; processHash?: string; imageDigest?: string }
+export interface PlatformWorkload { location: WorkloadLocation; runtimeStatus: RuntimeStatus; nodes: string[]; architecture?: string; risks: Risk[]; vulnerabilitiesCount?: number; processes: PlatformProcess[] }
+export interface PlatformWorkloads { workloads: PlatformWorkload[]; listing: ListingPages; warnings: IngestWarning[] }
 export interface PlatformImages { images: Array<Record<string, unknown>>; totalCount: number; scan: { status: ScanStatus; running: number; scanned: number }; warnings: IngestWarning[] }
 export interface VexDocument { statements: Array<Record<string, unknown>>; warnings: IngestWarning[] }
 export interface VexOutcome { notAffected: number; fixed: number; affected: number; underInvestigation: number; unusedStatements: number }
@@ -251,6 +265,12 @@ export declare class TagPolicy {
 export declare function applyVex(findings: Occurrence[], document: VexDocument): { findings: Occurrence[]; outcome: VexOutcome }
 
 /**
+ * Gives image tags (as read) the runtime evidence of a workloads listing
+ * (as read) with the clusters' sensors: the image tags, updated.
+ */
+export declare function applyWorkloads(imageTags: PlatformImageTags, workloads: PlatformWorkloads, clusters: Cluster[], disableLabel?: DisableLabel): PlatformImageTags
+
+/**
  * Applies one scan configuration to many clusters; an unknown cluster
  * throws and changes nothing.
  */
@@ -353,11 +373,17 @@ export declare function readOpenvex(document: string | Buffer): VexDocument
 /** r" Reads an osv-scanner JSON report. */
 export declare function readOsvScanner(document: string | Buffer): Ingested
 
-/** r" Reads the runtime platform's cluster listing. */
-export declare function readRuntimeClusters(document: string | Buffer): PlatformClusters
+/** r" Reads the runtime platform's cluster listing: one page or its pages, merged. */
+export declare function readRuntimeClusters(pages: string | Buffer | Array<string | Buffer>): PlatformClusters
 
 /** r" Reads the runtime platform's live images listing. */
 export declare function readRuntimeImages(document: string | Buffer): PlatformImages
+
+/** r" Reads the runtime platform's image tags listing: one page or its pages, merged. */
+export declare function readRuntimeImageTags(pages: string | Buffer | Array<string | Buffer>): PlatformImageTags
+
+/** r" Reads the runtime platform's workloads listing: one page or its pages, merged. */
+export declare function readRuntimeWorkloads(pages: string | Buffer | Array<string | Buffer>): PlatformWorkloads
 
 /** r" Reads a Trivy JSON report (current, the older list, or the Kubernetes report). */
 export declare function readTrivy(document: string | Buffer): Ingested
