@@ -1,5 +1,6 @@
 //! The adapters on real scanner output (`tests/fixtures/`), with the
-//! numbers in `tests/vectors/ingest.json`, and on broken documents.
+//! numbers in `tests/vectors/ingest.json`, on inline documents of every
+//! shape the producers write, and on broken documents.
 
 #![allow(
     clippy::unwrap_used,
@@ -205,6 +206,19 @@ fn broken_documents_give_errors_or_warnings() {
 }
 
 #[test]
+fn inline_documents_of_every_shape_give_the_numbers_read_off_them() {
+    support::check_section("ingest.json", "shapes", 7, |case| {
+        let (format, text) = (
+            case["format"].as_str().unwrap(),
+            case["text"].as_str().unwrap(),
+        );
+        read(format, text)
+            .map(|i| summary(&i))
+            .map_err(|e| format!("{}: {e}", e.code()))
+    });
+}
+
+#[test]
 fn vex_documents_give_the_statements_read_off_the_files() {
     support::check_section("ingest.json", "vex", 18, |case| {
         let text = fixture(case["fixture"].as_str().unwrap());
@@ -339,6 +353,30 @@ fn every_truncation_of_every_fixture_is_an_error_or_a_result_never_a_panic() {
             };
             if let Err(e) = result {
                 assert!(IngestError::CODES.contains(&e.code()), "{}", e.code());
+            }
+        }
+    }
+}
+
+#[test]
+fn every_truncation_of_every_inline_document_is_an_error_or_a_result_never_a_panic() {
+    let vectors = support::vectors("ingest.json");
+    for section in ["shapes"] {
+        for case in vectors[section].as_array().unwrap() {
+            let (format, text) = (
+                case["format"].as_str().unwrap(),
+                case["text"].as_str().unwrap(),
+            );
+            for cut in (0..text.len()).filter(|cut| text.is_char_boundary(*cut)) {
+                let prefix = &text[..cut];
+                let result = if is_vex(format) {
+                    read_vex(format, prefix).map(|_| ())
+                } else {
+                    read(format, prefix).map(|_| ())
+                };
+                if let Err(e) = result {
+                    assert!(IngestError::CODES.contains(&e.code()), "{}", e.code());
+                }
             }
         }
     }

@@ -180,6 +180,12 @@ test('ingest: VEX documents, applied', () => {
   }
 })
 
+test('ingest: inline documents of every shape', () => {
+  for (const c of section('ingest.json', 'shapes', 7)) {
+    subset(expectOf(c.expect), ingestSummary(READERS[c.format](c.text)), c.name)
+  }
+})
+
 test('ingest: a runtime-filtered scan marks what was loaded', () => {
   for (const c of section('ingest.json', 'runtime_pairs', 1)) {
     const read = READERS[c.format]

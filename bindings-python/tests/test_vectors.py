@@ -216,6 +216,11 @@ def test_vex_applied(case: dict[str, Any]) -> None:
     subset(case["expect"], {"outcome": applied["outcome"], "remaining": remaining})
 
 
+@pytest.mark.parametrize("case", section("ingest.json", "shapes", 7))
+def test_inline_shapes(case: dict[str, Any]) -> None:
+    subset(case["expect"], ingest_summary(READERS[case["format"]](case["text"]).to_dict()))
+
+
 @pytest.mark.parametrize("case", section("ingest.json", "runtime_pairs", 1))
 def test_runtime_pairs(case: dict[str, Any]) -> None:
     read = READERS[case["format"]]

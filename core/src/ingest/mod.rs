@@ -6,6 +6,7 @@
 mod error;
 mod grype;
 mod jfrog;
+mod null;
 mod osv;
 mod platform;
 mod pods;
