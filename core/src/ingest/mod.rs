@@ -13,6 +13,7 @@ mod pods;
 mod report;
 mod runtime;
 mod trivy;
+mod trivy_k8s;
 mod trivy_operator;
 pub mod vex;
 mod workload;
