@@ -207,7 +207,7 @@ fn broken_documents_give_errors_or_warnings() {
 
 #[test]
 fn inline_documents_of_every_shape_give_the_numbers_read_off_them() {
-    support::check_section("ingest.json", "shapes", 14, |case| {
+    support::check_section("ingest.json", "shapes", 18, |case| {
         let (format, text) = (
             case["format"].as_str().unwrap(),
             case["text"].as_str().unwrap(),

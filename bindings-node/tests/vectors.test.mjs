@@ -181,7 +181,7 @@ test('ingest: VEX documents, applied', () => {
 })
 
 test('ingest: inline documents of every shape', () => {
-  for (const c of section('ingest.json', 'shapes', 14)) {
+  for (const c of section('ingest.json', 'shapes', 18)) {
     subset(expectOf(c.expect), ingestSummary(READERS[c.format](c.text)), c.name)
   }
 })

@@ -216,7 +216,7 @@ def test_vex_applied(case: dict[str, Any]) -> None:
     subset(case["expect"], {"outcome": applied["outcome"], "remaining": remaining})
 
 
-@pytest.mark.parametrize("case", section("ingest.json", "shapes", 14))
+@pytest.mark.parametrize("case", section("ingest.json", "shapes", 18))
 def test_inline_shapes(case: dict[str, Any]) -> None:
     subset(case["expect"], ingest_summary(READERS[case["format"]](case["text"]).to_dict()))
 
