@@ -65,6 +65,7 @@ fn vex_summary(document: &VexDocument) -> Value {
             .filter_map(|p| p.image.as_ref())
             .collect::<Vec<_>>(),
         "warnings": document.warnings.len(),
+        "messages": document.warnings.iter().map(|w| &w.message).collect::<Vec<_>>(),
     })
 }
 
@@ -219,6 +220,37 @@ fn inline_documents_of_every_shape_give_the_numbers_read_off_them() {
 }
 
 #[test]
+fn inline_vex_documents_give_their_statements_and_apply() {
+    support::check_section("ingest.json", "vex_shapes", 6, |case| {
+        let document = read_vex(
+            case["format"].as_str().unwrap(),
+            case["text"].as_str().unwrap(),
+        )
+        .map_err(|e| format!("{}: {e}", e.code()))?;
+        let mut result = vex_summary(&document);
+        if let Some(occurrences) = case.get("occurrences") {
+            let mut occurrences: Vec<kubesight::finding::Occurrence> =
+                serde_json::from_value(occurrences.clone()).map_err(|e| e.to_string())?;
+            let outcome = vex::apply_vex(&mut occurrences, &document);
+            result["outcome"] = json!(outcome);
+            result["remaining"] = json!(remaining(&occurrences));
+        }
+        Ok(result)
+    });
+}
+
+/// What is left after applying VEX: (vulnerability, package, applicability),
+/// sorted.
+fn remaining(occurrences: &[kubesight::finding::Occurrence]) -> Vec<Value> {
+    let mut remaining: Vec<Value> = occurrences
+        .iter()
+        .map(|o| json!([o.vulnerability, o.package.name, o.applicability]))
+        .collect();
+    remaining.sort_by_key(|r| r.to_string());
+    remaining
+}
+
+#[test]
 fn vex_documents_give_the_statements_read_off_the_files() {
     support::check_section("ingest.json", "vex", 18, |case| {
         let text = fixture(case["fixture"].as_str().unwrap());
@@ -239,12 +271,7 @@ fn vex_statements_remove_confirm_or_leave_findings() {
         let mut occurrences: Vec<kubesight::finding::Occurrence> =
             serde_json::from_value(case["occurrences"].clone()).map_err(|e| e.to_string())?;
         let outcome = vex::apply_vex(&mut occurrences, &document);
-        let mut remaining: Vec<Value> = occurrences
-            .iter()
-            .map(|o| json!([o.vulnerability, o.package.name, o.applicability]))
-            .collect();
-        remaining.sort_by_key(|r| r.to_string());
-        Ok(json!({ "outcome": outcome, "remaining": remaining }))
+        Ok(json!({ "outcome": outcome, "remaining": remaining(&occurrences) }))
     });
 }
 
@@ -361,7 +388,7 @@ fn every_truncation_of_every_fixture_is_an_error_or_a_result_never_a_panic() {
 #[test]
 fn every_truncation_of_every_inline_document_is_an_error_or_a_result_never_a_panic() {
     let vectors = support::vectors("ingest.json");
-    for section in ["shapes"] {
+    for section in ["shapes", "vex_shapes"] {
         for case in vectors[section].as_array().unwrap() {
             let (format, text) = (
                 case["format"].as_str().unwrap(),
