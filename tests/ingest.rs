@@ -1,6 +1,7 @@
 //! The adapters on real scanner output (`../shared/fixtures/`) and the
-//! project's own documents (`tests/fixtures/`), with the
-//! numbers in `tests/vectors/ingest.json`, and on broken documents.
+//! project's own documents (`tests/fixtures/`), with the numbers in
+//! `tests/vectors/ingest.json`, on inline documents of every shape the
+//! producers write, and on broken documents.
 
 #![allow(
     clippy::unwrap_used,
@@ -64,6 +65,7 @@ fn vex_summary(document: &VexDocument) -> Value {
             .filter_map(|p| p.image.as_ref())
             .collect::<Vec<_>>(),
         "warnings": document.warnings.len(),
+        "messages": document.warnings.iter().map(|w| &w.message).collect::<Vec<_>>(),
     })
 }
 
@@ -205,6 +207,50 @@ fn broken_documents_give_errors_or_warnings() {
 }
 
 #[test]
+fn inline_documents_of_every_shape_give_the_numbers_read_off_them() {
+    support::check_section("ingest.json", "shapes", 18, |case| {
+        let (format, text) = (
+            case["format"].as_str().unwrap(),
+            case["text"].as_str().unwrap(),
+        );
+        read(format, text)
+            .map(|i| summary(&i))
+            .map_err(|e| format!("{}: {e}", e.code()))
+    });
+}
+
+#[test]
+fn inline_vex_documents_give_their_statements_and_apply() {
+    support::check_section("ingest.json", "vex_shapes", 6, |case| {
+        let document = read_vex(
+            case["format"].as_str().unwrap(),
+            case["text"].as_str().unwrap(),
+        )
+        .map_err(|e| format!("{}: {e}", e.code()))?;
+        let mut result = vex_summary(&document);
+        if let Some(occurrences) = case.get("occurrences") {
+            let mut occurrences: Vec<kubesight::finding::Occurrence> =
+                serde_json::from_value(occurrences.clone()).map_err(|e| e.to_string())?;
+            let outcome = vex::apply_vex(&mut occurrences, &document);
+            result["outcome"] = json!(outcome);
+            result["remaining"] = json!(remaining(&occurrences));
+        }
+        Ok(result)
+    });
+}
+
+/// What is left after applying VEX: (vulnerability, package, applicability),
+/// sorted.
+fn remaining(occurrences: &[kubesight::finding::Occurrence]) -> Vec<Value> {
+    let mut remaining: Vec<Value> = occurrences
+        .iter()
+        .map(|o| json!([o.vulnerability, o.package.name, o.applicability]))
+        .collect();
+    remaining.sort_by_key(|r| r.to_string());
+    remaining
+}
+
+#[test]
 fn vex_documents_give_the_statements_read_off_the_files() {
     support::check_section("ingest.json", "vex", 18, |case| {
         let text = fixture(case["fixture"].as_str().unwrap());
@@ -225,12 +271,7 @@ fn vex_statements_remove_confirm_or_leave_findings() {
         let mut occurrences: Vec<kubesight::finding::Occurrence> =
             serde_json::from_value(case["occurrences"].clone()).map_err(|e| e.to_string())?;
         let outcome = vex::apply_vex(&mut occurrences, &document);
-        let mut remaining: Vec<Value> = occurrences
-            .iter()
-            .map(|o| json!([o.vulnerability, o.package.name, o.applicability]))
-            .collect();
-        remaining.sort_by_key(|r| r.to_string());
-        Ok(json!({ "outcome": outcome, "remaining": remaining }))
+        Ok(json!({ "outcome": outcome, "remaining": remaining(&occurrences) }))
     });
 }
 
@@ -440,6 +481,30 @@ fn every_truncation_of_every_fixture_is_an_error_or_a_result_never_a_panic() {
             if let Err(e) = result {
                 assert!(IngestError::CODES.contains(&e.code()), "{}", e.code());
                 assert_user_form(&e.to_string());
+            }
+        }
+    }
+}
+
+#[test]
+fn every_truncation_of_every_inline_document_is_an_error_or_a_result_never_a_panic() {
+    let vectors = support::vectors("ingest.json");
+    for section in ["shapes", "vex_shapes"] {
+        for case in vectors[section].as_array().unwrap() {
+            let (format, text) = (
+                case["format"].as_str().unwrap(),
+                case["text"].as_str().unwrap(),
+            );
+            for cut in (0..text.len()).filter(|cut| text.is_char_boundary(*cut)) {
+                let prefix = &text[..cut];
+                let result = if is_vex(format) {
+                    read_vex(format, prefix).map(|_| ())
+                } else {
+                    read(format, prefix).map(|_| ())
+                };
+                if let Err(e) = result {
+                    assert!(IngestError::CODES.contains(&e.code()), "{}", e.code());
+                }
             }
         }
     }

@@ -156,8 +156,14 @@ function vexSummary(d) {
     products: d.statements.reduce((n, s) => n + s.products.length, 0),
     images: d.statements.flatMap((s) => s.products.map((p) => p.image).filter(Boolean)),
     warnings: d.warnings.length,
+    messages: d.warnings.map((w) => w.message),
   }
 }
+
+// What applying VEX left: [vulnerability, package, applicability], sorted.
+const remainingOf = (applied) => applied.findings
+  .map((o) => [o.vulnerability, o.package.name, o.applicability])
+  .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1))
 
 // The summary keeps the vector's snake_case names; only the funnel inside
 // it is the binding's camelCase form.
@@ -173,10 +179,25 @@ test('ingest: VEX documents, applied', () => {
   for (const c of section('ingest.json', 'vex', 18)) subset(c.expect, vexSummary(READERS[c.format](fixture(c.fixture))), c.name)
   for (const c of section('ingest.json', 'vex_applied', 5)) {
     const applied = k.applyVex(camelKeys(c.occurrences), READERS[c.format](fixture(c.fixture)))
-    const remaining = applied.findings
-      .map((o) => [o.vulnerability, o.package.name, o.applicability])
-      .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1))
-    subset(camelKeys(c.expect), { outcome: applied.outcome, remaining }, c.name)
+    subset(camelKeys(c.expect), { outcome: applied.outcome, remaining: remainingOf(applied) }, c.name)
+  }
+})
+
+test('ingest: inline documents of every shape', () => {
+  for (const c of section('ingest.json', 'shapes', 18)) {
+    subset(expectOf(c.expect), ingestSummary(READERS[c.format](c.text)), c.name)
+  }
+})
+
+test('ingest: inline VEX documents, applied', () => {
+  for (const c of section('ingest.json', 'vex_shapes', 6)) {
+    const document = READERS[c.format](c.text)
+    const outcome = vexSummary(document)
+    if (c.occurrences) {
+      const applied = k.applyVex(camelKeys(c.occurrences), document)
+      Object.assign(outcome, { outcome: applied.outcome, remaining: remainingOf(applied) })
+    }
+    subset(camelKeys(c.expect), outcome, c.name)
   }
 })
 

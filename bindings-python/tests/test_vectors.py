@@ -190,7 +190,16 @@ def vex_summary(document: dict[str, Any]) -> dict[str, Any]:
         "products": sum(len(s["products"]) for s in statements),
         "images": [p["image"] for s in statements for p in s["products"] if p.get("image")],
         "warnings": len(document["warnings"]),
+        "messages": [w["message"] for w in document["warnings"]],
     }
+
+
+def remaining(applied: dict[str, Any]) -> list[Any]:
+    """What applying VEX left: (vulnerability, package, applicability), sorted."""
+    return sorted(
+        ([o["vulnerability"], o["package"]["name"], o["applicability"]] for o in applied["findings"]),
+        key=lambda r: str(r),
+    )
 
 
 @pytest.mark.parametrize("case", section("ingest.json", "cases", 28))
@@ -209,11 +218,22 @@ def test_vex_documents(case: dict[str, Any]) -> None:
 def test_vex_applied(case: dict[str, Any]) -> None:
     document = READERS[case["format"]](FIXTURES / case["fixture"])
     applied = ingest.apply_vex(case["occurrences"], document).to_dict()
-    remaining = sorted(
-        ([o["vulnerability"], o["package"]["name"], o["applicability"]] for o in applied["findings"]),
-        key=lambda r: str(r),
-    )
-    subset(case["expect"], {"outcome": applied["outcome"], "remaining": remaining})
+    subset(case["expect"], {"outcome": applied["outcome"], "remaining": remaining(applied)})
+
+
+@pytest.mark.parametrize("case", section("ingest.json", "shapes", 18))
+def test_inline_shapes(case: dict[str, Any]) -> None:
+    subset(case["expect"], ingest_summary(READERS[case["format"]](case["text"]).to_dict()))
+
+
+@pytest.mark.parametrize("case", section("ingest.json", "vex_shapes", 6))
+def test_inline_vex_shapes(case: dict[str, Any]) -> None:
+    document = READERS[case["format"]](case["text"])
+    outcome = vex_summary(document.to_dict())
+    if "occurrences" in case:
+        applied = ingest.apply_vex(case["occurrences"], document).to_dict()
+        outcome.update(outcome=applied["outcome"], remaining=remaining(applied))
+    subset(case["expect"], outcome)
 
 
 @pytest.mark.parametrize("case", section("ingest.json", "runtime_pairs", 1))

@@ -11,10 +11,15 @@
 //!   missing (older schema) is unknown; `fix.versions` are the versions.
 //! - Aliases: `relatedVulnerabilities` ids (the funnel never merges two CVE
 //!   ids through them).
+//! - `null` lists are empty: older Grype wrote `"matches": null` for an
+//!   image without matches (a report without occurrences); its other lists
+//!   without `omitempty` (`relatedVulnerabilities`, `fix.versions`,
+//!   `repoDigests`) may be `null` too.
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+use super::null::present;
 use super::{ImageReport, IngestError, Ingested, WarningCode};
 use crate::finding::{Fix, FixState, Occurrence, Package};
 use crate::Digest;
@@ -27,7 +32,7 @@ struct Wrapper<'a> {
     content: Option<&'a RawValue>,
     #[serde(rename = "ID")]
     id: Option<String>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "present")]
     matches: Option<Vec<&'a RawValue>>,
     #[serde(borrow)]
     source: Option<&'a RawValue>,
@@ -35,7 +40,7 @@ struct Wrapper<'a> {
 
 #[derive(Deserialize)]
 struct Document<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "present")]
     matches: Option<Vec<&'a RawValue>>,
     #[serde(borrow)]
     source: Option<&'a RawValue>,

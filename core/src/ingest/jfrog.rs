@@ -12,12 +12,16 @@
 //!   bounds are the fix versions; null or empty means not fixed.
 //! - Identity: a docker scan names the image by its tar, `sha256__<hex>.tar`:
 //!   that is its configuration digest. Audits name none.
+//! - `null` lists are empty: the CLI writes every empty list of the format
+//!   as `null` (`"vulnerabilities": null` for a clean scan, a row's
+//!   `"components": null`, `"cves": null`, `"fixedVersions": null`).
 
 use std::collections::HashSet;
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+use super::null::{or_default, present};
 use super::{ImageReport, IngestError, Ingested, WarningCode};
 use crate::finding::{Applicability, Fix, FixState, Occurrence, Package};
 use crate::Digest;
@@ -26,7 +30,7 @@ const FORMAT: &str = "JFrog simple-json";
 
 #[derive(Deserialize)]
 struct Document<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "present")]
     vulnerabilities: Option<Vec<&'a RawValue>>,
 }
 
@@ -39,7 +43,7 @@ struct Row {
     version: String,
     #[serde(rename = "impactedPackageType")]
     kind: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     components: Vec<Component>,
     applicable: Option<String>,
     #[serde(rename = "fixedVersions")]

@@ -6,12 +6,14 @@
 mod error;
 mod grype;
 mod jfrog;
+mod null;
 mod osv;
 pub mod platform;
 mod pods;
 mod report;
 mod runtime;
 mod trivy;
+mod trivy_k8s;
 mod trivy_operator;
 pub mod vex;
 mod workload;

@@ -13,10 +13,14 @@
 //! - Identity: osv-scanner names sources, not image digests: every report
 //!   has a `no_image_digest` warning, and the caller says which image it
 //!   scanned.
+//! - `null` lists are empty: osv-scanner writes `"aliases": null` (its
+//!   groups), and older versions `"vulnerabilities": null`, `"groups":
+//!   null`, `"packages": null` and `"events": null`, where Go had no list.
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+use super::null::or_default;
 use super::{ImageReport, IngestError, Ingested, WarningCode};
 use crate::finding::{Fix, FixState, IdKind, Occurrence, Package};
 
@@ -24,15 +28,15 @@ const FORMAT: &str = "osv-scanner";
 
 #[derive(Deserialize)]
 struct Document<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "or_default")]
     results: Vec<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
 struct Result<'a> {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     source: Source,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "or_default")]
     packages: Vec<&'a RawValue>,
 }
 
@@ -44,9 +48,9 @@ struct Source {
 #[derive(Deserialize)]
 struct ScannedPackage {
     package: OsvPackage,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     vulnerabilities: Vec<Record>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     groups: Vec<Group>,
 }
 
@@ -60,16 +64,16 @@ struct OsvPackage {
 
 #[derive(Deserialize)]
 struct Group {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     ids: Vec<String>,
 }
 
 #[derive(Deserialize)]
 struct Record {
     id: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     aliases: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     affected: Vec<Affected>,
     database_specific: Option<DatabaseSpecific>,
 }
@@ -77,7 +81,7 @@ struct Record {
 #[derive(Deserialize)]
 struct Affected {
     package: Option<AffectedPackage>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     ranges: Vec<Range>,
 }
 
@@ -90,7 +94,7 @@ struct AffectedPackage {
 
 #[derive(Deserialize)]
 struct Range {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     events: Vec<Event>,
 }
 

@@ -26,7 +26,8 @@ pub enum WarningCode {
     /// conservative reading was taken.
     UnknownStatus,
     /// The document lists part of what there is (one page, counts without
-    /// details): what follows from it covers that part only.
+    /// details, a resource whose scan failed): what follows from it covers
+    /// that part only.
     PartialListing,
     /// The document disagrees with itself (a count with the entries it
     /// lists, a risk badge with the findings behind it, two fields of one

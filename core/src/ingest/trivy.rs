@@ -1,12 +1,13 @@
 //! Trivy JSON: the current report (`SchemaVersion` 2), the older list of
-//! results, and the Kubernetes report (`ClusterName` with per-workload
-//! results).
+//! results, and the Kubernetes report (`ClusterName` with `Resources`,
+//! `Findings` or the older `Vulnerabilities`; read in
+//! [`trivy_k8s`](super::trivy_k8s), whose rules say how results map to
+//! images).
 //!
 //! Rules:
 //! - Identity: the repository digests (`Metadata.RepoDigests`, which may be
 //!   `[""]`), then the configuration digest (`Metadata.ImageID`). The older
-//!   list and the Kubernetes report name no digest: a `no_image_digest`
-//!   warning says so.
+//!   list names no digest: a `no_image_digest` warning says so.
 //! - Severity: `Severity`, as Trivy chose it from `SeveritySource` (kept as
 //!   the severity's source); an unknown word is Unknown with a warning.
 //! - Fix: `Status` `fixed` is a fix only with a `FixedVersion`;
@@ -18,11 +19,15 @@
 //! - `not_affected` (a vendor statement) and findings a VEX document moved
 //!   to `ExperimentalModifiedFindings` are not occurrences; they are counted
 //!   in [`ImageReport::suppressed`].
+//! - `null` lists are empty: Trivy before 0.20 wrote `"Vulnerabilities":
+//!   null` for a target without findings (later ones leave empty lists
+//!   out).
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::{ImageReport, IngestError, Ingested, WarningCode, Workload};
+use super::null::{or_default, present};
+use super::{trivy_k8s, ImageReport, IngestError, Ingested, WarningCode};
 use crate::finding::{Fix, FixState, Occurrence, Package};
 use crate::Digest;
 
@@ -32,34 +37,36 @@ const FORMAT: &str = "Trivy";
 struct Report<'a> {
     #[serde(rename = "ArtifactName")]
     artifact_name: Option<String>,
-    #[serde(rename = "Metadata", default)]
+    #[serde(rename = "Metadata", default, deserialize_with = "or_default")]
     metadata: Metadata,
-    #[serde(rename = "Results", borrow)]
+    #[serde(rename = "Results", borrow, default, deserialize_with = "present")]
     results: Option<Vec<&'a RawValue>>,
     #[serde(rename = "ClusterName")]
     cluster_name: Option<String>,
-    #[serde(rename = "Vulnerabilities", borrow)]
-    resources: Option<Vec<&'a RawValue>>,
+    #[serde(rename = "Resources", borrow, default, deserialize_with = "or_default")]
+    resources: Vec<&'a RawValue>,
+    #[serde(rename = "Findings", borrow, default, deserialize_with = "or_default")]
+    findings: Vec<&'a RawValue>,
+    #[serde(
+        rename = "Vulnerabilities",
+        borrow,
+        default,
+        deserialize_with = "or_default"
+    )]
+    vulnerable_resources: Vec<&'a RawValue>,
 }
 
+/// What names an image in a report: `Metadata`.
 #[derive(Deserialize, Default)]
-struct Metadata {
+pub(super) struct Metadata {
     #[serde(rename = "ImageID")]
-    image_id: Option<String>,
-    #[serde(rename = "RepoDigests", default)]
-    repo_digests: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct Resource<'a> {
-    #[serde(rename = "Namespace", default)]
-    namespace: String,
-    #[serde(rename = "Kind", default)]
-    kind: String,
-    #[serde(rename = "Name", default)]
-    name: String,
-    #[serde(rename = "Results", borrow, default)]
-    results: Vec<&'a RawValue>,
+    pub(super) image_id: Option<String>,
+    #[serde(rename = "RepoDigests", default, deserialize_with = "or_default")]
+    pub(super) repo_digests: Vec<String>,
+    #[serde(rename = "RepoTags", default, deserialize_with = "or_default")]
+    pub(super) repo_tags: Vec<String>,
+    #[serde(rename = "Reference")]
+    pub(super) reference: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -68,10 +75,20 @@ struct Result<'a> {
     target: Option<String>,
     #[serde(rename = "Type")]
     kind: Option<String>,
-    #[serde(rename = "Vulnerabilities", borrow)]
-    vulnerabilities: Option<Vec<&'a RawValue>>,
-    #[serde(rename = "ExperimentalModifiedFindings", borrow)]
-    modified: Option<Vec<&'a RawValue>>,
+    #[serde(
+        rename = "Vulnerabilities",
+        borrow,
+        default,
+        deserialize_with = "or_default"
+    )]
+    vulnerabilities: Vec<&'a RawValue>,
+    #[serde(
+        rename = "ExperimentalModifiedFindings",
+        borrow,
+        default,
+        deserialize_with = "or_default"
+    )]
+    modified: Vec<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -100,7 +117,7 @@ struct Identifier {
     purl: Option<String>,
 }
 
-/// Reads a Trivy JSON document (any of its three shapes).
+/// Reads a Trivy JSON document (any of its shapes).
 ///
 /// ```
 /// let report = r#"{"SchemaVersion": 2, "ArtifactName": "alpine:3.9",
@@ -120,7 +137,7 @@ pub fn trivy(text: &str) -> std::result::Result<Ingested, IngestError> {
         let results: Vec<&RawValue> =
             serde_json::from_str(text).map_err(|e| IngestError::json(&e))?;
         let mut report = empty_report(None, Vec::new());
-        read_results(&results, "", &mut report, &mut ingested);
+        read_results(at_paths(&results, ""), &mut report, &mut ingested);
         no_digest_warning(&report, "", &mut ingested);
         ingested.reports.push(report);
         return Ok(ingested);
@@ -133,50 +150,31 @@ pub fn trivy(text: &str) -> std::result::Result<Ingested, IngestError> {
         _ => IngestError::json(&e),
     })?;
     if let Some(results) = &document.results {
-        let digests = digests(&document.metadata, &mut ingested);
+        let digests = digests(&document.metadata, "Metadata", &mut ingested);
         let mut report = empty_report(document.artifact_name.clone(), digests);
-        read_results(results, "", &mut report, &mut ingested);
+        read_results(at_paths(results, ""), &mut report, &mut ingested);
         no_digest_warning(&report, "Metadata", &mut ingested);
         ingested.reports.push(report);
         return Ok(ingested);
     }
-    if let (Some(cluster), Some(resources)) = (&document.cluster_name, &document.resources) {
-        for (i, raw) in resources.iter().enumerate() {
-            let at = format!("Vulnerabilities[{i}]");
-            let resource: Resource<'_> = match serde_json::from_str(raw.get()) {
-                Ok(r) => r,
-                Err(e) => {
-                    ingested.warn(WarningCode::UnparsableEntry, at, e.to_string());
-                    continue;
-                }
-            };
-            // One report per result: each is one container image.
-            for (j, result) in resource.results.iter().enumerate() {
-                let mut report = empty_report(None, Vec::new());
-                report.workload = Some(Workload {
-                    cluster: Some(cluster.clone()),
-                    namespace: resource.namespace.clone(),
-                    kind: resource.kind.clone(),
-                    name: resource.name.clone(),
-                });
-                let at = format!("{at}.Results[{j}]");
-                read_results(&[*result], &at, &mut report, &mut ingested);
-                report.artifact = report.artifact.map(|a| image_of_target(&a));
-                no_digest_warning(&report, &at, &mut ingested);
-                ingested.reports.push(report);
-            }
+    if let Some(cluster) = &document.cluster_name {
+        let lists = [
+            ("Resources", &document.resources),
+            ("Findings", &document.findings),
+            ("Vulnerabilities", &document.vulnerable_resources),
+        ];
+        for (key, resources) in lists {
+            trivy_k8s::read(cluster, key, resources, &mut ingested);
         }
         return Ok(ingested);
     }
     Err(IngestError::UnrecognizedDocument {
         format: FORMAT,
-        reason:
-            "neither `Results`, nor `ClusterName` with `Vulnerabilities`, nor a list of results"
-                .into(),
+        reason: "neither `Results`, nor `ClusterName`, nor a list of results".into(),
     })
 }
 
-fn empty_report(artifact: Option<String>, digests: Vec<Digest>) -> ImageReport {
+pub(super) fn empty_report(artifact: Option<String>, digests: Vec<Digest>) -> ImageReport {
     ImageReport {
         artifact,
         digests,
@@ -186,45 +184,52 @@ fn empty_report(artifact: Option<String>, digests: Vec<Digest>) -> ImageReport {
     }
 }
 
-fn no_digest_warning(report: &ImageReport, at: &str, ingested: &mut Ingested) {
+pub(super) fn no_digest_warning(report: &ImageReport, at: &str, ingested: &mut Ingested) {
     if report.digests.is_empty() {
         ingested.no_digest(at, report.artifact.as_deref());
     }
 }
 
 /// `docker.io/redis:6.0.5 (debian 10.4)` names the image `docker.io/redis:6.0.5`.
-fn image_of_target(target: &str) -> String {
+pub(super) fn image_of_target(target: &str) -> Option<&str> {
     match target.rfind(" (") {
-        Some(at) if target.ends_with(')') => target.get(..at).unwrap_or(target).to_owned(),
-        _ => target.to_owned(),
+        Some(at) if target.ends_with(')') => target.get(..at),
+        _ => None,
     }
 }
 
-fn digests(metadata: &Metadata, ingested: &mut Ingested) -> Vec<Digest> {
+/// Each of `results` with its path, `Results[i]` under `at`.
+pub(super) fn at_paths<'a>(results: &[&'a RawValue], at: &str) -> Vec<(String, &'a RawValue)> {
+    let dot = if at.is_empty() { "" } else { "." };
+    results
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| (format!("{at}{dot}Results[{i}]"), *raw))
+        .collect()
+}
+
+/// The digests `metadata` names: repository digests, then the
+/// configuration digest.
+pub(super) fn digests(metadata: &Metadata, at: &str, ingested: &mut Ingested) -> Vec<Digest> {
     let mut digests = Vec::new();
     let repo = metadata
         .repo_digests
         .iter()
         .filter(|d| !d.is_empty())
         .map(|d| d.rsplit_once('@').map_or(d.as_str(), |(_, digest)| digest));
-    for text in repo.chain(metadata.image_id.as_deref()) {
-        ingested.add_digest(&mut digests, text, "Metadata");
+    for text in repo.chain(metadata.image_id.as_deref().filter(|i| !i.is_empty())) {
+        ingested.add_digest(&mut digests, text, at);
     }
     digests
 }
 
-fn read_results(
-    results: &[&RawValue],
-    at: &str,
+/// Reads `results` (each with its path) into `report`.
+pub(super) fn read_results(
+    results: Vec<(String, &RawValue)>,
     report: &mut ImageReport,
     ingested: &mut Ingested,
 ) {
-    for (i, raw) in results.iter().enumerate() {
-        let at = if at.is_empty() {
-            format!("Results[{i}]")
-        } else {
-            at.to_owned()
-        };
+    for (at, raw) in results {
         let result: Result<'_> = match serde_json::from_str(raw.get()) {
             Ok(r) => r,
             Err(e) => {
@@ -235,8 +240,8 @@ fn read_results(
         if report.artifact.is_none() {
             report.artifact.clone_from(&result.target);
         }
-        report.suppressed += result.modified.as_ref().map_or(0, |m| m.len() as u64);
-        for (j, raw) in result.vulnerabilities.iter().flatten().enumerate() {
+        report.suppressed += result.modified.len() as u64;
+        for (j, raw) in result.vulnerabilities.iter().enumerate() {
             let at = format!("{at}.Vulnerabilities[{j}]");
             let v: Vulnerability = match serde_json::from_str(raw.get()) {
                 Ok(v) => v,

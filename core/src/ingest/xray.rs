@@ -11,6 +11,9 @@
 //! - Identity: the image tar in the impact paths (`sha256__<hex>.tar`) is
 //!   the image's configuration digest.
 //! - The format carries no applicability: contextual analysis did not run.
+//! - Xray leaves out empty lists (`omitempty`): a scan without
+//!   `vulnerabilities` (but with its `scan_id` or `component_id`) is a clean
+//!   scan, a report without occurrences.
 
 use serde_json::Value;
 
@@ -37,6 +40,14 @@ fn component(id: &str) -> (Option<String>, String, String) {
     }
 }
 
+/// A scan names its id or its component, or lists vulnerabilities: Xray
+/// leaves out every empty list, so a clean scan has no `vulnerabilities`.
+fn is_scan(value: &Value) -> bool {
+    ["vulnerabilities", "scan_id", "component_id"]
+        .iter()
+        .any(|key| value.get(key).is_some())
+}
+
 fn image_digest(value: &Value) -> Option<Digest> {
     image_tar_digest(value.get("full_path").and_then(Value::as_str)?)
 }
@@ -58,7 +69,7 @@ pub fn jfrog_xray_json(document: &str) -> Result<Ingested, IngestError> {
     let value: Value = serde_json::from_str(document).map_err(|e| IngestError::json(&e))?;
     let scans: Vec<&Value> = match &value {
         Value::Array(list) => list.iter().collect(),
-        Value::Object(_) if value.get("vulnerabilities").is_some() => vec![&value],
+        Value::Object(_) if is_scan(&value) => vec![&value],
         _ => {
             return Err(IngestError::UnrecognizedDocument {
                 format: FORMAT,
@@ -66,13 +77,19 @@ pub fn jfrog_xray_json(document: &str) -> Result<Ingested, IngestError> {
             })
         }
     };
-    if scans
-        .iter()
-        .any(|s| !s.get("vulnerabilities").is_some_and(Value::is_array))
-    {
+    if !scans.iter().all(|s| is_scan(s)) {
         return Err(IngestError::UnrecognizedDocument {
             format: FORMAT,
-            reason: "a scan without a `vulnerabilities` list".into(),
+            reason: "an entry of the list is not a scan".into(),
+        });
+    }
+    if scans.iter().any(|s| {
+        s.get("vulnerabilities")
+            .is_some_and(|v| !v.is_array() && !v.is_null())
+    }) {
+        return Err(IngestError::UnrecognizedDocument {
+            format: FORMAT,
+            reason: "a scan whose `vulnerabilities` is not a list".into(),
         });
     }
     let mut ingested = Ingested::default();

@@ -1,13 +1,16 @@
 //! CSAF VEX: `vulnerabilities[].product_status` lists product ids, each
 //! resolved through the product tree to a purl (its own
 //! `product_identification_helper`, or for a relationship the product it
-//! references).
+//! references). Products without a package URL are counted in one
+//! `unparsable_entry` warning per status list; one whose purl cannot name
+//! what it is meant to (an OCI purl without a digest) has its own, saying
+//! so.
 
 use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::{parse_json, product_of, VexDocument, VexStatement, VexStatus};
+use super::{parse_json, product_of, NotAProduct, VexDocument, VexStatement, VexStatus};
 use crate::ingest::{IngestError, IngestWarning, WarningCode};
 
 const FORMAT: &str = "CSAF VEX";
@@ -129,9 +132,22 @@ pub fn csaf_vex(text: &str) -> Result<VexDocument, IngestError> {
             let mut products = Vec::new();
             let mut unresolved = 0;
             for product_id in &ids {
-                match purls.get(product_id).and_then(|p| product_of(p)) {
-                    Some(product) => products.push(product),
-                    None => unresolved += 1,
+                let Some(purl) = purls.get(product_id) else {
+                    unresolved += 1;
+                    continue;
+                };
+                match product_of(purl) {
+                    Ok(product) => products.push(product),
+                    Err(NotAProduct::NotAPurl) => unresolved += 1,
+                    Err(why) => document.warnings.push(IngestWarning {
+                        code: WarningCode::UnparsableEntry,
+                        at: format!("{at}.product_status.{list}"),
+                        message: format!(
+                            "product `{}`: {}: no finding can match it",
+                            product_id.escape_debug(),
+                            why.describe(purl)
+                        ),
+                    }),
                 }
             }
             if unresolved > 0 {

@@ -1,13 +1,15 @@
 //! CycloneDX VEX: `vulnerabilities[]` with an `analysis.state` and
 //! `affects[].ref`, each ref a component's `bom-ref` (resolved to its purl),
 //! a BOM-link to another BOM's component, or a purl itself. A vulnerability
-//! without analysis (an SBOM's scan result) is no statement.
+//! without analysis (an SBOM's scan result) is no statement, with a warning.
+//! A ref that names no package URL, or an OCI purl without a digest (which
+//! cannot name an image), is an `unparsable_entry` warning saying which.
 
 use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::{parse_json, product_of, VexDocument, VexStatement, VexStatus};
+use super::{parse_json, product_of, NotAProduct, VexDocument, VexStatement, VexStatus};
 use crate::ingest::{IngestError, IngestWarning, WarningCode};
 
 const FORMAT: &str = "CycloneDX VEX";
@@ -82,7 +84,7 @@ pub fn cyclonedx_vex(text: &str) -> Result<VexDocument, IngestError> {
                 continue;
             }
             None => {
-                warn("the vulnerability has no analysis state".into());
+                warn("the vulnerability has no analysis state: it is no VEX statement".into());
                 continue;
             }
         };
@@ -104,11 +106,12 @@ pub fn cyclonedx_vex(text: &str) -> Result<VexDocument, IngestError> {
             };
             let purl = refs.get(r).copied().unwrap_or(r);
             match product_of(purl) {
-                Some(product) => products.push(product),
-                None => warn(format!(
+                Ok(product) => products.push(product),
+                Err(NotAProduct::NotAPurl) => warn(format!(
                     "`{}` names no package URL: no finding can match it",
                     r.escape_debug()
                 )),
+                Err(why) => warn(format!("{}: no finding can match it", why.describe(purl))),
             }
         }
         let aliases = v

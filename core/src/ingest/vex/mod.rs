@@ -6,6 +6,11 @@
 //! covers it: a package URL covering the occurrence's package (a
 //! version-less purl covers every version), or an image (`pkg:oci/…@sha256:…`)
 //! among the occurrence's digests, optionally narrowed to subcomponents.
+//! Package URLs are compared decoded (`pkg:pypi/urllib3@1.26.16%2Bcgr.0` is
+//! version `1.26.16+cgr.0`); an occurrence without a purl is covered when
+//! the product's name and version are its own. An OCI purl without a
+//! digest names no image: the readers warn that it cannot, rather than
+//! calling it no package URL.
 //! Then:
 //! - `not_affected` and `fixed` remove the occurrence: the author says the
 //!   running version is not vulnerable;
@@ -210,18 +215,49 @@ pub fn apply_vex(occurrences: &mut Vec<Occurrence>, document: &VexDocument) -> V
     outcome
 }
 
+/// Why a name is no product a finding can be matched to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum NotAProduct {
+    /// Not a package URL at all (a CPE, a name, an IRI).
+    NotAPurl,
+    /// An OCI package URL without a version: it names no image.
+    NoDigest,
+    /// An OCI package URL whose version is not a digest.
+    NotADigest(String),
+}
+
+impl NotAProduct {
+    /// What to say of `name`, as the document wrote it.
+    pub(crate) fn describe(&self, name: &str) -> String {
+        let name = name.escape_debug();
+        match self {
+            NotAProduct::NotAPurl => format!("`{name}` is not a package URL"),
+            NotAProduct::NoDigest => format!(
+                "`{name}` is a package URL without a digest, so it cannot name an image"
+            ),
+            NotAProduct::NotADigest(version) => format!(
+                "`{name}` is a package URL whose version `{}` is not a digest, so it cannot name an image",
+                version.escape_debug()
+            ),
+        }
+    }
+}
+
 /// The product a package URL names: an OCI purl names an image by its
-/// digest, any other purl a package.
-pub(crate) fn product_of(purl: &str) -> Option<VexProduct> {
-    let parsed = Purl::parse(purl)?;
+/// digest (its version), any other purl a package.
+pub(crate) fn product_of(purl: &str) -> Result<VexProduct, NotAProduct> {
+    let parsed = Purl::parse(purl).ok_or(NotAProduct::NotAPurl)?;
     if parsed.kind == "oci" {
-        let digest = parsed.version.as_deref()?.parse::<Digest>().ok()?;
-        return Some(VexProduct {
+        let version = parsed.version.ok_or(NotAProduct::NoDigest)?;
+        let digest = version
+            .parse::<Digest>()
+            .map_err(|_| NotAProduct::NotADigest(version))?;
+        return Ok(VexProduct {
             image: Some(digest),
             package: None,
         });
     }
-    Some(VexProduct {
+    Ok(VexProduct {
         image: None,
         package: Some(parsed),
     })

@@ -91,6 +91,13 @@ mod tests {
         assert_eq!(p.version.as_deref(), Some("7.0.0"));
         let oci = Purl::parse("pkg:oci/debian@sha256%3A124c?repository_url=x").unwrap();
         assert_eq!(oci.version.as_deref(), Some("sha256:124c"));
+        let escaped = Purl::parse("pkg:pypi/urllib3@1.26.16%2Bcgr.0").unwrap();
+        assert_eq!(escaped.version.as_deref(), Some("1.26.16+cgr.0"));
+        assert_eq!(
+            Purl::parse("pkg:pypi/urllib3@1.26.16%2bcgr.0"),
+            Some(escaped.clone())
+        );
+        assert!(escaped.covers(&Purl::parse("pkg:pypi/urllib3@1.26.16+cgr.0").unwrap()));
         assert_eq!(Purl::parse("cpe:/o:redhat"), None);
         assert_eq!(Purl::parse("pkg:npm/"), None);
     }
