@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::fields::{count, id_text, text, time};
+use super::fields::{count, id_text, strings, text, time};
 use super::pages::{self, ListingPages};
 use crate::ingest::{IngestError, IngestWarning, WarningCode};
 use crate::runtime::{Cluster, ControllerState, Node, NodeCounts, SensorState};
@@ -217,16 +217,7 @@ fn cluster(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> Option
     cluster.controller_last_updated = time(value, "controller_last_updated", at, warnings);
     cluster.monitored_at = time(value, "monitored_at", at, warnings);
     cluster.provider = text(value, "provider");
-    cluster.regions = value
-        .get("regions")
-        .and_then(Value::as_array)
-        .map(|r| {
-            r.iter()
-                .filter_map(Value::as_str)
-                .map(String::from)
-                .collect()
-        })
-        .unwrap_or_default();
+    cluster.regions = strings(value, "regions");
     cluster.node_counts = node_counts(value);
     if listed.is_some() {
         cross_check(&cluster, at, warnings);

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use crate::ingest::{IngestWarning, WarningCode};
+use crate::Digest;
 
 /// A string field; empty counts as absent.
 pub(crate) fn text(value: &Value, key: &str) -> Option<String> {
@@ -76,6 +77,28 @@ pub(crate) fn time(
                     "`{}` is not an ISO 8601 time ({e}): left out",
                     raw.escape_debug()
                 ),
+            });
+            None
+        }
+    }
+}
+
+/// The digest under `key`; a malformed one is left out with an
+/// `invalid_digest` warning.
+pub(crate) fn digest(
+    value: &Value,
+    key: &str,
+    at: &str,
+    warnings: &mut Vec<IngestWarning>,
+) -> Option<Digest> {
+    let raw = text(value, key)?;
+    match raw.parse::<Digest>() {
+        Ok(d) => Some(d),
+        Err(e) => {
+            warnings.push(IngestWarning {
+                code: WarningCode::InvalidDigest,
+                at: format!("{at}.{key}"),
+                message: format!("`{}`: {e}", raw.escape_debug()),
             });
             None
         }

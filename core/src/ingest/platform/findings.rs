@@ -218,7 +218,7 @@ fn applicability(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> 
 }
 
 /// Reads a `vulnObj`; `None` (with a warning) when it names no id.
-pub(crate) fn vulnerability(
+fn vulnerability(
     value: &Value,
     at: &str,
     warnings: &mut Vec<IngestWarning>,
@@ -254,7 +254,7 @@ pub(crate) fn vulnerability(
 }
 
 /// Reads a `maliciousObj`; `None` (with a warning) when it names nothing.
-pub(crate) fn malicious(
+fn malicious(
     value: &Value,
     at: &str,
     warnings: &mut Vec<IngestWarning>,
@@ -273,6 +273,26 @@ pub(crate) fn malicious(
         xray_id,
         components,
     })
+}
+
+/// The `vulnerabilities` and `malicious_packages` of an image tag or a
+/// process.
+pub(crate) fn findings_of(
+    value: &Value,
+    at: &str,
+    warnings: &mut Vec<IngestWarning>,
+) -> (Vec<PlatformVulnerability>, Vec<PlatformMalicious>) {
+    let vulnerabilities = list(value, &["vulnerabilities"])
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| vulnerability(v, &format!("{at}.vulnerabilities[{i}]"), warnings))
+        .collect();
+    let malicious_packages = list(value, &["malicious_packages"])
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| malicious(m, &format!("{at}.malicious_packages[{i}]"), warnings))
+        .collect();
+    (vulnerabilities, malicious_packages)
 }
 
 fn package(c: &PlatformComponent) -> Package {

@@ -7,13 +7,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest as _, Sha256};
 
-use super::fields::{list, text};
-use super::findings::{malicious, vulnerability, PlatformMalicious, PlatformVulnerability};
+use super::fields::{digest, list, text};
+use super::findings::{findings_of, PlatformMalicious, PlatformVulnerability};
 use super::pages::{self, ListingPages};
-use super::risk::{compare_risks, risks, Risk};
-use crate::finding::{Applicability, Occurrence, RunningImage};
+use super::risk::{compare_risks, risks, supported, Risk};
+use crate::finding::{Occurrence, RunningImage};
 use crate::ingest::{ImageReport, IngestError, IngestWarning, WarningCode};
-use crate::{Digest, Severity};
+use crate::Digest;
 
 /// Whether an image tag or workload runs, as the platform says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -131,16 +131,7 @@ impl PlatformImageTag {
     /// vulnerability contextual analysis found applicable. The other two
     /// badges need facts the listing does not hold (the registry's answer).
     pub fn derived_risks(&self) -> Vec<Risk> {
-        let mut out = Vec::new();
-        if !self.malicious_packages.is_empty() {
-            out.push(Risk::Malicious);
-        }
-        if self.vulnerabilities.iter().any(|v| {
-            v.severity == Severity::Critical && v.applicability == Applicability::Applicable
-        }) {
-            out.push(Risk::CriticalApplicableCves);
-        }
-        out
+        supported(&self.vulnerabilities, &self.malicious_packages)
     }
 
     /// Its occurrences: vulnerabilities, then malicious packages.
@@ -238,27 +229,8 @@ fn image_tag(
     let repository_path = text(value, "repository_path");
     let tag = text(value, "tag");
     let architecture = text(value, "architecture");
-    let image_digest = text(value, "image_digest").and_then(|d| match d.parse::<Digest>() {
-        Ok(d) => Some(d),
-        Err(e) => {
-            warnings.push(IngestWarning {
-                code: WarningCode::InvalidDigest,
-                at: format!("{at}.image_digest"),
-                message: format!("`{}`: {e}", d.escape_debug()),
-            });
-            None
-        }
-    });
-    let vulnerabilities = list(value, &["vulnerabilities"])
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| vulnerability(v, &format!("{at}.vulnerabilities[{i}]"), warnings))
-        .collect();
-    let malicious_packages = list(value, &["malicious_packages"])
-        .iter()
-        .enumerate()
-        .filter_map(|(i, m)| malicious(m, &format!("{at}.malicious_packages[{i}]"), warnings))
-        .collect();
+    let image_digest = digest(value, "image_digest", at, warnings);
+    let (vulnerabilities, malicious_packages) = findings_of(value, at, warnings);
     let mut workloads = Vec::new();
     for (i, w) in list(value, &["workloads"]).iter().enumerate() {
         match (text(w, "cluster"), text(w, "namespace"), text(w, "name")) {

@@ -5,7 +5,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::fields::list;
+use super::findings::{PlatformMalicious, PlatformVulnerability};
+use crate::finding::Applicability;
 use crate::ingest::{IngestWarning, WarningCode};
+use crate::Severity;
 
 /// A risk badge of an image tag, workload or process.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -66,6 +69,27 @@ pub(crate) fn risks(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) 
                 ),
             }),
         }
+    }
+    out
+}
+
+/// The badges findings support: `malicious` for a malicious package,
+/// `critical_applicable_cves` for a Critical vulnerability contextual
+/// analysis found applicable. The other two badges need facts no listing
+/// of findings holds (the registry's answer).
+pub(crate) fn supported<'a>(
+    vulnerabilities: impl IntoIterator<Item = &'a PlatformVulnerability>,
+    malicious: impl IntoIterator<Item = &'a PlatformMalicious>,
+) -> Vec<Risk> {
+    let mut out = Vec::new();
+    if malicious.into_iter().next().is_some() {
+        out.push(Risk::Malicious);
+    }
+    if vulnerabilities
+        .into_iter()
+        .any(|v| v.severity == Severity::Critical && v.applicability == Applicability::Applicable)
+    {
+        out.push(Risk::CriticalApplicableCves);
     }
     out
 }

@@ -8,11 +8,11 @@ use std::collections::{BTreeSet, HashSet};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::fields::{count, list, strings, text, text_of};
-use super::findings::{malicious, vulnerability, PlatformMalicious, PlatformVulnerability};
+use super::fields::{count, digest, list, strings, text};
+use super::findings::{findings_of, PlatformMalicious, PlatformVulnerability};
 use super::image_tags::{PlatformImageTags, RuntimeStatus, WorkloadLocation};
 use super::pages::{self, ListingPages};
-use super::risk::{compare_risks, risks, Risk};
+use super::risk::{compare_risks, risks, supported, Risk};
 use crate::finding::{canonical_id, RuntimeEvidence};
 use crate::ingest::{IngestError, IngestWarning, WarningCode};
 use crate::runtime::{Cluster, DisableLabel, SensorState};
@@ -77,32 +77,8 @@ pub struct PlatformWorkloads {
     pub warnings: Vec<IngestWarning>,
 }
 
-fn digest(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> Option<Digest> {
-    let d = text(value, "image_digest")?;
-    match d.parse::<Digest>() {
-        Ok(d) => Some(d),
-        Err(e) => {
-            warnings.push(IngestWarning {
-                code: WarningCode::InvalidDigest,
-                at: format!("{at}.image_digest"),
-                message: format!("`{}`: {e}", d.escape_debug()),
-            });
-            None
-        }
-    }
-}
-
 fn process(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> PlatformProcess {
-    let vulnerabilities = list(value, &["vulnerabilities"])
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| vulnerability(v, &format!("{at}.vulnerabilities[{i}]"), warnings))
-        .collect();
-    let malicious_packages = list(value, &["malicious_packages"])
-        .iter()
-        .enumerate()
-        .filter_map(|(i, m)| malicious(m, &format!("{at}.malicious_packages[{i}]"), warnings))
-        .collect();
+    let (vulnerabilities, malicious_packages) = findings_of(value, at, warnings);
     PlatformProcess {
         name: text(value, "name").unwrap_or_default(),
         path: text(value, "path"),
@@ -112,7 +88,7 @@ fn process(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> Platfo
         vulnerabilities,
         malicious_packages,
         process_hash: text(value, "process_hash").filter(|h| !h.starts_with('<')),
-        image_digest: digest(value, at, warnings),
+        image_digest: digest(value, "image_digest", at, warnings),
     }
 }
 
@@ -146,7 +122,7 @@ fn workload(
         },
         runtime_status: RuntimeStatus::read(value, at, warnings),
         nodes: strings(value, "nodes"),
-        architecture: text_of(value, &["architecture"]),
+        architecture: text(value, "architecture"),
         risks: risks(value, at, warnings),
         vulnerabilities_count: count(value, "vulnerabilities_count"),
         processes,
@@ -155,22 +131,10 @@ fn workload(
         "workload {}/{}/{}",
         read.location.cluster, read.location.namespace, read.location.name
     );
-    let mut derived = Vec::new();
-    if read
-        .processes
-        .iter()
-        .any(|p| !p.malicious_packages.is_empty())
-    {
-        derived.push(Risk::Malicious);
-    }
-    if read.processes.iter().any(|p| {
-        p.vulnerabilities.iter().any(|v| {
-            v.severity == crate::Severity::Critical
-                && v.applicability == crate::finding::Applicability::Applicable
-        })
-    }) {
-        derived.push(Risk::CriticalApplicableCves);
-    }
+    let derived = supported(
+        read.processes.iter().flat_map(|p| &p.vulnerabilities),
+        read.processes.iter().flat_map(|p| &p.malicious_packages),
+    );
     compare_risks(&what, &read.risks, &derived, at, warnings);
     let listed: u64 = read
         .processes
