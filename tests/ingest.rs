@@ -13,6 +13,8 @@
 
 mod support;
 
+use support::readers::{fixture, is_vex, pages_of, platform_summary, read, read_vex, refs};
+
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -21,37 +23,6 @@ use kubesight::ingest::vex::{self, VexDocument};
 use kubesight::ingest::{self, IngestError, Ingested};
 use kubesight::Severity;
 use serde_json::{json, Value};
-
-/// A fixture by its path from the repository root, as the vectors name it.
-fn fixture(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn read(format: &str, text: &str) -> Result<Ingested, IngestError> {
-    match format {
-        "trivy" => ingest::trivy(text),
-        "grype" => ingest::grype(text),
-        "trivy_operator" => ingest::trivy_operator(text),
-        "osv_scanner" => ingest::osv_scanner(text),
-        "jfrog_simple_json" => ingest::jfrog_simple_json(text),
-        "jfrog_xray_json" => ingest::jfrog_xray_json(text),
-        other => panic!("no adapter named {other}"),
-    }
-}
-
-fn is_vex(format: &str) -> bool {
-    matches!(format, "openvex" | "cyclonedx_vex" | "csaf_vex")
-}
-
-fn read_vex(format: &str, text: &str) -> Result<VexDocument, IngestError> {
-    match format {
-        "openvex" => vex::openvex(text),
-        "cyclonedx_vex" => vex::cyclonedx_vex(text),
-        "csaf_vex" => vex::csaf_vex(text),
-        other => panic!("no VEX reader named {other}"),
-    }
-}
 
 fn vex_summary(document: &VexDocument) -> Value {
     json!({
@@ -300,143 +271,6 @@ fn pod_lists_give_the_running_containers() {
         ingest::kubernetes_pods(&text, case["cluster"].as_str().unwrap())
             .map(|i| pods_summary(&i))
             .map_err(|e| e.to_string())
-    });
-}
-
-fn platform_summary(listing: &str, text: &str) -> Result<Value, IngestError> {
-    use kubesight::runtime::{DisableLabel, Installation};
-    Ok(match listing {
-        "clusters" => {
-            let read = ingest::runtime_clusters(&[text])?;
-            let installation = Installation::of(&read.clusters, &DisableLabel::default());
-            json!({
-                "clusters": read.clusters,
-                "warnings": read.warnings.iter().map(|w| w.code).collect::<Vec<_>>(),
-                "installation": installation.status.code(),
-            })
-        }
-        _ => {
-            let read = ingest::runtime_images(text)?;
-            let (status, running, scanned) = read.scan_status();
-            json!({
-                "scan_status": status.code(),
-                "running": running,
-                "scanned": scanned,
-                "critical": read.images.iter().map(|i| i.vulnerabilities.critical).collect::<Vec<_>>(),
-                "warnings": read.warnings.iter().map(|w| w.code).collect::<Vec<_>>(),
-            })
-        }
-    })
-}
-
-/// The pages a `platform_export` case names: fixture paths, or documents
-/// written inline.
-fn pages_of(case: &Value, key: &str) -> Vec<String> {
-    case[key]
-        .as_array()
-        .map(|pages| {
-            pages
-                .iter()
-                .map(|p| {
-                    let p = p.as_str().unwrap();
-                    if p.starts_with('{') || p.starts_with('[') {
-                        p.to_owned()
-                    } else {
-                        fixture(p)
-                    }
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn refs(pages: &[String]) -> Vec<&str> {
-    pages.iter().map(String::as_str).collect()
-}
-
-/// What a platform export gives, as every language computes it (see the
-/// section's `about`).
-fn export_summary(case: &Value) -> Result<Value, IngestError> {
-    use kubesight::funnel;
-    use kubesight::highlights::Highlights;
-    use kubesight::runtime::{ClusterHealth, DisableLabel, Installation, ScanReport};
-    let label = DisableLabel::default();
-    let (clusters, tags, workloads) = (
-        pages_of(case, "clusters"),
-        pages_of(case, "image_tags"),
-        pages_of(case, "workloads"),
-    );
-    let clusters = ingest::runtime_clusters(&refs(&clusters))?;
-    let mut read = ingest::runtime_image_tags(&refs(&tags))?;
-    let workloads = if workloads.is_empty() {
-        None
-    } else {
-        Some(ingest::runtime_workloads(&refs(&workloads))?)
-    };
-    if let Some(w) = &workloads {
-        read.apply_workloads(w, &clusters.clusters, &label);
-    }
-    let installation = Installation::of(&clusters.clusters, &label);
-    let occurrences: Vec<_> = read.occurrences().cloned().collect();
-    let (funnel, _) = funnel::compute(
-        &read.running_images,
-        &occurrences,
-        installation.status.has_runtime_validation(),
-    );
-    let index = funnel::FindingIndex::new(&read.running_images);
-    let scan = ScanReport::of(&index);
-    let highlights = Highlights::compute(&index, &occurrences, []);
-    let codes = |w: &[ingest::IngestWarning]| w.iter().map(|w| w.code).collect::<Vec<_>>();
-    let mut warnings = codes(&clusters.warnings);
-    warnings.extend(codes(&read.warnings));
-    if let Some(w) = &workloads {
-        warnings.extend(codes(&w.warnings));
-    }
-    Ok(json!({
-        "clusters": clusters.clusters.iter().map(|c| &c.name).collect::<Vec<_>>(),
-        "installation": installation.status.code(),
-        "health": clusters.clusters.iter().map(|c| {
-            let h = ClusterHealth::of(c, &label);
-            json!({"cluster": h.cluster, "monitored_correctly": h.monitored_correctly,
-                   "problems": h.problems})
-        }).collect::<Vec<_>>(),
-        "tags": read.tags.len(),
-        "occurrences": occurrences.len(),
-        "purls": occurrences.iter().filter_map(|o| o.package.purl.clone()).collect::<Vec<_>>(),
-        "applicability": occurrences.iter().filter(|o| !o.malicious).map(|o| o.applicability).collect::<Vec<_>>(),
-        "scan_status": scan.status.code(),
-        "running": scan.running,
-        "scanned": scan.scanned,
-        "funnel": funnel,
-        "highlights": highlights,
-        "risks": read.tags.iter().map(|t| &t.risks).collect::<Vec<_>>(),
-        "derived_risks": read.tags.iter().map(|t| t.derived_risks()).collect::<Vec<_>>(),
-        "evidence": read.evidence,
-        "listing": {
-            "clusters": clusters.listing,
-            "image_tags": read.listing,
-            "workloads": workloads.as_ref().map(|w| &w.listing),
-        },
-        "processes": workloads.as_ref().map(|w| w.workloads.iter().map(|w| w.processes.len()).sum::<usize>()),
-        "warnings": warnings,
-    }))
-}
-
-#[test]
-fn platform_exports_give_the_dashboard() {
-    support::check_section("ingest.json", "platform_export", 8, |case| {
-        Ok(export_summary(case).unwrap_or_else(|e| json!({"error": e.code()})))
-    });
-}
-
-#[test]
-fn platform_listings_give_clusters_sensors_and_scan_status() {
-    support::check_section("ingest.json", "platform", 5, |case| {
-        let text = match case["fixture"].as_str() {
-            Some(file) => fixture(file),
-            None => case["text"].as_str().unwrap().to_owned(),
-        };
-        platform_summary(case["listing"].as_str().unwrap(), &text).map_err(|e| e.to_string())
     });
 }
 

@@ -3,6 +3,8 @@
 
 #![allow(dead_code, reason = "each test crate uses a different part")]
 
+pub(crate) mod readers;
+
 use std::path::PathBuf;
 
 use serde_json::Value;
