@@ -1,0 +1,1 @@
+"""The bundled environment's reports, one module per image."""
