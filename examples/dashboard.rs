@@ -24,6 +24,7 @@ use chrono::{DateTime, Utc};
 use environment::Environment;
 use kubesight::funnel::{FindingIndex, Funnel, FunnelAccumulator};
 use kubesight::highlights::Highlights;
+use kubesight::ingest;
 use kubesight::integrity::{
     Evidence, IntegrityAssessment, IntegrityFacts, IntegrityPolicy, TrustedRegistries, Violation,
     ViolationKind,
@@ -52,16 +53,62 @@ fn main() -> Result<(), Box<dyn Error>> {
         .iter()
         .map(|c| c.cluster.as_str())
         .collect();
-    println!(
-        "kubesight dashboard: {} running containers in {} clusters, observed {}",
-        inventory.containers.len(),
-        clusters.len(),
-        inventory.observed_at.format("%Y-%m-%d %H:%M UTC")
-    );
+    if inventory.containers.is_empty() && inventory.platform.is_some() {
+        println!(
+            "kubesight dashboard: {} running images as the runtime platform lists them, observed {}",
+            inventory.running_images.len(),
+            inventory.observed_at.format("%Y-%m-%d %H:%M UTC")
+        );
+    } else {
+        println!(
+            "kubesight dashboard: {} running containers in {} clusters, observed {}",
+            inventory.containers.len(),
+            clusters.len(),
+            inventory.observed_at.format("%Y-%m-%d %H:%M UTC")
+        );
+    }
     println!(
         "trusted registries: {}",
         inventory.trusted_registries.join(", ")
     );
+    if let Some(view) = &inventory.platform {
+        let tags = &view.tags;
+        println!(
+            "the platform's listings: {} image tags on {} pages ({} running), {} workloads",
+            tags.tags.len(),
+            tags.listing.pages,
+            tags.running_images.len(),
+            view.workloads
+        );
+        if let Some(e) = &tags.evidence {
+            println!(
+                "  runtime evidence from the workloads' processes: {} findings loaded, {} not observed, {} on images no sensor watches",
+                e.loaded, e.not_observed, e.unavailable
+            );
+        }
+        let badge = |risk: ingest::platform::Risk| {
+            tags.tags
+                .iter()
+                .filter(|t| t.risks.contains(&risk))
+                .map(|t| t.display())
+                .collect::<Vec<_>>()
+        };
+        for (risk, label) in [
+            (
+                ingest::platform::Risk::IntegrityViolation,
+                "integrity violation",
+            ),
+            (
+                ingest::platform::Risk::UntrustedRegistry,
+                "untrusted registry",
+            ),
+        ] {
+            let images = badge(risk);
+            if !images.is_empty() {
+                println!("  the platform's {label} badge: {}", images.join(", "));
+            }
+        }
+    }
     if inventory.without_image_id > 0 {
         println!(
             "({} running containers report no image id yet and cannot be assessed)",

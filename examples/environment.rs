@@ -11,14 +11,21 @@
 //! observed_at          when the inventory was taken
 //! trusted_registries   registry patterns the integrity policy trusts
 //! clusters_file        the runtime platform's cluster listing (its REST API's cluster details)
-//! pods                 [{cluster, file}]: `kubectl get pods -A -o json` per cluster
-//! registry_file        {image reference: registry answer}
+//! pods                 [{cluster, file}]: `kubectl get pods -A -o json` per cluster (optional)
+//! registry_file        {image reference: registry answer} (optional)
 //! reports              [{format, file, image?, runtime_filtered?}]: scanner reports;
 //!                      `image` names the scanned image's digest when the report does not,
-//!                      `runtime_filtered` a runtime-filtered scan of the same image
+//!                      `runtime_filtered` a runtime-filtered scan of the same image (optional)
+//! platform             {image_tags: [file], workloads: [file]}: the pages of the platform's
+//!                      image tags and workloads listings (optional)
 //! vex                  [file]: OpenVEX, CycloneDX or CSAF VEX documents
 //! scan_configurations  each cluster's scanners and retention
 //! ```
+//!
+//! A platform export alone (cluster details, image tag and workload pages,
+//! no Pod list and no scanner report) is an environment too: the platform's
+//! image tags are its running images and findings, the workloads' processes
+//! their runtime evidence.
 
 use std::collections::{BTreeSet, HashMap};
 use std::error::Error;
@@ -38,9 +45,12 @@ struct Manifest {
     observed_at: DateTime<Utc>,
     trusted_registries: Vec<String>,
     clusters_file: PathBuf,
+    #[serde(default)]
     pods: Vec<PodFile>,
-    registry_file: PathBuf,
+    registry_file: Option<PathBuf>,
+    #[serde(default)]
     reports: Vec<ReportFile>,
+    platform: Option<PlatformFiles>,
     #[serde(default)]
     vex: Vec<PathBuf>,
     scan_configurations: ScanConfigurations,
@@ -50,6 +60,13 @@ struct Manifest {
 struct PodFile {
     cluster: String,
     file: PathBuf,
+}
+
+#[derive(Deserialize)]
+struct PlatformFiles {
+    image_tags: Vec<PathBuf>,
+    #[serde(default)]
+    workloads: Vec<PathBuf>,
 }
 
 #[derive(Deserialize)]
@@ -79,8 +96,31 @@ pub(crate) struct Environment {
     pub(crate) vex: vex::VexOutcome,
     /// What runtime-filtered scans marked.
     pub(crate) runtime: RuntimeMarks,
+    /// What the platform's listings gave, when the manifest has them.
+    pub(crate) platform: Option<PlatformView>,
     /// What the readers skipped or assumed, one line each.
     pub(crate) warnings: Vec<String>,
+}
+
+/// The platform's image tags and what its workloads told of them.
+pub(crate) struct PlatformView {
+    pub(crate) tags: ingest::PlatformImageTags,
+    pub(crate) workloads: usize,
+}
+
+/// Reads the pages `files` of one listing.
+fn pages(dir: &Path, files: &[PathBuf]) -> Result<Vec<String>, Box<dyn Error>> {
+    files.iter().map(|f| read(dir, f)).collect()
+}
+
+/// One line per warning: the file, the code, where and what.
+fn lines<'a>(
+    file: impl std::fmt::Display + 'a,
+    warnings: &'a [ingest::IngestWarning],
+) -> impl Iterator<Item = String> + 'a {
+    warnings
+        .iter()
+        .map(move |w| format!("{}: {} at {}: {}", file, w.code.code(), w.at, w.message))
 }
 
 fn read(dir: &Path, file: &Path) -> Result<String, Box<dyn Error>> {
@@ -123,13 +163,11 @@ pub(crate) fn load(manifest: &Path) -> Result<Environment, Box<dyn Error>> {
     )?)?;
     let listing = ingest::runtime_clusters(&[&read(dir, &m.clusters_file)?])?;
     let clusters: Vec<Cluster> = listing.clusters;
-    let answers: HashMap<String, RegistryAnswer> =
-        serde_json::from_str(&read(dir, &m.registry_file)?)?;
-    let mut warnings: Vec<String> = listing
-        .warnings
-        .iter()
-        .map(|w| format!("{}: {}", m.clusters_file.display(), w.message))
-        .collect();
+    let answers: HashMap<String, RegistryAnswer> = match &m.registry_file {
+        Some(file) => serde_json::from_str(&read(dir, file)?)?,
+        None => HashMap::new(),
+    };
+    let mut warnings: Vec<String> = lines(m.clusters_file.display(), &listing.warnings).collect();
 
     let mut containers = Vec::new();
     for pods in &m.pods {
@@ -159,15 +197,7 @@ pub(crate) fn load(manifest: &Path) -> Result<Environment, Box<dyn Error>> {
             }
             scanned.extend(r.digests.iter().cloned());
         }
-        for w in &ingested.warnings {
-            warnings.push(format!(
-                "{}: {:?} at {}: {}",
-                entry.file.display(),
-                w.code,
-                w.at,
-                w.message
-            ));
-        }
+        warnings.extend(lines(entry.file.display(), &ingested.warnings));
         let name = entry
             .file
             .file_name()
@@ -177,6 +207,36 @@ pub(crate) fn load(manifest: &Path) -> Result<Environment, Box<dyn Error>> {
         findings.extend(ingested.reports.into_iter().flat_map(|r| r.occurrences));
         reports.push((name, findings.len() - before));
     }
+
+    let platform = match &m.platform {
+        Some(files) => {
+            let texts = pages(dir, &files.image_tags)?;
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let mut tags = ingest::runtime_image_tags(&texts)?;
+            warnings.extend(lines("the platform's image tags", &tags.warnings));
+            let mut workloads = 0;
+            if !files.workloads.is_empty() {
+                let texts = pages(dir, &files.workloads)?;
+                let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+                let listing = ingest::runtime_workloads(&texts)?;
+                warnings.extend(lines("the platform's workloads", &listing.warnings));
+                workloads = listing.workloads.len();
+                tags.apply_workloads(
+                    &listing,
+                    &clusters,
+                    &kubesight::runtime::DisableLabel::default(),
+                );
+            }
+            let before = findings.len();
+            findings.extend(tags.occurrences().cloned());
+            reports.push((
+                "the platform's image tags".to_owned(),
+                findings.len() - before,
+            ));
+            Some(PlatformView { tags, workloads })
+        }
+        None => None,
+    };
 
     let mut outcome = vex::VexOutcome::default();
     for file in &m.vex {
@@ -201,10 +261,13 @@ pub(crate) fn load(manifest: &Path) -> Result<Environment, Box<dyn Error>> {
         containers: containers.clone(),
         warnings: Vec::new(),
     };
-    let running_images = pods.running_images(
+    let mut running_images = pods.running_images(
         |digest| scanned.contains(digest),
         |c| sensor_runs(&c.cluster, &c.node),
     );
+    if let Some(view) = &platform {
+        running_images.extend(view.tags.running_images.iter().cloned());
+    }
     let no_answer = RegistryAnswer::Unavailable {
         reason: "the registry was not asked".into(),
     };
@@ -231,6 +294,7 @@ pub(crate) fn load(manifest: &Path) -> Result<Environment, Box<dyn Error>> {
         reports,
         vex: outcome,
         runtime,
+        platform,
         warnings,
     })
 }

@@ -67,8 +67,13 @@ use kubesight::runtime::{
 };
 
 fn bundled() -> environment::Environment {
-    let manifest =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/data/environment/environment.json");
+    load("environment.json")
+}
+
+fn load(manifest: &str) -> environment::Environment {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples/data/environment")
+        .join(manifest);
     environment::load(&manifest).unwrap()
 }
 
@@ -89,7 +94,7 @@ fn the_bundled_environment_gives_the_dashboard_it_should() {
     );
     assert_eq!((env.vex.not_affected, env.vex.affected), (1, 1));
     assert_eq!(env.warnings.len(), 1, "{:?}", env.warnings);
-    assert!(env.warnings[0].starts_with("osv-frontend.json: NoImageDigest"));
+    assert!(env.warnings[0].starts_with("osv-frontend.json: no_image_digest at results[0]"));
 
     let label = DisableLabel::default();
     let installation = Installation::of(&env.clusters, &label);
@@ -153,4 +158,115 @@ fn the_bundled_environment_gives_the_dashboard_it_should() {
         (2, 1)
     );
     assert_eq!(highlights.integrity_violations.images, 3);
+}
+
+/// The platform export alone (`platform-export.json`: the cluster details,
+/// two pages of image tags, two of workloads; no Pod list, no report).
+/// How the numbers were read off `generator/platform.py`:
+/// - Tags: xjoin (3 CVEs: snakeyaml CVE-2022-1471 Critical applicable,
+///   zookeeper Critical not applicable, glibc CVE-2023-6246 High
+///   undetermined), nginx (5: CVE-2023-44487 and CVE-2023-4911 High
+///   applicable, CVE-2023-5363 High rescan_required, CVE-2023-6879 Critical
+///   not applicable, CVE-2023-45853 Critical upgrade_required), the frontend
+///   (the 24 findings of its JFrog table, 22 CVEs, and the malicious
+///   package), ubuntu (2, not scanned by contextual analysis), python (2:
+///   CVE-2023-24329 High not covered, CVE-2022-40897 Medium applicable); api
+///   and node-agent unscanned, node-agent without a digest (one warning).
+///   36 findings and 1 malicious; 7 running images, 5 scanned.
+/// - Distinct CVEs: 3 + 5 + 22 + 2 + 2, less CVE-2023-6246, CVE-2023-45853
+///   and CVE-2024-2961, each on two images: 31. Critical or High: xjoin 3,
+///   nginx 5, 9 more of the frontend's, python's CVE-2023-24329: 18.
+///   Applicable among those: CVE-2022-1471, CVE-2023-44487, CVE-2023-4911,
+///   and the frontend's CVE-2023-42282, CVE-2023-36665, CVE-2022-23540,
+///   CVE-2024-22019: 7 on 3 images; undecided: CVE-2023-6246, -5363,
+///   -45853, CVE-2024-27983, -21892, -2961, CVE-2023-24329: 7. No fix
+///   versions in the listing: With Fix 0, 7 undecided.
+/// - Workloads: node-1's sensor runs (xjoin, web, frontend, node-agent
+///   watched), node-2's failed, node-3's is disabled. Processes hold
+///   snakeyaml's CVE, nginx's two applicable ones, the frontend's
+///   CVE-2023-42282 and CVE-2024-22019, and python's CVE-2023-24329 (on an
+///   unwatched node, still a process): 6 loaded; the other 2 + 3 + 22 of the
+///   watched images not observed: 27; ubuntu's 2 and python's other one: 3.
+/// - Highlights: CVE-2022-1471, CVE-2023-42282, CVE-2023-36665 Critical and
+///   applicable on 2 images; 1 malicious package on 1 image.
+#[test]
+fn a_platform_export_alone_gives_the_dashboard() {
+    let env = load("platform-export.json");
+    assert!(env.containers.is_empty());
+    let view = env.platform.as_ref().unwrap();
+    assert_eq!((view.tags.tags.len(), view.workloads), (7, 7));
+    assert_eq!(env.running_images.len(), 7);
+    assert_eq!(env.reports, [("the platform's image tags".to_owned(), 37)]);
+    assert_eq!(env.warnings.len(), 1, "{:?}", env.warnings);
+    assert!(env.warnings[0].starts_with("the platform's image tags: no_image_digest"));
+    let e = view.tags.evidence.unwrap();
+    assert_eq!((e.loaded, e.not_observed, e.unavailable), (6, 27, 3));
+
+    let label = DisableLabel::default();
+    let installation = Installation::of(&env.clusters, &label);
+    assert_eq!(installation.status, InstallationStatus::Full);
+    let mut index = FindingIndex::new(&env.running_images);
+    let scan = ScanReport::of(&index);
+    assert_eq!((scan.running, scan.scanned), (7, 5));
+    let (interned, skipped) = index.intern_all(&env.findings);
+    assert_eq!((interned.len(), skipped.malicious), (36, 1));
+    let mut accumulator = FunnelAccumulator::for_index(&index);
+    accumulator.add_all(&interned);
+    let funnel = accumulator.finish(&index, installation.status.has_runtime_validation());
+    let stage = |s: StageCount| (s.vulnerabilities, s.images);
+    assert_eq!(stage(funnel.all), (31, 5));
+    assert_eq!(stage(funnel.critical_high), (18, 5));
+    assert_eq!(stage(funnel.applicable), (7, 3));
+    assert_eq!(stage(funnel.with_fix), (0, 0));
+    assert_eq!(funnel.validated_in_runtime.map(stage), Some((0, 0)));
+    assert_eq!(
+        (funnel.undecided.applicability, funnel.undecided.fix),
+        (7, 7)
+    );
+    let highlights = Highlights::compute(&index, &env.findings, []);
+    assert_eq!(
+        (
+            highlights.critical_applicable.vulnerabilities,
+            highlights.critical_applicable.images,
+            highlights.malicious_packages.packages,
+            highlights.malicious_packages.images
+        ),
+        (3, 2, 1, 1)
+    );
+}
+
+/// The platform's integrity-violation badges name the images kubesight's
+/// own assessment of the Pod list and the registry's answers finds
+/// violated: nginx (re-pushed tag), api (digest mismatch), python (missing
+/// source).
+#[test]
+fn the_platforms_integrity_badges_match_the_assessment() {
+    use kubesight::ingest::platform::Risk;
+    let env = bundled();
+    let policy = IntegrityPolicy::new(TrustedRegistries::new(&env.trusted_registries).unwrap());
+    let assessed: std::collections::BTreeSet<String> = env
+        .containers
+        .iter()
+        .filter_map(|facts| policy.assess(facts, env.observed_at).violation)
+        .map(|v| v.image.to_string())
+        .collect();
+    let platform = load("platform-export.json");
+    let badged: std::collections::BTreeSet<String> = platform
+        .platform
+        .unwrap()
+        .tags
+        .tags
+        .iter()
+        .filter(|t| t.risks.contains(&Risk::IntegrityViolation))
+        .map(|t| {
+            format!(
+                "{}/{}:{}",
+                t.registry.as_deref().unwrap(),
+                t.repository_path.as_deref().unwrap(),
+                t.tag.as_deref().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(assessed.len(), 3);
+    assert_eq!(assessed, badged);
 }

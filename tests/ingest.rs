@@ -400,24 +400,13 @@ fn every_fixture_is_read_by_some_case() {
 /// debug form (`Some(..)`, `None`, a variant name such as `NoImageDigest`).
 fn assert_user_form(message: &str) {
     use kubesight::ingest::WarningCode;
-    let variants = [
-        WarningCode::UnparsableEntry,
-        WarningCode::UnknownSeverity,
-        WarningCode::UnknownFixStatus,
-        WarningCode::NoImageDigest,
-        WarningCode::InvalidDigest,
-        WarningCode::UnknownStatus,
-        WarningCode::PartialListing,
-        WarningCode::InconsistentListing,
-        WarningCode::DuplicateEntry,
-    ];
     for form in ["Some(", "None", "Ok(", "Err(", "{\"code\""] {
         assert!(
             !message.contains(form),
             "a debug form ({form}) in: {message}"
         );
     }
-    for v in variants {
+    for v in WarningCode::ALL {
         let name = format!("{v:?}");
         assert!(
             !message.contains(&name),

@@ -38,6 +38,42 @@ pub enum WarningCode {
     DuplicateEntry,
 }
 
+impl WarningCode {
+    /// Every code.
+    pub const ALL: [WarningCode; 9] = [
+        WarningCode::UnparsableEntry,
+        WarningCode::UnknownSeverity,
+        WarningCode::UnknownFixStatus,
+        WarningCode::NoImageDigest,
+        WarningCode::InvalidDigest,
+        WarningCode::UnknownStatus,
+        WarningCode::PartialListing,
+        WarningCode::InconsistentListing,
+        WarningCode::DuplicateEntry,
+    ];
+
+    /// The stable machine code (`no_image_digest`, ...), as in the serde
+    /// form.
+    ///
+    /// ```
+    /// use kubesight::ingest::WarningCode;
+    /// assert_eq!(WarningCode::InconsistentListing.code(), "inconsistent_listing");
+    /// ```
+    pub const fn code(self) -> &'static str {
+        match self {
+            WarningCode::UnparsableEntry => "unparsable_entry",
+            WarningCode::UnknownSeverity => "unknown_severity",
+            WarningCode::UnknownFixStatus => "unknown_fix_status",
+            WarningCode::NoImageDigest => "no_image_digest",
+            WarningCode::InvalidDigest => "invalid_digest",
+            WarningCode::UnknownStatus => "unknown_status",
+            WarningCode::PartialListing => "partial_listing",
+            WarningCode::InconsistentListing => "inconsistent_listing",
+            WarningCode::DuplicateEntry => "duplicate_entry",
+        }
+    }
+}
+
 /// One warning, with where it arose.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IngestWarning {
@@ -158,5 +194,17 @@ impl Ingested {
                 artifact.unwrap_or("its image")
             ),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_the_serde_form() {
+        for code in WarningCode::ALL {
+            assert_eq!(serde_json::to_value(code).unwrap(), code.code());
+        }
     }
 }

@@ -4,7 +4,7 @@
     python3 examples/data/environment/generate.py
 
 (from any directory; Python 3.8+, standard library only). It overwrites, next
-to itself, the seven report files `environment.json` names:
+to itself, the seven report files `environment.json` names
 
     grype-xjoin-kafka-connect.json   Grype JSON        quay.io/.../xjoin-kafka-connect-strimzi:latest
     kubevuln-nginx.json              kubevuln manifest docker.io/library/nginx:1.25 (full scan)
@@ -13,6 +13,11 @@ to itself, the seven report files `environment.json` names:
     grype-python-3.6.json            Grype JSON        docker.io/library/python:3.6
     jfrog-frontend.json              JFrog simple-json `jf docker scan` of registry.acme.io/shop/frontend:3.2.0
     osv-frontend.json                osv-scanner       the frontend's /app/package-lock.json
+
+and the runtime platform's own view of the cluster, two pages of each listing:
+
+    platform-image-tags-{1,2}.json   POST /runtime/api/v1/images/tags
+    platform-workloads-{1,2}.json    POST /runtime/api/v1/workloads
 
 Each image's report is written by its module under `generator/`. The
 output is deterministic: no clock, no randomness; digests and ids that
@@ -35,6 +40,7 @@ set and the malicious package are the example's own.
 from generator.common import write
 from generator.frontend import jfrog_report, osv_report
 from generator.nginx import nginx_reports
+from generator import platform
 from generator.python36 import python_report
 from generator.ubuntu import ubuntu_report
 from generator.xjoin import xjoin_report
@@ -49,6 +55,10 @@ def main():
     write("grype-python-3.6.json", python_report())
     write("jfrog-frontend.json", jfrog_report())
     write("osv-frontend.json", osv_report())
+    for i, page in enumerate(platform.image_tags(), 1):
+        write("platform-image-tags-{}.json".format(i), page)
+    for i, page in enumerate(platform.workloads(), 1):
+        write("platform-workloads-{}.json".format(i), page)
 
 
 if __name__ == "__main__":
