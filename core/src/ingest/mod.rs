@@ -18,6 +18,7 @@ mod trivy_operator;
 pub mod vex;
 mod workload;
 mod xray;
+mod xray_component;
 
 pub use error::IngestError;
 pub use grype::grype;

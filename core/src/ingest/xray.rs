@@ -6,7 +6,9 @@
 //! - One occurrence per (issue, component). The id is the first CVE;
 //!   further CVEs and the Xray issue id are aliases.
 //! - A component id is `<type>://[<namespace>:]...<name>:<version>`: the
-//!   type is the ecosystem, the last two parts name and version.
+//!   type gives the ecosystem (as package URLs name it: `gav` is `maven`,
+//!   `alpine` is `apk`) and the package URL, the last two parts name and
+//!   version (group and artifact for Maven).
 //! - Fix versions are Xray ranges (`[3.1.1-r3]`), as in simple-json.
 //! - Identity: the image tar in the impact paths (`sha256__<hex>.tar`) is
 //!   the image's configuration digest.
@@ -17,6 +19,7 @@
 
 use serde_json::Value;
 
+use super::xray_component::xray_component;
 use super::{
     jfrog::{fix_of_ranges, image_tar_digest},
     ImageReport, IngestError, Ingested, WarningCode,
@@ -25,20 +28,6 @@ use crate::finding::{Occurrence, Package};
 use crate::Digest;
 
 const FORMAT: &str = "JFrog Xray scan";
-
-fn component(id: &str) -> (Option<String>, String, String) {
-    let (kind, rest) = match id.split_once("://") {
-        Some((kind, rest)) => (Some(kind.to_owned()), rest),
-        None => (None, id),
-    };
-    match rest.rsplit_once(':') {
-        Some((head, version)) => {
-            let name = head.rsplit(':').next().unwrap_or(head);
-            (kind, name.to_owned(), version.to_owned())
-        }
-        None => (kind, rest.to_owned(), String::new()),
-    }
-}
 
 /// A scan names its id or its component, or lists vulnerabilities: Xray
 /// leaves out every empty list, so a clean scan has no `vulnerabilities`.
@@ -63,6 +52,7 @@ fn image_digest(value: &Value) -> Option<Digest> {
 /// let occurrence = ingested.occurrences().next().unwrap();
 /// assert_eq!((occurrence.package.name.as_str(), occurrence.package.version.as_str()), ("libssl3", "3.1.1-r1"));
 /// assert_eq!(occurrence.aliases, ["XRAY-526273"]);
+/// assert_eq!(occurrence.package.purl.as_deref(), Some("pkg:apk/alpine/libssl3@3.1.1-r1"));
 /// # Ok::<(), kubesight::ingest::IngestError>(())
 /// ```
 pub fn jfrog_xray_json(document: &str) -> Result<Ingested, IngestError> {
@@ -143,7 +133,7 @@ pub fn jfrog_xray_json(document: &str) -> Result<Ingested, IngestError> {
                         }
                     }
                 }
-                let (kind, name, version) = component(component_id);
+                let component = xray_component(component_id, None, None);
                 let ranges: Vec<String> = detail
                     .get("fixed_versions")
                     .and_then(Value::as_array)
@@ -157,10 +147,10 @@ pub fn jfrog_xray_json(document: &str) -> Result<Ingested, IngestError> {
                     vulnerability: id.clone(),
                     aliases: aliases.to_vec(),
                     package: Package {
-                        name,
-                        version,
-                        ecosystem: kind,
-                        purl: None,
+                        name: component.name,
+                        version: component.version,
+                        ecosystem: component.ecosystem,
+                        purl: component.purl,
                     },
                     severity,
                     severity_source: None,

@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::fields::{list, text, text_of};
 use crate::finding::{Applicability, Occurrence, Package};
+use crate::ingest::xray_component::xray_component;
 use crate::ingest::{IngestWarning, WarningCode};
 use crate::{Digest, Severity};
 
@@ -63,113 +64,23 @@ pub struct PlatformMalicious {
     pub components: Vec<PlatformComponent>,
 }
 
-/// The ecosystem and package-URL type of an Xray component type.
-fn ecosystem(kind: &str) -> (&str, Option<&'static str>) {
-    match kind {
-        "gav" | "maven" => ("maven", Some("maven")),
-        "pypi" => ("pypi", Some("pypi")),
-        "npm" => ("npm", Some("npm")),
-        "go" | "golang" => ("golang", Some("golang")),
-        "nuget" => ("nuget", Some("nuget")),
-        "gem" | "rubygems" => ("gem", Some("gem")),
-        "composer" => ("composer", Some("composer")),
-        "cargo" | "crates" => ("cargo", Some("cargo")),
-        "conan" => ("conan", Some("conan")),
-        "cocoapods" => ("cocoapods", Some("cocoapods")),
-        "deb" | "debian" => ("deb", Some("deb")),
-        "rpm" => ("rpm", Some("rpm")),
-        "alpine" => ("apk", Some("apk")),
-        other => (other, None),
-    }
-}
-
-fn escape(part: &str) -> String {
-    let mut out = String::with_capacity(part.len());
-    for c in part.chars() {
-        match c {
-            'a'..='z' | 'A'..='Z' | '0'..='9' | '.' | '-' | '_' | '~' | '/' => out.push(c),
-            other => {
-                let mut buffer = [0; 4];
-                for b in other.encode_utf8(&mut buffer).bytes() {
-                    out.push_str(&format!("%{b:02X}"));
-                }
-            }
-        }
-    }
-    out
-}
-
-/// The package URL of a component of purl type `kind`, from the id's path
-/// (`group:artifact:version` for maven, `distro:release:name:version` for
-/// deb and rpm) and the component's name and version.
-fn purl(kind: &str, path: &str, name: &str, version: &str) -> Option<String> {
-    if name.is_empty() {
-        return None;
-    }
-    let versioned = |namespace: Option<&str>, name: &str| {
-        let mut p = format!("pkg:{kind}/");
-        if let Some(ns) = namespace.filter(|ns| !ns.is_empty()) {
-            p.push_str(&escape(ns));
-            p.push('/');
-        }
-        p.push_str(&escape(name).replace('/', "%2F"));
-        if !version.is_empty() {
-            p.push('@');
-            p.push_str(&escape(version).replace('/', "%2F"));
-        }
-        p
-    };
-    Some(match kind {
-        "maven" => match name.split_once(':') {
-            Some((group, artifact)) => versioned(Some(group), artifact),
-            None => versioned(None, name),
-        },
-        "npm" => match name.strip_prefix('@').and_then(|n| n.split_once('/')) {
-            Some((scope, bare)) => versioned(Some(&format!("@{scope}")), bare),
-            None => versioned(None, name),
-        },
-        "golang" => match name.rsplit_once('/') {
-            Some((namespace, bare)) => versioned(Some(namespace), bare),
-            None => versioned(None, name),
-        },
-        "deb" | "rpm" | "apk" => {
-            let distro = path.split(':').next().filter(|d| *d != name);
-            versioned(distro, name)
-        }
-        _ => versioned(None, name),
-    })
-}
-
 fn component(value: &Value) -> Option<PlatformComponent> {
     let id = text_of(value, &["component_id", "id"]);
-    let (kind, path) = match id.as_deref().and_then(|i| i.split_once("://")) {
-        Some((kind, path)) => (Some(kind), path),
-        None => (None, id.as_deref().unwrap_or_default()),
-    };
-    // Name and version as given, else the id's last two parts.
-    let (id_head, id_version) = path.rsplit_once(':').unwrap_or((path, ""));
-    let name = text(value, "name").unwrap_or_else(|| {
-        if kind == Some("gav") {
-            id_head.to_owned()
-        } else {
-            id_head.rsplit(':').next().unwrap_or(id_head).to_owned()
-        }
-    });
-    let version = text(value, "version").unwrap_or_else(|| id_version.to_owned());
-    if name.is_empty() && id.is_none() {
+    let name = text(value, "name");
+    if name.is_none() && id.is_none() {
         return None;
     }
-    let (ecosystem, purl_kind) = kind.map(ecosystem).unzip();
-    let purl = purl_kind
-        .flatten()
-        .and_then(|k| purl(k, path, &name, &version));
-    let ecosystem = ecosystem.map(String::from);
+    let read = xray_component(
+        id.as_deref().unwrap_or_default(),
+        name,
+        text(value, "version"),
+    );
     Some(PlatformComponent {
         id,
-        name,
-        version,
-        ecosystem,
-        purl,
+        name: read.name,
+        version: read.version,
+        ecosystem: read.ecosystem,
+        purl: read.purl,
     })
 }
 
