@@ -260,10 +260,7 @@ fn print_prioritization<'a>(
             None => println!("    controller only: node-level sensor details are not available"),
         }
         for problem in &health.problems {
-            println!(
-                "    problem: {}",
-                serde_json::to_string(problem).unwrap_or_default()
-            );
+            println!("    problem: {problem}");
         }
     }
     println!();

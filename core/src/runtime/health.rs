@@ -52,6 +52,44 @@ pub enum HealthProblem {
     },
 }
 
+impl HealthProblem {
+    /// The stable machine code (`sensor_failed`, ...), as in the serde form.
+    pub const fn code(&self) -> &'static str {
+        match self {
+            HealthProblem::ControllerNotRunning { .. } => "controller_not_running",
+            HealthProblem::SensorFailed { .. } => "sensor_failed",
+            HealthProblem::SensorFailedToInstall { .. } => "sensor_failed_to_install",
+            HealthProblem::SensorMissing { .. } => "sensor_missing",
+        }
+    }
+}
+
+/// The problem in words, with the node or state it is about.
+///
+/// ```
+/// use kubesight::runtime::HealthProblem;
+/// let p = HealthProblem::SensorFailed { node: "node-2".into() };
+/// assert_eq!(p.to_string(), "the sensor on node-2 failed (sensor_failed)");
+/// ```
+impl std::fmt::Display for HealthProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            HealthProblem::ControllerNotRunning { state } => {
+                write!(f, "the controller is {}", state.code())?
+            }
+            HealthProblem::SensorFailed { node } => write!(f, "the sensor on {node} failed")?,
+            HealthProblem::SensorFailedToInstall { node } => {
+                write!(f, "the sensor could not be installed on {node}")?
+            }
+            HealthProblem::SensorMissing { node } => write!(
+                f,
+                "{node} has no sensor, though other nodes do, and is not disabled"
+            )?,
+        }
+        write!(f, " ({})", self.code())
+    }
+}
+
 /// The health of one cluster.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClusterHealth {
@@ -118,6 +156,26 @@ impl ClusterHealth {
             nodes: (mode == ClusterMode::ControllerAndSensors).then_some(states),
             monitored_correctly: problems.is_empty(),
             problems,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_the_serde_form() {
+        let all = [
+            HealthProblem::ControllerNotRunning {
+                state: ControllerState::Failed,
+            },
+            HealthProblem::SensorFailed { node: "n".into() },
+            HealthProblem::SensorFailedToInstall { node: "n".into() },
+            HealthProblem::SensorMissing { node: "n".into() },
+        ];
+        for p in all {
+            assert_eq!(serde_json::to_value(&p).unwrap()["code"], p.code());
         }
     }
 }
