@@ -346,49 +346,49 @@ export declare function owningWorkload(kind: string, name: string): { kind: stri
 /** Parses a content digest (`sha256:<64 hex>`), returning its canonical form. */
 export declare function parseDigest(digest: string): string
 
-/** r" Reads a CSAF VEX document. */
+/** Reads a CSAF VEX document. */
 export declare function readCsafVex(document: string | Buffer): VexDocument
 
-/** r" Reads a CycloneDX document's VEX statements. */
+/** Reads a CycloneDX document's VEX statements. */
 export declare function readCyclonedxVex(document: string | Buffer): VexDocument
 
-/** r" Reads a Grype JSON report, or a kubevuln manifest holding one. */
+/** Reads a Grype JSON report, or a kubevuln manifest holding one. */
 export declare function readGrype(document: string | Buffer): Ingested
 
 /** The dashboard's unmet prerequisites. */
 export declare function readiness(installation: Installation, configurations: ScanConfigurations): Readiness
 
-/** r" Reads JFrog CLI simple-json output. */
+/** Reads JFrog CLI simple-json output. */
 export declare function readJfrogSimpleJson(document: string | Buffer): Ingested
 
-/** r" Reads JFrog Xray scan JSON (`jf scan --format json`). */
+/** Reads JFrog Xray scan JSON (`jf scan --format json`). */
 export declare function readJfrogXrayJson(document: string | Buffer): Ingested
 
 /** Reads a Kubernetes Pod list (`kubectl get pods -A -o json`) from `cluster`. */
 export declare function readKubernetesPods(document: string | Buffer, cluster: string): PodInventory
 
-/** r" Reads an OpenVEX document. */
+/** Reads an OpenVEX document. */
 export declare function readOpenvex(document: string | Buffer): VexDocument
 
-/** r" Reads an osv-scanner JSON report. */
+/** Reads an osv-scanner JSON report. */
 export declare function readOsvScanner(document: string | Buffer): Ingested
 
-/** r" Reads the runtime platform's cluster listing: one page or its pages, merged. */
+/** Reads the runtime platform's cluster listing: one page or its pages, merged. */
 export declare function readRuntimeClusters(pages: string | Buffer | Array<string | Buffer>): PlatformClusters
 
-/** r" Reads the runtime platform's live images listing. */
+/** Reads the runtime platform's live images listing. */
 export declare function readRuntimeImages(document: string | Buffer): PlatformImages
 
-/** r" Reads the runtime platform's image tags listing: one page or its pages, merged. */
+/** Reads the runtime platform's image tags listing: one page or its pages, merged. */
 export declare function readRuntimeImageTags(pages: string | Buffer | Array<string | Buffer>): PlatformImageTags
 
-/** r" Reads the runtime platform's workloads listing: one page or its pages, merged. */
+/** Reads the runtime platform's workloads listing: one page or its pages, merged. */
 export declare function readRuntimeWorkloads(pages: string | Buffer | Array<string | Buffer>): PlatformWorkloads
 
-/** r" Reads a Trivy JSON report (current, the older list, or the Kubernetes report). */
+/** Reads a Trivy JSON report: an image's, the older list, or `trivy k8s` (`--report all` or `summary`, and the older shape). */
 export declare function readTrivy(document: string | Buffer): Ingested
 
-/** r" Reads Trivy Operator VulnerabilityReports (one, a list, or a dump). */
+/** Reads Trivy Operator VulnerabilityReports and ClusterVulnerabilityReports (one, a list, a JSON array, or a dump). */
 export declare function readTrivyOperator(document: string | Buffer): Ingested
 
 /** The running images that must be indexed and scanned, and why. */

@@ -20,25 +20,25 @@ macro_rules! reader {
 }
 
 reader! {
-    /// Reads a Trivy JSON report (current, the older list, or the Kubernetes report).
+    #[doc = "Reads a Trivy JSON report: an image's, the older list, or `trivy k8s` (`--report all` or `summary`, and the older shape)."]
     read_trivy => ingest::trivy, "Ingested";
-    /// Reads Trivy Operator VulnerabilityReports (one, a list, or a dump).
+    #[doc = "Reads Trivy Operator VulnerabilityReports and ClusterVulnerabilityReports (one, a list, a JSON array, or a dump)."]
     read_trivy_operator => ingest::trivy_operator, "Ingested";
-    /// Reads a Grype JSON report, or a kubevuln manifest holding one.
+    #[doc = "Reads a Grype JSON report, or a kubevuln manifest holding one."]
     read_grype => ingest::grype, "Ingested";
-    /// Reads an osv-scanner JSON report.
+    #[doc = "Reads an osv-scanner JSON report."]
     read_osv_scanner => ingest::osv_scanner, "Ingested";
-    /// Reads JFrog CLI simple-json output.
+    #[doc = "Reads JFrog CLI simple-json output."]
     read_jfrog_simple_json => ingest::jfrog_simple_json, "Ingested";
-    /// Reads JFrog Xray scan JSON (`jf scan --format json`).
+    #[doc = "Reads JFrog Xray scan JSON (`jf scan --format json`)."]
     read_jfrog_xray_json => ingest::jfrog_xray_json, "Ingested";
-    /// Reads the runtime platform's live images listing.
+    #[doc = "Reads the runtime platform's live images listing."]
     read_runtime_images => ingest::runtime_images, "PlatformImages";
-    /// Reads an OpenVEX document.
+    #[doc = "Reads an OpenVEX document."]
     read_openvex => ingest::vex::openvex, "VexDocument";
-    /// Reads a CycloneDX document's VEX statements.
+    #[doc = "Reads a CycloneDX document's VEX statements."]
     read_cyclonedx_vex => ingest::vex::cyclonedx_vex, "VexDocument";
-    /// Reads a CSAF VEX document.
+    #[doc = "Reads a CSAF VEX document."]
     read_csaf_vex => ingest::vex::csaf_vex, "VexDocument";
 }
 
@@ -81,11 +81,11 @@ macro_rules! paged_reader {
 }
 
 paged_reader! {
-    /// Reads the runtime platform's cluster listing: one page or its pages, merged.
+    #[doc = "Reads the runtime platform's cluster listing: one page or its pages, merged."]
     read_runtime_clusters => ingest::runtime_clusters, "PlatformClusters";
-    /// Reads the runtime platform's image tags listing: one page or its pages, merged.
+    #[doc = "Reads the runtime platform's image tags listing: one page or its pages, merged."]
     read_runtime_image_tags => ingest::runtime_image_tags, "PlatformImageTags";
-    /// Reads the runtime platform's workloads listing: one page or its pages, merged.
+    #[doc = "Reads the runtime platform's workloads listing: one page or its pages, merged."]
     read_runtime_workloads => ingest::runtime_workloads, "PlatformWorkloads";
 }
 

@@ -44,12 +44,12 @@ __all__ = [
 
 
 def trivy(document: Document) -> Record:
-    """A Trivy JSON report (current, the older list, or the Kubernetes report)."""
+    """A Trivy JSON report: an image's, the older list, or ``trivy k8s`` (``--report all`` or ``summary``, and the older shape)."""
     return Record(_native.trivy(text(document)), "Ingested")
 
 
 def trivy_operator(document: Document) -> Record:
-    """Trivy Operator VulnerabilityReports (one, a list, or a dump)."""
+    """Trivy Operator VulnerabilityReports and ClusterVulnerabilityReports (one, a list, a JSON array, or a dump)."""
     return Record(_native.trivy_operator(text(document)), "Ingested")
 
 
