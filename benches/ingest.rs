@@ -3,7 +3,8 @@
 //! occurrences in under 0.5 s; the platform's image tags, 20 pages of 250
 //! tags with 20 vulnerabilities each (100,000 findings), read and merged in
 //! at most 2x the time serde_json takes to parse the same pages to values
-//! (the reader parses them so, then walks them).
+//! (the reader splits each page into raw entries and reads each into typed,
+//! borrowing structs).
 
 #![allow(
     clippy::unwrap_used,

@@ -2,6 +2,7 @@
 //! details (`GET /runtime/api/v1/cluster/{id}`).
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::fields::{count, id_text, strings, text, time};
@@ -258,18 +259,18 @@ fn cluster(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> Option
 /// ```
 pub fn runtime_clusters(pages: &[&str]) -> Result<PlatformClusters, IngestError> {
     let several = pages.len() > 1;
-    let mut values = Vec::with_capacity(pages.len());
+    // A list of details, or one cluster's details, is a page of one list:
+    // `{"clusters": [...]}`.
+    let mut texts: Vec<std::borrow::Cow<'_, str>> = Vec::with_capacity(pages.len());
     for (i, text) in pages.iter().enumerate() {
         let value: Value = serde_json::from_str(text)
             .map_err(|e| pages::wrap(IngestError::json(&e), i, several))?;
-        // A list of details, or one cluster's details, is a page of one
-        // list: `{"clusters": [...]}`.
-        let value = match value {
-            Value::Array(list) => serde_json::json!({ "clusters": list }),
+        texts.push(match value {
+            Value::Array(_) => format!("{{\"clusters\": {text}}}").into(),
             Value::Object(ref o) if o.contains_key("cluster") => {
-                serde_json::json!({ "clusters": [value] })
+                format!("{{\"clusters\": [{text}]}}").into()
             }
-            Value::Object(ref o) if o.contains_key("clusters") => value,
+            Value::Object(ref o) if o.contains_key("clusters") => (*text).into(),
             _ => {
                 let error = IngestError::UnrecognizedDocument {
                     format: "runtime cluster listing",
@@ -277,23 +278,27 @@ pub fn runtime_clusters(pages: &[&str]) -> Result<PlatformClusters, IngestError>
                 };
                 return Err(pages::wrap(error, i, several));
             }
-        };
-        values.push(value);
+        });
     }
+    let texts: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
+    let parsed = pages::parse(&texts, "runtime cluster listing", &["clusters"])?;
     let mut read = PlatformClusters::default();
-    let name =
-        |c: &Value| text(c.get("cluster").unwrap_or(c), "name").map(|n| format!("cluster {n}"));
-    let (entries, listing) =
-        pages::entries(&values, &["clusters"], "clusters", name, &mut read.warnings);
-    read.listing = listing;
-    for entry in entries {
-        let (value, at) = match entry.value.get("cluster") {
-            Some(details) => (details, format!("{}.cluster", entry.at)),
-            None => (entry.value, entry.at),
-        };
-        if let Some(c) = cluster(value, &at, &mut read.warnings) {
-            read.clusters.push(c);
+    let entry = |raw: &RawValue, at: &str, warnings: &mut Vec<IngestWarning>| {
+        let value: Value = serde_json::from_str(raw.get()).ok()?;
+        match value.get("cluster") {
+            Some(details) => cluster(details, &format!("{at}.cluster"), warnings),
+            None => cluster(&value, at, warnings),
         }
-    }
+    };
+    let (clusters, listing) = pages::entries(
+        &parsed,
+        &["clusters"],
+        "clusters",
+        entry,
+        |c: &Cluster| Some(format!("cluster {}", c.name)),
+        &mut read.warnings,
+    );
+    read.clusters = clusters;
+    read.listing = listing;
     Ok(read)
 }

@@ -16,12 +16,6 @@ pub(crate) fn text(value: &Value, key: &str) -> Option<String> {
         .map(String::from)
 }
 
-/// The first of `keys` that is a non-empty string (documented spellings
-/// of one field).
-pub(crate) fn text_of(value: &Value, keys: &[&str]) -> Option<String> {
-    keys.iter().find_map(|k| text(value, k))
-}
-
 /// A count field.
 pub(crate) fn count(value: &Value, key: &str) -> Option<u64> {
     value.get(key).and_then(Value::as_u64)
@@ -51,14 +45,6 @@ pub(crate) fn strings(value: &Value, key: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// A list of objects under the first of `keys` present (a missing or null
-/// list is empty).
-pub(crate) fn list<'v>(value: &'v Value, keys: &[&str]) -> &'v [Value] {
-    keys.iter()
-        .find_map(|k| value.get(*k).and_then(Value::as_array))
-        .map_or(&[], Vec::as_slice)
-}
-
 /// An ISO 8601 timestamp; a malformed one is left out with a warning.
 pub(crate) fn time(
     value: &Value,
@@ -83,15 +69,15 @@ pub(crate) fn time(
     }
 }
 
-/// The digest under `key`; a malformed one is left out with an
+/// The digest `raw` of the field `key`; a malformed one is left out with an
 /// `invalid_digest` warning.
 pub(crate) fn digest(
-    value: &Value,
+    raw: Option<String>,
     key: &str,
     at: &str,
     warnings: &mut Vec<IngestWarning>,
 ) -> Option<Digest> {
-    let raw = text(value, key)?;
+    let raw = raw?;
     match raw.parse::<Digest>() {
         Ok(d) => Some(d),
         Err(e) => {

@@ -2,11 +2,13 @@
 //! `maliciousObj`, `componentObj`), shared by the image-tag and workload
 //! listings, and the finding model's occurrences they give.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::fields::{list, text, text_of};
 use crate::finding::{Applicability, Occurrence, Package};
+use crate::ingest::null::or_default;
 use crate::ingest::xray_component::xray_component;
 use crate::ingest::{IngestWarning, WarningCode};
 use crate::{Digest, Severity};
@@ -64,17 +66,60 @@ pub struct PlatformMalicious {
     pub components: Vec<PlatformComponent>,
 }
 
-fn component(value: &Value) -> Option<PlatformComponent> {
-    let id = text_of(value, &["component_id", "id"]);
-    let name = text(value, "name");
+/// A `componentObj` as written: `id` (the examples) or `component_id` (the
+/// field tables).
+#[derive(Deserialize)]
+pub(crate) struct ComponentDoc<'a> {
+    #[serde(borrow, default)]
+    component_id: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    id: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    name: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    version: Option<Cow<'a, str>>,
+}
+
+/// A `vulnObj` as written.
+#[derive(Deserialize)]
+pub(crate) struct VulnerabilityDoc<'a> {
+    #[serde(borrow, default)]
+    cve_id: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    xray_id: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    severity: Option<Cow<'a, str>>,
+    #[serde(default)]
+    cvss_v2: Option<Value>,
+    #[serde(default)]
+    cvss_v3: Option<Value>,
+    #[serde(borrow, default)]
+    applicability: Option<Cow<'a, str>>,
+    #[serde(borrow, default, deserialize_with = "or_default")]
+    components: Vec<ComponentDoc<'a>>,
+}
+
+/// A `maliciousObj` as written.
+#[derive(Deserialize)]
+pub(crate) struct MaliciousDoc<'a> {
+    #[serde(borrow, default)]
+    xray_id: Option<Cow<'a, str>>,
+    #[serde(borrow, default, deserialize_with = "or_default")]
+    components: Vec<ComponentDoc<'a>>,
+}
+
+/// A field's text, an empty string counting as absent.
+pub(crate) fn given(field: &Option<Cow<'_, str>>) -> Option<String> {
+    field.as_deref().filter(|s| !s.is_empty()).map(String::from)
+}
+
+fn component(doc: &ComponentDoc<'_>) -> Option<PlatformComponent> {
+    let id = given(&doc.component_id).or_else(|| given(&doc.id));
+    let name = given(&doc.name);
     if name.is_none() && id.is_none() {
         return None;
     }
-    let read = xray_component(
-        id.as_deref().unwrap_or_default(),
-        name,
-        text(value, "version"),
-    );
+    let read = xray_component(id.as_deref().unwrap_or_default(), name, given(&doc.version));
     Some(PlatformComponent {
         id,
         name: read.name,
@@ -85,17 +130,17 @@ fn component(value: &Value) -> Option<PlatformComponent> {
 }
 
 fn components(
-    value: &Value,
-    at: &str,
+    docs: &[ComponentDoc<'_>],
+    at: impl Fn() -> String,
     warnings: &mut Vec<IngestWarning>,
 ) -> Vec<PlatformComponent> {
-    let mut out = Vec::new();
-    for (i, c) in list(value, &["components"]).iter().enumerate() {
+    let mut out = Vec::with_capacity(docs.len());
+    for (i, c) in docs.iter().enumerate() {
         match component(c) {
             Some(c) => out.push(c),
             None => warnings.push(IngestWarning {
                 code: WarningCode::UnparsableEntry,
-                at: format!("{at}.components[{i}]"),
+                at: format!("{}.components[{i}]", at()),
                 message: "a component with neither id nor name".into(),
             }),
         }
@@ -103,21 +148,25 @@ fn components(
     out
 }
 
-fn score(value: &Value, key: &str) -> Option<f64> {
-    match value.get(key)? {
+fn score(value: Option<&Value>) -> Option<f64> {
+    match value? {
         Value::Number(n) => n.as_f64(),
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     }
 }
 
-fn applicability(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> Applicability {
-    match value.get("applicability").and_then(Value::as_str) {
+fn applicability(
+    word: Option<&str>,
+    at: impl Fn() -> String,
+    warnings: &mut Vec<IngestWarning>,
+) -> Applicability {
+    match word {
         None | Some("") => Applicability::NotScanned,
         Some(word) => Applicability::from_code(word).unwrap_or_else(|| {
             warnings.push(IngestWarning {
                 code: WarningCode::UnknownStatus,
-                at: format!("{at}.applicability"),
+                at: format!("{}.applicability", at()),
                 message: format!(
                     "applicability `{}` counts as undetermined",
                     word.escape_debug()
@@ -130,48 +179,51 @@ fn applicability(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> 
 
 /// Reads a `vulnObj`; `None` (with a warning) when it names no id.
 fn vulnerability(
-    value: &Value,
-    at: &str,
+    doc: &VulnerabilityDoc<'_>,
+    at: impl Fn() -> String,
     warnings: &mut Vec<IngestWarning>,
 ) -> Option<PlatformVulnerability> {
-    let cve_id = text(value, "cve_id");
-    let xray_id = text(value, "xray_id").filter(|x| !x.starts_with('<'));
+    let cve_id = given(&doc.cve_id);
+    // The documentation's example writes placeholders (`<XRAY_ID>`).
+    let xray_id = given(&doc.xray_id).filter(|x| !x.starts_with('<'));
     if cve_id.is_none() && xray_id.is_none() {
         warnings.push(IngestWarning {
             code: WarningCode::UnparsableEntry,
-            at: at.to_owned(),
+            at: at(),
             message: "a vulnerability with neither `cve_id` nor `xray_id`".into(),
         });
         return None;
     }
-    let word = text(value, "severity").unwrap_or_default();
-    let severity = Severity::from_vocabulary(&word).unwrap_or_else(|| {
+    let word = doc.severity.as_deref().unwrap_or_default();
+    let severity = Severity::from_vocabulary(word).unwrap_or_else(|| {
         warnings.push(IngestWarning {
             code: WarningCode::UnknownSeverity,
-            at: format!("{at}.severity"),
+            at: format!("{}.severity", at()),
             message: format!("severity `{}` counts as Unknown", word.escape_debug()),
         });
         Severity::Unknown
     });
+    let applicability = applicability(doc.applicability.as_deref(), &at, warnings);
+    let components = components(&doc.components, &at, warnings);
     Some(PlatformVulnerability {
         cve_id,
         xray_id,
         severity,
-        cvss_v2: score(value, "cvss_v2"),
-        cvss_v3: score(value, "cvss_v3"),
-        applicability: applicability(value, at, warnings),
-        components: components(value, at, warnings),
+        cvss_v2: score(doc.cvss_v2.as_ref()),
+        cvss_v3: score(doc.cvss_v3.as_ref()),
+        applicability,
+        components,
     })
 }
 
 /// Reads a `maliciousObj`; `None` (with a warning) when it names nothing.
 fn malicious(
-    value: &Value,
+    doc: &MaliciousDoc<'_>,
     at: &str,
     warnings: &mut Vec<IngestWarning>,
 ) -> Option<PlatformMalicious> {
-    let xray_id = text(value, "xray_id");
-    let components = components(value, at, warnings);
+    let xray_id = given(&doc.xray_id);
+    let components = components(&doc.components, || at.to_owned(), warnings);
     if xray_id.is_none() && components.is_empty() {
         warnings.push(IngestWarning {
             code: WarningCode::UnparsableEntry,
@@ -186,19 +238,20 @@ fn malicious(
     })
 }
 
-/// The `vulnerabilities` and `malicious_packages` of an image tag or a
-/// process.
+/// The vulnerabilities and malicious packages of an image tag or a
+/// process, as read.
 pub(crate) fn findings_of(
-    value: &Value,
+    vulnerabilities: &[VulnerabilityDoc<'_>],
+    malicious_packages: &[MaliciousDoc<'_>],
     at: &str,
     warnings: &mut Vec<IngestWarning>,
 ) -> (Vec<PlatformVulnerability>, Vec<PlatformMalicious>) {
-    let vulnerabilities = list(value, &["vulnerabilities"])
+    let vulnerabilities = vulnerabilities
         .iter()
         .enumerate()
-        .filter_map(|(i, v)| vulnerability(v, &format!("{at}.vulnerabilities[{i}]"), warnings))
+        .filter_map(|(i, v)| vulnerability(v, || format!("{at}.vulnerabilities[{i}]"), warnings))
         .collect();
-    let malicious_packages = list(value, &["malicious_packages"])
+    let malicious_packages = malicious_packages
         .iter()
         .enumerate()
         .filter_map(|(i, m)| malicious(m, &format!("{at}.malicious_packages[{i}]"), warnings))

@@ -3,15 +3,21 @@
 //! risk badges, its vulnerabilities with their contextual-analysis
 //! verdicts, its malicious packages and the workloads that run it.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 use sha2::{Digest as _, Sha256};
 
-use super::fields::{digest, list, text};
-use super::findings::{findings_of, PlatformMalicious, PlatformVulnerability};
+use super::fields::digest;
+use super::findings::{
+    findings_of, given, MaliciousDoc, PlatformMalicious, PlatformVulnerability, VulnerabilityDoc,
+};
 use super::pages::{self, ListingPages};
 use super::risk::{compare_risks, risks, supported, Risk};
 use crate::finding::{Occurrence, RunningImage};
+use crate::ingest::null::or_default;
 use crate::ingest::{ImageReport, IngestError, IngestWarning, WarningCode};
 use crate::Digest;
 
@@ -39,8 +45,8 @@ impl RuntimeStatus {
         }
     }
 
-    pub(crate) fn read(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> Self {
-        match value.get("runtime_status").and_then(Value::as_str) {
+    pub(crate) fn read(word: Option<&str>, at: &str, warnings: &mut Vec<IngestWarning>) -> Self {
+        match word {
             Some("running") => RuntimeStatus::Running,
             Some("stopped") => RuntimeStatus::Stopped,
             None | Some("" | "unknown") => RuntimeStatus::Unknown,
@@ -198,26 +204,82 @@ impl PlatformImageTags {
     }
 }
 
-fn identity(value: &Value) -> Option<String> {
-    let name = text(value, "name")?;
+/// An `imageTagsObj` as written.
+#[derive(Deserialize)]
+struct TagDoc<'a> {
+    #[serde(borrow, default)]
+    name: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    tag: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    registry: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    repository_path: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    architecture: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    image_digest: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    runtime_status: Option<Cow<'a, str>>,
+    #[serde(default)]
+    scan_info: Option<ScanInfo>,
+    #[serde(default, deserialize_with = "or_default")]
+    risks: Vec<Value>,
+    #[serde(borrow, default, deserialize_with = "or_default")]
+    vulnerabilities: Vec<VulnerabilityDoc<'a>>,
+    #[serde(borrow, default, deserialize_with = "or_default")]
+    malicious_packages: Vec<MaliciousDoc<'a>>,
+    #[serde(borrow, default, deserialize_with = "or_default")]
+    workloads: Vec<LocationDoc<'a>>,
+}
+
+#[derive(Deserialize)]
+struct ScanInfo {
+    #[serde(default)]
+    sca: Option<bool>,
+}
+
+/// A `workloadObj` of an image tag as written.
+#[derive(Deserialize)]
+struct LocationDoc<'a> {
+    #[serde(borrow, default)]
+    cluster: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    namespace: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    name: Option<Cow<'a, str>>,
+}
+
+/// The identity that tells a tag listed twice: its reference, architecture
+/// and digest.
+fn identity(tag: &PlatformImageTag) -> Option<String> {
     Some(format!(
-        "image tag {}/{}:{} ({}){}",
-        text(value, "registry").unwrap_or_default(),
-        text(value, "repository_path").unwrap_or(name),
-        text(value, "tag").unwrap_or_default(),
-        text(value, "architecture").unwrap_or_default(),
-        text(value, "image_digest")
+        "image tag {}{}",
+        tag.display(),
+        tag.image_digest
+            .as_ref()
             .map(|d| format!(" {d}"))
             .unwrap_or_default()
     ))
 }
 
 fn image_tag(
-    value: &Value,
+    raw: &RawValue,
     at: &str,
     warnings: &mut Vec<IngestWarning>,
 ) -> Option<PlatformImageTag> {
-    let Some(name) = text(value, "name") else {
+    let doc: TagDoc<'_> = match serde_json::from_str(raw.get()) {
+        Ok(doc) => doc,
+        Err(e) => {
+            warnings.push(IngestWarning {
+                code: WarningCode::UnparsableEntry,
+                at: at.to_owned(),
+                message: format!("the image tag cannot be read: {e}"),
+            });
+            return None;
+        }
+    };
+    let Some(name) = given(&doc.name) else {
         warnings.push(IngestWarning {
             code: WarningCode::UnparsableEntry,
             at: at.to_owned(),
@@ -225,15 +287,12 @@ fn image_tag(
         });
         return None;
     };
-    let registry = text(value, "registry");
-    let repository_path = text(value, "repository_path");
-    let tag = text(value, "tag");
-    let architecture = text(value, "architecture");
-    let image_digest = digest(value, "image_digest", at, warnings);
-    let (vulnerabilities, malicious_packages) = findings_of(value, at, warnings);
-    let mut workloads = Vec::new();
-    for (i, w) in list(value, &["workloads"]).iter().enumerate() {
-        match (text(w, "cluster"), text(w, "namespace"), text(w, "name")) {
+    let image_digest = digest(given(&doc.image_digest), "image_digest", at, warnings);
+    let (vulnerabilities, malicious_packages) =
+        findings_of(&doc.vulnerabilities, &doc.malicious_packages, at, warnings);
+    let mut workloads = Vec::with_capacity(doc.workloads.len());
+    for (i, w) in doc.workloads.iter().enumerate() {
+        match (given(&w.cluster), given(&w.namespace), given(&w.name)) {
             (Some(cluster), Some(namespace), Some(name)) => workloads.push(WorkloadLocation {
                 cluster,
                 namespace,
@@ -246,16 +305,16 @@ fn image_tag(
             }),
         }
     }
-    let scanned = value
-        .get("scan_info")
-        .and_then(|s| s.get("sca"))
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
+    let scanned = doc.scan_info.and_then(|s| s.sca).unwrap_or(false);
+    let registry = given(&doc.registry);
+    let repository_path = given(&doc.repository_path);
+    let tag = given(&doc.tag);
+    let architecture = given(&doc.architecture);
     let mut read = PlatformImageTag {
         digests: Vec::new(),
-        runtime_status: RuntimeStatus::read(value, at, warnings),
+        runtime_status: RuntimeStatus::read(doc.runtime_status.as_deref(), at, warnings),
         scanned,
-        risks: risks(value, at, warnings),
+        risks: risks(&doc.risks, at, warnings),
         vulnerabilities,
         malicious_packages,
         workloads,
@@ -334,33 +393,19 @@ fn image_tag(
 /// # Ok::<(), kubesight::ingest::IngestError>(())
 /// ```
 pub fn runtime_image_tags(pages: &[&str]) -> Result<PlatformImageTags, IngestError> {
-    let values = pages::parse(pages)?;
-    let several = pages.len() > 1;
-    for (i, value) in values.iter().enumerate() {
-        if !["image_tags", "images_tags"]
-            .iter()
-            .any(|k| value.get(*k).is_some())
-        {
-            let error = IngestError::UnrecognizedDocument {
-                format: "runtime image tags listing",
-                reason: "no `image_tags` (or `images_tags`) list".into(),
-            };
-            return Err(pages::wrap(error, i, several));
-        }
-    }
+    const KEYS: [&str; 2] = ["image_tags", "images_tags"];
+    let pages = pages::parse(pages, "runtime image tags listing", &KEYS)?;
     let mut read = PlatformImageTags::default();
-    let (entries, listing) = pages::entries(
-        &values,
-        &["image_tags", "images_tags"],
+    let (tags, listing) = pages::entries(
+        &pages,
+        &KEYS,
         "image tags",
+        image_tag,
         identity,
         &mut read.warnings,
     );
     read.listing = listing;
-    for entry in entries {
-        let Some(tag) = image_tag(entry.value, &entry.at, &mut read.warnings) else {
-            continue;
-        };
+    for tag in tags {
         read.reports.push(ImageReport {
             artifact: Some(tag.display()),
             digests: tag.digests.clone(),

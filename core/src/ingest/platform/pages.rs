@@ -1,11 +1,15 @@
 //! The pages of one listing: each response of the platform is one page
 //! (`pagination.next_key`, `total_count`); a reader takes the pages of one
 //! listing, reads their entries in order and says what the pages left out.
+//!
+//! A page is read field by field as raw JSON: its list is split into raw
+//! entries, and each entry is read by the listing's own reader, so that an
+//! entry that cannot be read is one warning, never a lost page.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::ingest::{IngestError, IngestWarning, WarningCode};
 
@@ -33,35 +37,15 @@ impl ListingPages {
     }
 }
 
-/// One entry of a page, with where it is.
-pub(crate) struct Entry<'v> {
-    /// `page 2: image_tags[3]`, or `image_tags[3]` for a single page.
-    pub at: String,
-    pub value: &'v Value,
-}
+/// One page: its top-level fields, as raw JSON.
+pub(crate) type Page<'a> = BTreeMap<String, &'a RawValue>;
 
-/// Parses each page; an error names the page when there are several.
-pub(crate) fn parse(pages: &[&str]) -> Result<Vec<Value>, IngestError> {
-    let several = pages.len() > 1;
-    pages
-        .iter()
-        .enumerate()
-        .map(|(i, text)| {
-            serde_json::from_str::<Value>(text)
-                .map_err(|e| IngestError::json(&e))
-                .and_then(|value| {
-                    if value.is_object() {
-                        Ok(value)
-                    } else {
-                        Err(IngestError::UnrecognizedDocument {
-                            format: "runtime platform listing",
-                            reason: "a page is a JSON object".into(),
-                        })
-                    }
-                })
-                .map_err(|e| wrap(e, i, several))
-        })
-        .collect()
+#[derive(Deserialize, Default)]
+struct Pagination {
+    #[serde(default)]
+    next_key: Option<serde_json::Value>,
+    #[serde(default)]
+    total_count: Option<serde_json::Value>,
 }
 
 /// The error of page `index`, naming the page when there are several.
@@ -76,34 +60,73 @@ pub(crate) fn wrap(error: IngestError, index: usize, several: bool) -> IngestErr
     }
 }
 
-fn total_of(page: &Value) -> Option<u64> {
+/// Parses each page into its fields; a page that is not a JSON object, or
+/// has none of `keys`, is not a page of this listing (`format`). An error
+/// names the page when there are several.
+pub(crate) fn parse<'a>(
+    pages: &[&'a str],
+    format: &'static str,
+    keys: &[&str],
+) -> Result<Vec<Page<'a>>, IngestError> {
+    let several = pages.len() > 1;
+    pages
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let page: Page<'a> = serde_json::from_str(text).map_err(|e| {
+                let error = match e.classify() {
+                    serde_json::error::Category::Data => IngestError::UnrecognizedDocument {
+                        format,
+                        reason: "a page is a JSON object".into(),
+                    },
+                    _ => IngestError::json(&e),
+                };
+                wrap(error, i, several)
+            })?;
+            if !keys.iter().any(|k| page.contains_key(*k)) {
+                let names: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+                let error = IngestError::UnrecognizedDocument {
+                    format,
+                    reason: format!("no {} list", names.join(" or ")),
+                };
+                return Err(wrap(error, i, several));
+            }
+            Ok(page)
+        })
+        .collect()
+}
+
+fn count(raw: Option<&serde_json::Value>) -> Option<u64> {
+    raw.and_then(serde_json::Value::as_u64)
+}
+
+fn total_of(page: &Page<'_>, pagination: &Pagination) -> Option<u64> {
     ["total_count", "totalCount"]
         .iter()
         .find_map(|k| page.get(*k))
-        .or_else(|| page.get("pagination").and_then(|p| p.get("total_count")))
-        .and_then(Value::as_u64)
-}
-
-fn next_key_of(page: &Value) -> Option<String> {
-    page.get("pagination")
-        .and_then(|p| p.get("next_key"))
-        .and_then(Value::as_str)
-        .filter(|k| !k.is_empty())
-        .map(String::from)
+        .and_then(|raw| serde_json::from_str::<serde_json::Value>(raw.get()).ok())
+        .as_ref()
+        .and_then(|v| count(Some(v)))
+        .or_else(|| count(pagination.total_count.as_ref()))
 }
 
 /// The entries of `pages` under the first of `keys` each page has, in
-/// order; an entry whose `identity` was seen on an earlier page is left out
-/// with a `duplicate_entry` warning. `what` names the entries in messages
-/// (`image tags`).
-pub(crate) fn entries<'v>(
-    pages: &'v [Value],
+/// order, each read by `read` (with where it is: `page 2: image_tags[3]`,
+/// or `image_tags[3]` for a single page). An entry whose `identity` was
+/// read on an earlier page is left out with a `duplicate_entry` warning,
+/// and its own warnings with it. The listing's warnings (totals, a next
+/// page) come first, then the entries', in order. `what` names the entries
+/// in messages (`image tags`).
+pub(crate) fn entries<'a, T>(
+    pages: &[Page<'a>],
     keys: &[&str],
     what: &str,
-    identity: impl Fn(&Value) -> Option<String>,
+    mut read: impl FnMut(&'a RawValue, &str, &mut Vec<IngestWarning>) -> Option<T>,
+    identity: impl Fn(&T) -> Option<String>,
     warnings: &mut Vec<IngestWarning>,
-) -> (Vec<Entry<'v>>, ListingPages) {
+) -> (Vec<T>, ListingPages) {
     let several = pages.len() > 1;
+    let mut of_entries = Vec::new();
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     let mut totals: Vec<u64> = Vec::new();
@@ -116,37 +139,52 @@ pub(crate) fn entries<'v>(
         };
         let found = keys
             .iter()
-            .find_map(|k| page.get(*k).map(|list| (*k, list)));
-        match found {
-            Some((key, Value::Array(list))) => {
-                for (i, value) in list.iter().enumerate() {
-                    let at = format!("{prefix}{key}[{i}]");
-                    if let Some(id) = identity(value) {
-                        if !seen.insert(id.clone()) {
-                            warnings.push(IngestWarning {
-                                code: WarningCode::DuplicateEntry,
-                                at,
-                                message: format!(
-                                    "{id} is listed on an earlier page too: the first one is kept"
-                                ),
-                            });
+            .find_map(|k| page.get(*k).map(|list| (*k, *list)));
+        if let Some((key, list)) = found {
+            match serde_json::from_str::<Option<Vec<&'a RawValue>>>(list.get()) {
+                // An empty page may write its list as null.
+                Ok(list) => {
+                    for (i, raw) in list.into_iter().flatten().enumerate() {
+                        let at = format!("{prefix}{key}[{i}]");
+                        let mut own = Vec::new();
+                        let Some(entry) = read(raw, &at, &mut own) else {
+                            of_entries.append(&mut own);
                             continue;
+                        };
+                        if let Some(id) = identity(&entry) {
+                            if !seen.insert(id.clone()) {
+                                of_entries.push(IngestWarning {
+                                    code: WarningCode::DuplicateEntry,
+                                    at,
+                                    message: format!(
+                                        "{id} is listed on an earlier page too: the first one is kept"
+                                    ),
+                                });
+                                continue;
+                            }
                         }
+                        of_entries.append(&mut own);
+                        out.push(entry);
                     }
-                    out.push(Entry { at, value });
                 }
+                Err(_) => of_entries.push(IngestWarning {
+                    code: WarningCode::UnparsableEntry,
+                    at: format!("{prefix}{key}"),
+                    message: format!("`{key}` is not a list: the page's {what} were skipped"),
+                }),
             }
-            // An empty page may write its list as null.
-            Some((_, Value::Null)) => {}
-            Some((key, _)) => warnings.push(IngestWarning {
-                code: WarningCode::UnparsableEntry,
-                at: format!("{prefix}{key}"),
-                message: format!("`{key}` is not a list: the page's {what} were skipped"),
-            }),
-            None => {}
         }
-        totals.extend(total_of(page));
-        next_key = next_key_of(page);
+        let pagination: Pagination = page
+            .get("pagination")
+            .and_then(|raw| serde_json::from_str(raw.get()).ok())
+            .unwrap_or_default();
+        totals.extend(total_of(page, &pagination));
+        next_key = pagination
+            .next_key
+            .as_ref()
+            .and_then(serde_json::Value::as_str)
+            .filter(|k| !k.is_empty())
+            .map(String::from);
     }
     totals.dedup();
     let info = ListingPages {
@@ -195,5 +233,6 @@ pub(crate) fn entries<'v>(
         }),
         _ => {}
     }
+    warnings.append(&mut of_entries);
     (out, info)
 }

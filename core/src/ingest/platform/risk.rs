@@ -4,7 +4,6 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::fields::list;
 use super::findings::{PlatformMalicious, PlatformVulnerability};
 use crate::finding::Applicability;
 use crate::ingest::{IngestWarning, WarningCode};
@@ -51,9 +50,9 @@ impl Risk {
 }
 
 /// The `risks` of an entry; an unknown word is left out with a warning.
-pub(crate) fn risks(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> Vec<Risk> {
+pub(crate) fn risks(words: &[Value], at: &str, warnings: &mut Vec<IngestWarning>) -> Vec<Risk> {
     let mut out = Vec::new();
-    for (i, word) in list(value, &["risks"]).iter().enumerate() {
+    for (i, word) in words.iter().enumerate() {
         let Some(word) = word.as_str() else {
             continue;
         };

@@ -3,17 +3,22 @@
 //! vulnerabilities and malicious packages of what it runs; and the runtime
 //! evidence that gives the image tags' findings.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashSet};
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
-use super::fields::{count, digest, list, strings, text};
-use super::findings::{findings_of, PlatformMalicious, PlatformVulnerability};
+use super::fields::digest;
+use super::findings::{
+    findings_of, given, MaliciousDoc, PlatformMalicious, PlatformVulnerability, VulnerabilityDoc,
+};
 use super::image_tags::{PlatformImageTags, RuntimeStatus, WorkloadLocation};
 use super::pages::{self, ListingPages};
 use super::risk::{compare_risks, risks, supported, Risk};
 use crate::finding::{canonical_id, RuntimeEvidence};
+use crate::ingest::null::or_default;
 use crate::ingest::{IngestError, IngestWarning, WarningCode};
 use crate::runtime::{Cluster, DisableLabel, SensorState};
 use crate::Digest;
@@ -77,31 +82,91 @@ pub struct PlatformWorkloads {
     pub warnings: Vec<IngestWarning>,
 }
 
-fn process(value: &Value, at: &str, warnings: &mut Vec<IngestWarning>) -> PlatformProcess {
-    let (vulnerabilities, malicious_packages) = findings_of(value, at, warnings);
+/// A `processesObj` as written.
+#[derive(Deserialize)]
+struct ProcessDoc<'a> {
+    #[serde(borrow, default)]
+    name: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    path: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    arguments: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    runtime_status: Option<Cow<'a, str>>,
+    #[serde(default, deserialize_with = "or_default")]
+    risks: Vec<Value>,
+    #[serde(borrow, default, deserialize_with = "or_default")]
+    vulnerabilities: Vec<VulnerabilityDoc<'a>>,
+    #[serde(borrow, default, deserialize_with = "or_default")]
+    malicious_packages: Vec<MaliciousDoc<'a>>,
+    #[serde(borrow, default)]
+    process_hash: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    image_digest: Option<Cow<'a, str>>,
+}
+
+/// A `workloadObj` as written; its processes under `processes` or
+/// `Processes`.
+#[derive(Deserialize)]
+struct WorkloadDoc<'a> {
+    #[serde(borrow, default)]
+    name: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    namespace: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    cluster: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    runtime_status: Option<Cow<'a, str>>,
+    #[serde(default, deserialize_with = "or_default")]
+    nodes: Vec<Value>,
+    #[serde(borrow, default)]
+    architecture: Option<Cow<'a, str>>,
+    #[serde(default, deserialize_with = "or_default")]
+    risks: Vec<Value>,
+    #[serde(default)]
+    vulnerabilities_count: Option<Value>,
+    #[serde(borrow, default, deserialize_with = "or_default")]
+    processes: Vec<ProcessDoc<'a>>,
+    #[serde(borrow, default, rename = "Processes", deserialize_with = "or_default")]
+    processes_capitalised: Vec<ProcessDoc<'a>>,
+}
+
+fn process(doc: &ProcessDoc<'_>, at: &str, warnings: &mut Vec<IngestWarning>) -> PlatformProcess {
+    let (vulnerabilities, malicious_packages) =
+        findings_of(&doc.vulnerabilities, &doc.malicious_packages, at, warnings);
     PlatformProcess {
-        name: text(value, "name").unwrap_or_default(),
-        path: text(value, "path"),
-        arguments: text(value, "arguments"),
-        runtime_status: RuntimeStatus::read(value, at, warnings),
-        risks: risks(value, at, warnings),
+        name: given(&doc.name).unwrap_or_default(),
+        path: given(&doc.path),
+        arguments: given(&doc.arguments),
+        runtime_status: RuntimeStatus::read(doc.runtime_status.as_deref(), at, warnings),
+        risks: risks(&doc.risks, at, warnings),
         vulnerabilities,
         malicious_packages,
-        process_hash: text(value, "process_hash").filter(|h| !h.starts_with('<')),
-        image_digest: digest(value, "image_digest", at, warnings),
+        // The documentation's example writes placeholders (`<...>`).
+        process_hash: given(&doc.process_hash).filter(|h| !h.starts_with('<')),
+        image_digest: digest(given(&doc.image_digest), "image_digest", at, warnings),
     }
 }
 
 fn workload(
-    value: &Value,
+    raw: &RawValue,
     at: &str,
     warnings: &mut Vec<IngestWarning>,
 ) -> Option<PlatformWorkload> {
-    let (Some(cluster), Some(namespace), Some(name)) = (
-        text(value, "cluster"),
-        text(value, "namespace"),
-        text(value, "name"),
-    ) else {
+    let doc: WorkloadDoc<'_> = match serde_json::from_str(raw.get()) {
+        Ok(doc) => doc,
+        Err(e) => {
+            warnings.push(IngestWarning {
+                code: WarningCode::UnparsableEntry,
+                at: at.to_owned(),
+                message: format!("the workload cannot be read: {e}"),
+            });
+            return None;
+        }
+    };
+    let (Some(cluster), Some(namespace), Some(name)) =
+        (given(&doc.cluster), given(&doc.namespace), given(&doc.name))
+    else {
         warnings.push(IngestWarning {
             code: WarningCode::UnparsableEntry,
             at: at.to_owned(),
@@ -109,8 +174,10 @@ fn workload(
         });
         return None;
     };
-    let processes: Vec<PlatformProcess> = list(value, &["processes", "Processes"])
+    let processes: Vec<PlatformProcess> = doc
+        .processes
         .iter()
+        .chain(&doc.processes_capitalised)
         .enumerate()
         .map(|(i, p)| process(p, &format!("{at}.processes[{i}]"), warnings))
         .collect();
@@ -120,11 +187,16 @@ fn workload(
             namespace,
             name,
         },
-        runtime_status: RuntimeStatus::read(value, at, warnings),
-        nodes: strings(value, "nodes"),
-        architecture: text(value, "architecture"),
-        risks: risks(value, at, warnings),
-        vulnerabilities_count: count(value, "vulnerabilities_count"),
+        runtime_status: RuntimeStatus::read(doc.runtime_status.as_deref(), at, warnings),
+        nodes: doc
+            .nodes
+            .iter()
+            .filter_map(Value::as_str)
+            .map(String::from)
+            .collect(),
+        architecture: given(&doc.architecture),
+        risks: risks(&doc.risks, at, warnings),
+        vulnerabilities_count: doc.vulnerabilities_count.as_ref().and_then(Value::as_u64),
         processes,
     };
     let what = format!(
@@ -175,39 +247,24 @@ fn workload(
 /// # Ok::<(), kubesight::ingest::IngestError>(())
 /// ```
 pub fn runtime_workloads(pages: &[&str]) -> Result<PlatformWorkloads, IngestError> {
-    let values = pages::parse(pages)?;
-    let several = pages.len() > 1;
-    for (i, value) in values.iter().enumerate() {
-        if value.get("workloads").is_none() {
-            let error = IngestError::UnrecognizedDocument {
-                format: "runtime workloads listing",
-                reason: "no `workloads` list".into(),
-            };
-            return Err(pages::wrap(error, i, several));
-        }
-    }
+    let pages = pages::parse(pages, "runtime workloads listing", &["workloads"])?;
     let mut read = PlatformWorkloads::default();
-    let identity = |w: &Value| {
+    let identity = |w: &PlatformWorkload| {
         Some(format!(
             "workload {}/{}/{}",
-            text(w, "cluster")?,
-            text(w, "namespace")?,
-            text(w, "name")?
+            w.location.cluster, w.location.namespace, w.location.name
         ))
     };
-    let (entries, listing) = pages::entries(
-        &values,
+    let (workloads, listing) = pages::entries(
+        &pages,
         &["workloads"],
         "workloads",
+        workload,
         identity,
         &mut read.warnings,
     );
+    read.workloads = workloads;
     read.listing = listing;
-    for entry in entries {
-        if let Some(w) = workload(entry.value, &entry.at, &mut read.warnings) {
-            read.workloads.push(w);
-        }
-    }
     Ok(read)
 }
 
