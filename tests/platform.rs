@@ -102,3 +102,28 @@ fn platform_listings_give_clusters_sensors_and_scan_status() {
         platform_summary(case["listing"].as_str().unwrap(), &text).map_err(|e| e.to_string())
     });
 }
+
+#[test]
+fn every_truncation_of_every_platform_page_is_an_error_or_a_result_never_a_panic() {
+    let vectors = support::vectors("ingest.json");
+    for case in vectors["platform_export"].as_array().unwrap() {
+        for key in ["clusters", "image_tags", "workloads"] {
+            for page in pages_of(case, key) {
+                let step = (page.len() / 150).max(1);
+                for cut in (0..page.len()).step_by(step) {
+                    let Some(prefix) = page.get(..cut) else {
+                        continue;
+                    };
+                    let result = match key {
+                        "clusters" => ingest::runtime_clusters(&[prefix]).map(|_| ()),
+                        "image_tags" => ingest::runtime_image_tags(&[prefix]).map(|_| ()),
+                        _ => ingest::runtime_workloads(&[prefix]).map(|_| ()),
+                    };
+                    if let Err(e) = result {
+                        assert!(IngestError::CODES.contains(&e.code()), "{}", e.code());
+                    }
+                }
+            }
+        }
+    }
+}
