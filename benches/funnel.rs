@@ -20,7 +20,8 @@ use support::{scale, Random};
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use kubesight::finding::{Applicability, FixState, RunningImage, RuntimeEvidence};
-use kubesight::funnel::{FindingIndex, FunnelAccumulator, InternedOccurrence, OccurrenceFacts};
+use kubesight::finding::{FindingIndex, InternedOccurrence, OccurrenceFacts};
+use kubesight::funnel::{FunnelAccumulator, RuntimeValidation};
 use kubesight::Severity;
 
 const OCCURRENCES: usize = 10_000_000;
@@ -171,7 +172,7 @@ fn funnel(c: &mut Criterion) {
     group.bench_function("finish_200k_ids", |b| {
         let mut accumulator = FunnelAccumulator::for_index(&index);
         accumulator.add_all(&interned);
-        b.iter(|| black_box(accumulator.finish(&index, true)));
+        b.iter(|| black_box(accumulator.finish(&index, RuntimeValidation::Available)));
     });
     let reports = input.reports();
     let from_reports = |mut index: FindingIndex| {
@@ -190,14 +191,14 @@ fn funnel(c: &mut Criterion) {
                 accumulator.add(&packed(vulnerability, image, facts));
             }
         }
-        accumulator.finish(&index, true)
+        accumulator.finish(&index, RuntimeValidation::Available)
     };
     // The reports hold the same occurrences as the interned input.
     let mut whole = FunnelAccumulator::for_index(&index);
     whole.add_all(&interned);
     assert_eq!(
         from_reports(input.index.clone()),
-        whole.finish(&index, true)
+        whole.finish(&index, RuntimeValidation::Available)
     );
     group.bench_function("from_strings_10m_with_interning", |b| {
         b.iter_batched(

@@ -11,6 +11,8 @@ export type TagRule =
   | 'no_tag' | 'digest_pinned' | 'keyword' | 'commit' | 'date' | 'pull_request' | 'full_version'
   | 'build_number' | 'keyword_variant' | 'partial_version' | 'variant' | 'not_keyword' | 'unrecognized'
 export interface TagClass { rule: TagRule; mutability: 'mutable' | 'immutable'; isMutable: boolean; explanation: string }
+export interface ImageRefParts { string: string; domain: string; path: string; name: string; tag: string | null; digest: string | null; familiar: string }
+export interface ImageIdParts { string: string; digest: string; kind: 'repository_digest' | 'local_image_id'; repository: string | null }
 export type Applicability = 'applicable' | 'not_applicable' | 'undetermined' | 'not_covered' | 'not_scanned' | 'rescan_required' | 'upgrade_required'
 export type FixState = 'fixed' | 'not_fixed' | 'wont_fix' | 'unknown'
 export type RuntimeEvidence = 'loaded' | 'not_observed' | 'unavailable'
@@ -99,6 +101,7 @@ export interface ScanReport { status: ScanStatus; running: number; scanned: numb
 export interface ScanConfiguration { scanners: Scanner[]; retentionDays?: number }
 /** Scan configurations by cluster name. */
 export type ScanConfigurations = Record<string, ScanConfiguration>
+export interface Reconfigured { configurations: ScanConfigurations; changes: ConfigurationChange[] }
 export interface ConfigurationChange { cluster: string; enabled: Scanner[]; disabled: Scanner[]; retention: [number | null, number | null] }
 export interface Coverage { clusters: number; byScanner: Record<string, number> }
 export interface Readiness { ready: boolean; unmet: Array<{ prerequisite: string; impact: string; action: string; clusters: string[] }> }
@@ -150,7 +153,10 @@ export interface PlatformWorkload { location: WorkloadLocation; runtimeStatus: R
 export interface PlatformWorkloads { workloads: PlatformWorkload[]; listing: ListingPages; warnings: IngestWarning[] }
 export interface PlatformImages { images: Array<Record<string, unknown>>; totalCount: number; scan: { status: ScanStatus; running: number; scanned: number }; warnings: IngestWarning[] }
 export interface VexDocument { statements: Array<Record<string, unknown>>; warnings: IngestWarning[] }
+export interface VexApplied { findings: Occurrence[]; outcome: VexOutcome }
 export interface VexOutcome { notAffected: number; fixed: number; affected: number; underInvestigation: number; unusedStatements: number }
+export interface RuntimeMarked { findings: Occurrence[]; marks: RuntimeMarks }
+export interface OwningWorkload { kind: string; name: string }
 export interface RuntimeMarks { loaded: number; notObserved: number; unmatched: number }
 /**
  * Which binding artifact the generated loader actually loaded: `'native'` for
@@ -170,6 +176,10 @@ export declare class ImageId {
   get kind(): 'repository_digest' | 'local_image_id'
   /** Whether it can be compared with a registry's digest. */
   isComparable(): boolean
+  /** The repository, for a repository digest. */
+  get repository(): string | null
+  /** The fields as a plain object (what `JSON.stringify` writes). */
+  toJSON(): ImageIdParts
   /** The id as reported. */
   toString(): string
 }
@@ -201,7 +211,7 @@ export declare class ImageRef {
   /** The normalised reference. */
   toString(): string
   /** The fields as a plain object (what `JSON.stringify` writes). */
-  toJSON(): { string: string; domain: string; path: string; tag: string | null; digest: string | null; familiar: string }
+  toJSON(): ImageRefParts
   /** Whether two references are the same. */
   equals(other: ImageRef): boolean
 }
@@ -262,7 +272,7 @@ export declare class TagPolicy {
 }
 
 /** Applies a VEX document (as read) to findings: what remains and the outcome. */
-export declare function applyVex(findings: Occurrence[], document: VexDocument): { findings: Occurrence[]; outcome: VexOutcome }
+export declare function applyVex(findings: Occurrence[], document: VexDocument): VexApplied
 
 /**
  * Gives image tags (as read) the runtime evidence of a workloads listing
@@ -274,7 +284,7 @@ export declare function applyWorkloads(imageTags: PlatformImageTags, workloads: 
  * Applies one scan configuration to many clusters; an unknown cluster
  * throws and changes nothing.
  */
-export declare function batchConfigure(configurations: ScanConfigurations, clusters: string[], configuration: ScanConfiguration): { configurations: ScanConfigurations; changes: ConfigurationChange[] }
+export declare function batchConfigure(configurations: ScanConfigurations, clusters: string[], configuration: ScanConfiguration): Reconfigured
 
 /** One cluster's controller and sensor health, with a verdict. */
 export declare function clusterHealth(cluster: Cluster, disableLabel?: DisableLabel): ClusterHealth
@@ -335,13 +345,13 @@ export declare function installation(clusters: Cluster[], disableLabel?: Disable
  * Marks a full scan's findings loaded or not observed from a
  * runtime-filtered scan of the same image.
  */
-export declare function markRuntime(full: Occurrence[], filtered: Occurrence[]): { findings: Occurrence[]; marks: RuntimeMarks }
+export declare function markRuntime(full: Occurrence[], filtered: Occurrence[]): RuntimeMarked
 
 /**
  * The workload that owns a controller: `ReplicaSet` `web-7d4b9c8f6d` is
  * `Deployment` `web`.
  */
-export declare function owningWorkload(kind: string, name: string): { kind: string; name: string }
+export declare function owningWorkload(kind: string, name: string): OwningWorkload
 
 /** Parses a content digest (`sha256:<64 hex>`), returning its canonical form. */
 export declare function parseDigest(digest: string): string

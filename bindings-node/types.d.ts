@@ -11,6 +11,8 @@ export type TagRule =
   | 'no_tag' | 'digest_pinned' | 'keyword' | 'commit' | 'date' | 'pull_request' | 'full_version'
   | 'build_number' | 'keyword_variant' | 'partial_version' | 'variant' | 'not_keyword' | 'unrecognized'
 export interface TagClass { rule: TagRule; mutability: 'mutable' | 'immutable'; isMutable: boolean; explanation: string }
+export interface ImageRefParts { string: string; domain: string; path: string; name: string; tag: string | null; digest: string | null; familiar: string }
+export interface ImageIdParts { string: string; digest: string; kind: 'repository_digest' | 'local_image_id'; repository: string | null }
 export type Applicability = 'applicable' | 'not_applicable' | 'undetermined' | 'not_covered' | 'not_scanned' | 'rescan_required' | 'upgrade_required'
 export type FixState = 'fixed' | 'not_fixed' | 'wont_fix' | 'unknown'
 export type RuntimeEvidence = 'loaded' | 'not_observed' | 'unavailable'
@@ -99,6 +101,7 @@ export interface ScanReport { status: ScanStatus; running: number; scanned: numb
 export interface ScanConfiguration { scanners: Scanner[]; retentionDays?: number }
 /** Scan configurations by cluster name. */
 export type ScanConfigurations = Record<string, ScanConfiguration>
+export interface Reconfigured { configurations: ScanConfigurations; changes: ConfigurationChange[] }
 export interface ConfigurationChange { cluster: string; enabled: Scanner[]; disabled: Scanner[]; retention: [number | null, number | null] }
 export interface Coverage { clusters: number; byScanner: Record<string, number> }
 export interface Readiness { ready: boolean; unmet: Array<{ prerequisite: string; impact: string; action: string; clusters: string[] }> }
@@ -150,5 +153,8 @@ export interface PlatformWorkload { location: WorkloadLocation; runtimeStatus: R
 export interface PlatformWorkloads { workloads: PlatformWorkload[]; listing: ListingPages; warnings: IngestWarning[] }
 export interface PlatformImages { images: Array<Record<string, unknown>>; totalCount: number; scan: { status: ScanStatus; running: number; scanned: number }; warnings: IngestWarning[] }
 export interface VexDocument { statements: Array<Record<string, unknown>>; warnings: IngestWarning[] }
+export interface VexApplied { findings: Occurrence[]; outcome: VexOutcome }
 export interface VexOutcome { notAffected: number; fixed: number; affected: number; underInvestigation: number; unusedStatements: number }
+export interface RuntimeMarked { findings: Occurrence[]; marks: RuntimeMarks }
+export interface OwningWorkload { kind: string; name: string }
 export interface RuntimeMarks { loaded: number; notObserved: number; unmatched: number }

@@ -22,7 +22,8 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use environment::Environment;
-use kubesight::funnel::{FindingIndex, Funnel, FunnelAccumulator};
+use kubesight::finding::FindingIndex;
+use kubesight::funnel::{Funnel, FunnelAccumulator};
 use kubesight::highlights::Highlights;
 use kubesight::ingest;
 use kubesight::integrity::{
@@ -266,7 +267,7 @@ fn print_prioritization<'a>(
     println!();
 
     let mut index = FindingIndex::new(&data.running_images);
-    let scan = ScanReport::of(&index);
+    let scan = ScanReport::of_index(&index);
     println!(
         "SCAN STATUS: {} ({} of {} running images scanned) - {}",
         scan.status.code(),
@@ -303,8 +304,7 @@ fn print_prioritization<'a>(
     let (interned, skipped) = index.intern_all(&data.findings);
     let mut accumulator = FunnelAccumulator::for_index(&index);
     accumulator.add_all(&interned);
-    let runtime_validation = installation.status.has_runtime_validation();
-    let funnel = accumulator.finish(&index, runtime_validation);
+    let funnel = accumulator.finish(&index, installation.status.runtime_validation());
     print_funnel(&funnel);
     println!(
         "  ({} findings counted; left out: {} malicious, {} on images not running, {} on unscanned images)",
@@ -312,7 +312,7 @@ fn print_prioritization<'a>(
     );
     println!();
 
-    let highlights = Highlights::compute(&index, &data.findings, violations);
+    let highlights = Highlights::of_index(&index, &data.findings, violations);
     println!("LIVE ASSESSMENT HIGHLIGHTS");
     let h = highlights;
     println!(

@@ -59,7 +59,8 @@ mod environment;
 
 use std::path::Path;
 
-use kubesight::funnel::{FindingIndex, FunnelAccumulator, StageCount};
+use kubesight::finding::FindingIndex;
+use kubesight::funnel::{FunnelAccumulator, StageCount};
 use kubesight::highlights::Highlights;
 use kubesight::integrity::{IntegrityPolicy, TrustedRegistries, ViolationKind};
 use kubesight::runtime::{
@@ -103,7 +104,7 @@ fn the_bundled_environment_gives_the_dashboard_it_should() {
     assert!(!prod.monitored_correctly, "node-2's sensor failed");
 
     let mut index = FindingIndex::new(&env.running_images);
-    let scan = ScanReport::of(&index);
+    let scan = ScanReport::of_index(&index);
     assert_eq!((scan.running, scan.scanned), (6, 5));
     assert_eq!(
         scan.unscanned_images,
@@ -116,7 +117,7 @@ fn the_bundled_environment_gives_the_dashboard_it_should() {
     assert_eq!(interned.len(), 73 + 160 + 42 + 142 + 24 + 16);
     let mut accumulator = FunnelAccumulator::for_index(&index);
     accumulator.add_all(&interned);
-    let funnel = accumulator.finish(&index, installation.status.has_runtime_validation());
+    let funnel = accumulator.finish(&index, installation.status.runtime_validation());
     let stage = |s: StageCount| (s.vulnerabilities, s.images);
     assert_eq!(stage(funnel.all), (237, 5));
     assert_eq!(stage(funnel.critical_high), (109, 4));
@@ -142,7 +143,7 @@ fn the_bundled_environment_gives_the_dashboard_it_should() {
     assert_eq!(kinds(ViolationKind::MissingSource), 1);
     assert_eq!(kinds(ViolationKind::PostDeploymentTagUpdate), 2);
 
-    let highlights = Highlights::compute(&index, &env.findings, &violations);
+    let highlights = Highlights::of_index(&index, &env.findings, &violations);
     assert_eq!(
         (
             highlights.malicious_packages.packages,
@@ -206,13 +207,13 @@ fn a_platform_export_alone_gives_the_dashboard() {
     let installation = Installation::of(&env.clusters, &label);
     assert_eq!(installation.status, InstallationStatus::Full);
     let mut index = FindingIndex::new(&env.running_images);
-    let scan = ScanReport::of(&index);
+    let scan = ScanReport::of_index(&index);
     assert_eq!((scan.running, scan.scanned), (7, 5));
     let (interned, skipped) = index.intern_all(&env.findings);
     assert_eq!((interned.len(), skipped.malicious), (36, 1));
     let mut accumulator = FunnelAccumulator::for_index(&index);
     accumulator.add_all(&interned);
-    let funnel = accumulator.finish(&index, installation.status.has_runtime_validation());
+    let funnel = accumulator.finish(&index, installation.status.runtime_validation());
     let stage = |s: StageCount| (s.vulnerabilities, s.images);
     assert_eq!(stage(funnel.all), (31, 5));
     assert_eq!(stage(funnel.critical_high), (18, 5));
@@ -223,7 +224,7 @@ fn a_platform_export_alone_gives_the_dashboard() {
         (funnel.undecided.applicability, funnel.undecided.fix),
         (7, 7)
     );
-    let highlights = Highlights::compute(&index, &env.findings, []);
+    let highlights = Highlights::of_index(&index, &env.findings, []);
     assert_eq!(
         (
             highlights.critical_applicable.vulnerabilities,

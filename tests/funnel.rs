@@ -11,10 +11,11 @@
 
 mod support;
 
-use kubesight::finding::{Applicability, FixState, Occurrence, RunningImage, RuntimeEvidence};
-use kubesight::funnel::{
-    FindingIndex, Funnel, FunnelAccumulator, InternedOccurrence, OccurrenceFacts, PortablePartial,
+use kubesight::finding::{
+    Applicability, FindingIndex, FixState, InternedOccurrence, Occurrence, OccurrenceFacts,
+    RunningImage, RuntimeEvidence,
 };
+use kubesight::funnel::{Funnel, FunnelAccumulator, PortablePartial, RuntimeValidation};
 use kubesight::Severity;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -24,12 +25,13 @@ fn check(case: &Value) -> Result<(), String> {
         serde_json::from_value(case["running"].clone()).map_err(|e| e.to_string())?;
     let occurrences: Vec<Occurrence> =
         serde_json::from_value(case["occurrences"].clone()).map_err(|e| e.to_string())?;
-    let runtime_validation = case["runtime_validation"].as_bool().unwrap_or(false);
+    let validation =
+        RuntimeValidation::available_if(case["runtime_validation"].as_bool().unwrap_or(false));
     let mut index = FindingIndex::new(&running);
     let (interned, skipped) = index.intern_all(&occurrences);
     let mut accumulator = FunnelAccumulator::for_index(&index);
     accumulator.add_all(&interned);
-    let funnel = accumulator.finish(&index, runtime_validation);
+    let funnel = accumulator.finish(&index, validation);
     let actual = serde_json::json!({"funnel": funnel, "skipped": skipped});
     support::subset(&case["expect"], &actual, "")?;
     let back: Funnel =
@@ -121,7 +123,7 @@ proptest! {
         let (index, interned) = build(&raw);
         let mut accumulator = FunnelAccumulator::for_index(&index);
         accumulator.add_all(&interned);
-        let funnel = accumulator.finish(&index, runtime);
+        let funnel = accumulator.finish(&index, RuntimeValidation::available_if(runtime));
         prop_assert!(monotone(&funnel), "{:?}", funnel);
         prop_assert_eq!(funnel.occurrences, interned.len() as u64);
         let by = funnel.by_severity;
@@ -161,7 +163,7 @@ proptest! {
             let shipped: FunnelAccumulator = serde_json::from_str(&json).unwrap();
             merged.merge(&shipped);
         }
-        prop_assert_eq!(merged.finish(&index, true), one_pass.finish(&index, true));
+        prop_assert_eq!(merged.finish(&index, RuntimeValidation::Available), one_pass.finish(&index, RuntimeValidation::Available));
     }
 
     #[test]
@@ -169,7 +171,7 @@ proptest! {
         let (index, interned) = build(&raw);
         let mut one_pass = FunnelAccumulator::for_index(&index);
         one_pass.add_all(&interned);
-        let expected = one_pass.finish(&index, true);
+        let expected = one_pass.finish(&index, RuntimeValidation::Available);
 
         // Two machines intern their halves independently, the second in
         // reverse order, so their ids differ.
@@ -185,6 +187,6 @@ proptest! {
 
         let shipped: PortablePartial = serde_json::from_str(&serde_json::to_string(&b.to_portable(&index_b)).unwrap()).unwrap();
         a.merge_portable(&mut index_a, &shipped);
-        prop_assert_eq!(a.finish(&index_a, true), expected);
+        prop_assert_eq!(a.finish(&index_a, RuntimeValidation::Available), expected);
     }
 }

@@ -10,8 +10,8 @@
 
 mod support;
 
+use kubesight::finding::FindingIndex;
 use kubesight::finding::{Occurrence, RunningImage};
-use kubesight::funnel::FindingIndex;
 use kubesight::highlights::Highlights;
 use kubesight::integrity::Violation;
 use serde_json::Value;
@@ -25,7 +25,7 @@ fn check(case: &Value) -> Result<(), String> {
     let violations: Vec<Violation> =
         serde_json::from_value(case["violations"].clone()).map_err(|e| e.to_string())?;
     let index = FindingIndex::new(&running);
-    let highlights = Highlights::compute(&index, &occurrences, &violations);
+    let highlights = Highlights::of_index(&index, &occurrences, &violations);
     let actual = serde_json::to_value(highlights).map_err(|e| e.to_string())?;
     support::subset(&case["expect"], &actual, "")
 }

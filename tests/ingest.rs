@@ -107,7 +107,12 @@ fn summary(ingested: &Ingested) -> Value {
             })
             .collect();
         let all: Vec<_> = occurrences.iter().map(|o| (*o).clone()).collect();
-        let (funnel, _) = kubesight::funnel::compute(&running, &all, false);
+        let funnel = kubesight::funnel::compute(
+            &running,
+            &all,
+            kubesight::funnel::RuntimeValidation::Unavailable,
+        )
+        .funnel;
         summary["funnel"] = serde_json::to_value(funnel).unwrap();
     }
     summary

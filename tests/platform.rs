@@ -41,14 +41,15 @@ fn export_summary(case: &Value) -> Result<Value, IngestError> {
     }
     let installation = Installation::of(&clusters.clusters, &label);
     let occurrences: Vec<_> = read.occurrences().cloned().collect();
-    let (funnel, _) = funnel::compute(
+    let funnel = funnel::compute(
         &read.running_images,
         &occurrences,
-        installation.status.has_runtime_validation(),
-    );
-    let index = funnel::FindingIndex::new(&read.running_images);
-    let scan = ScanReport::of(&index);
-    let highlights = Highlights::compute(&index, &occurrences, []);
+        installation.status.runtime_validation(),
+    )
+    .funnel;
+    let index = kubesight::finding::FindingIndex::new(&read.running_images);
+    let scan = ScanReport::of_index(&index);
+    let highlights = Highlights::of_index(&index, &occurrences, []);
     let codes = |w: &[ingest::IngestWarning]| w.iter().map(|w| w.code).collect::<Vec<_>>();
     let mut warnings = codes(&clusters.warnings);
     warnings.extend(codes(&read.warnings));

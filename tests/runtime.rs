@@ -12,7 +12,6 @@
 mod support;
 
 use kubesight::finding::RunningImage;
-use kubesight::funnel::FindingIndex;
 use kubesight::runtime::{
     Cluster, ClusterHealth, DisableLabel, Installation, ScanReport, ScanStatus,
 };
@@ -28,8 +27,7 @@ fn scan_status_vectors() {
     run("scan_status", 5, |case| {
         let running: Vec<RunningImage> =
             serde_json::from_value(case["running"].clone()).map_err(|e| e.to_string())?;
-        serde_json::to_value(ScanReport::of(&FindingIndex::new(&running)))
-            .map_err(|e| e.to_string())
+        serde_json::to_value(ScanReport::of(&running)).map_err(|e| e.to_string())
     });
 }
 
@@ -69,7 +67,7 @@ proptest! {
                 monitored: false,
             })
             .collect();
-        let report = ScanReport::of(&FindingIndex::new(&running));
+        let report = ScanReport::of(&running);
         prop_assert_eq!(report.scanned + report.unscanned, report.running);
         prop_assert_eq!(report.unscanned_images.len() as u64, report.unscanned);
         let expected = match (report.running, report.scanned) {

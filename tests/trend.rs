@@ -12,8 +12,9 @@
 mod support;
 
 use chrono::{DateTime, Duration, Utc};
+use kubesight::finding::FindingIndex;
 use kubesight::finding::{Occurrence, RunningImage};
-use kubesight::funnel::{FindingIndex, FunnelAccumulator};
+use kubesight::funnel::{FunnelAccumulator, RuntimeValidation};
 use kubesight::trend::{DayState, Snapshot, Trend, TrendIndex, TrendOptions};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -172,7 +173,7 @@ fn funnel_counts(snapshot: &Snapshot, all: &[Snapshot]) -> Value {
     let (interned, _) = index.intern_all(&occurrences);
     let mut accumulator = FunnelAccumulator::for_index(&index);
     accumulator.add_all(&interned);
-    let funnel = accumulator.finish(&index, false);
+    let funnel = accumulator.finish(&index, RuntimeValidation::Unavailable);
     json!({
         "running": index.images(),
         "scanned": index.scanned_images(),

@@ -32,10 +32,7 @@ pub(crate) fn error(code: &str, message: impl Into<String>, details: &[(&str, &s
 
 /// The failure of a core error, its details as the core names them.
 pub(crate) fn raise<E: kubesight::ErrorCode>(e: E) -> Failure {
-    let details = match crate::convert::camel_keys(Value::Object(e.details())) {
-        Value::Object(map) => map,
-        _ => Map::new(),
-    };
+    let details = crate::casing::camel_details(e.details());
     Failure {
         code: e.code().to_owned(),
         message: e.to_string(),

@@ -2,7 +2,7 @@
 
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::convert::{from_js, json_value, text};
 use crate::error::{raise, throwing};
@@ -103,12 +103,11 @@ pub fn apply_workloads(
     disable_label: Option<Unknown<'_>>,
 ) -> Result<Value> {
     throwing(&env, || {
-        let mut tags: ingest::PlatformImageTags = from_js(&env, image_tags, "imageTags", false)?;
-        let workloads: ingest::PlatformWorkloads = from_js(&env, workloads, "workloads", false)?;
-        let clusters: Vec<kubesight::runtime::Cluster> =
-            from_js(&env, clusters, "clusters", false)?;
+        let mut tags: ingest::PlatformImageTags = from_js(&env, image_tags, "imageTags")?;
+        let workloads: ingest::PlatformWorkloads = from_js(&env, workloads, "workloads")?;
+        let clusters: Vec<kubesight::runtime::Cluster> = from_js(&env, clusters, "clusters")?;
         let label = match disable_label {
-            Some(l) => from_js(&env, l, "disableLabel", false)?,
+            Some(l) => from_js(&env, l, "disableLabel")?,
             None => kubesight::runtime::DisableLabel::default(),
         };
         tags.apply_workloads(&workloads, &clusters, &label);
@@ -119,14 +118,13 @@ pub fn apply_workloads(
 /// Applies a VEX document (as read) to findings: what remains and the outcome.
 #[napi(
     ts_args_type = "findings: Occurrence[], document: VexDocument",
-    ts_return_type = "{ findings: Occurrence[]; outcome: VexOutcome }"
+    ts_return_type = "VexApplied"
 )]
 pub fn apply_vex(env: Env, findings: Unknown<'_>, document: Unknown<'_>) -> Result<Value> {
     throwing(&env, || {
-        let mut occurrences: Vec<Occurrence> = from_js(&env, findings, "findings", false)?;
-        let document: ingest::vex::VexDocument = from_js(&env, document, "document", false)?;
-        let outcome = ingest::vex::apply_vex(&mut occurrences, &document);
-        json_value(&json!({"findings": occurrences, "outcome": outcome}))
+        let occurrences: Vec<Occurrence> = from_js(&env, findings, "findings")?;
+        let document: ingest::vex::VexDocument = from_js(&env, document, "document")?;
+        json_value(&ingest::vex::VexApplied::apply(occurrences, &document))
     })
 }
 
@@ -134,21 +132,21 @@ pub fn apply_vex(env: Env, findings: Unknown<'_>, document: Unknown<'_>) -> Resu
 /// runtime-filtered scan of the same image.
 #[napi(
     ts_args_type = "full: Occurrence[], filtered: Occurrence[]",
-    ts_return_type = "{ findings: Occurrence[]; marks: RuntimeMarks }"
+    ts_return_type = "RuntimeMarked"
 )]
 pub fn mark_runtime(env: Env, full: Unknown<'_>, filtered: Unknown<'_>) -> Result<Value> {
     throwing(&env, || {
-        let mut occurrences: Vec<Occurrence> = from_js(&env, full, "full", false)?;
-        let filtered: Vec<Occurrence> = from_js(&env, filtered, "filtered", false)?;
-        let marks = ingest::mark_runtime(&mut occurrences, &filtered);
-        json_value(&json!({"findings": occurrences, "marks": marks}))
+        let occurrences: Vec<Occurrence> = from_js(&env, full, "full")?;
+        let filtered: Vec<Occurrence> = from_js(&env, filtered, "filtered")?;
+        json_value(&ingest::RuntimeMarked::mark(occurrences, &filtered))
     })
 }
 
 /// The workload that owns a controller: `ReplicaSet` `web-7d4b9c8f6d` is
 /// `Deployment` `web`.
-#[napi(ts_return_type = "{ kind: string; name: string }")]
-pub fn owning_workload(kind: String, name: String) -> Value {
-    let (kind, name) = ingest::owning_workload(&kind, &name);
-    json!({"kind": kind, "name": name})
+#[napi(ts_return_type = "OwningWorkload")]
+pub fn owning_workload(env: Env, kind: String, name: String) -> Result<Value> {
+    throwing(&env, || {
+        json_value(&ingest::OwningWorkload::of(&kind, &name))
+    })
 }

@@ -55,8 +55,8 @@ impl IntegrityPolicy {
     )]
     pub fn assess(&self, env: Env, facts: Unknown<'_>, observed_at: Unknown<'_>) -> Result<Value> {
         throwing(&env, || {
-            let facts: kubesight::integrity::IntegrityFacts = from_js(&env, facts, "facts", false)?;
-            let at: DateTime<Utc> = from_js(&env, observed_at, "observedAt", false)?;
+            let facts: kubesight::integrity::IntegrityFacts = from_js(&env, facts, "facts")?;
+            let at: DateTime<Utc> = from_js(&env, observed_at, "observedAt")?;
             json_value(&self.inner.assess(&facts, at))
         })
     }
@@ -73,9 +73,8 @@ impl IntegrityPolicy {
         observed_at: Unknown<'_>,
     ) -> Result<Value> {
         throwing(&env, || {
-            let facts: Vec<kubesight::integrity::IntegrityFacts> =
-                from_js(&env, facts, "facts", false)?;
-            let at: DateTime<Utc> = from_js(&env, observed_at, "observedAt", false)?;
+            let facts: Vec<kubesight::integrity::IntegrityFacts> = from_js(&env, facts, "facts")?;
+            let at: DateTime<Utc> = from_js(&env, observed_at, "observedAt")?;
             let assessments: Vec<_> = facts.iter().map(|f| self.inner.assess(f, at)).collect();
             json_value(&assessments)
         })

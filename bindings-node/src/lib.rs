@@ -2,14 +2,16 @@
 //! the core's types, and nothing else. Results are plain objects: the Rust
 //! serde form with camelCase field names; enum values are the stable codes.
 
+mod casing;
 mod convert;
 mod error;
+mod from_camel;
 pub mod ingest;
 pub mod integrity;
 pub mod prioritization;
 pub mod reference;
-mod rename;
 pub mod runtime;
 pub mod tags;
 pub mod task;
+mod to_camel;
 pub mod trend;

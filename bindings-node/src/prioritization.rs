@@ -2,17 +2,21 @@
 
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::convert::{from_js, from_json, json_value, text};
 use crate::error::{error, throwing, Coded};
 use crate::task::JsonTask;
 use kubesight::finding::{Occurrence, RunningImage};
-use kubesight::funnel::FindingIndex;
+use kubesight::funnel::{FunnelResult, RuntimeValidation};
 
-fn funnel_of(running: &[RunningImage], findings: &[Occurrence], runtime_validation: bool) -> Value {
-    let (funnel, skipped) = kubesight::funnel::compute(running, findings, runtime_validation);
-    json!({"funnel": funnel, "skipped": skipped})
+fn funnel_of(
+    running: &[RunningImage],
+    findings: &[Occurrence],
+    runtime_validation: bool,
+) -> FunnelResult {
+    let validation = RuntimeValidation::available_if(runtime_validation);
+    kubesight::funnel::compute(running, findings, validation)
 }
 
 /// Options of the funnel.
@@ -35,16 +39,16 @@ pub fn compute_funnel(
     options: FunnelOptions,
 ) -> Result<Value> {
     throwing(&env, || {
-        let running: Vec<RunningImage> = from_js(&env, running_images, "runningImages", false)?;
-        let findings: Vec<Occurrence> = from_js(&env, findings, "findings", false)?;
+        let running: Vec<RunningImage> = from_js(&env, running_images, "runningImages")?;
+        let findings: Vec<Occurrence> = from_js(&env, findings, "findings")?;
         json_value(&funnel_of(&running, &findings, options.runtime_validation))
     })
 }
 
 /// The funnel over findings given as JSON text (camelCase keys).
 fn funnel_json(running: &str, findings: &str, runtime_validation: bool) -> Coded<Value> {
-    let running: Vec<RunningImage> = from_json(running, "runningImages", false)?;
-    let findings: Vec<Occurrence> = from_json(findings, "findings", false)?;
+    let running: Vec<RunningImage> = from_json(running, "runningImages")?;
+    let findings: Vec<Occurrence> = from_json(findings, "findings")?;
     json_value(&funnel_of(&running, &findings, runtime_validation))
 }
 
@@ -98,15 +102,14 @@ pub fn highlights(
     violations: Option<Unknown<'_>>,
 ) -> Result<Value> {
     throwing(&env, || {
-        let running: Vec<RunningImage> = from_js(&env, running_images, "runningImages", false)?;
-        let findings: Vec<Occurrence> = from_js(&env, findings, "findings", false)?;
+        let running: Vec<RunningImage> = from_js(&env, running_images, "runningImages")?;
+        let findings: Vec<Occurrence> = from_js(&env, findings, "findings")?;
         let violations: Vec<kubesight::integrity::Violation> = match violations {
-            Some(v) => from_js(&env, v, "violations", false)?,
+            Some(v) => from_js(&env, v, "violations")?,
             None => Vec::new(),
         };
-        let index = FindingIndex::new(&running);
-        json_value(&kubesight::highlights::Highlights::compute(
-            &index,
+        json_value(&kubesight::highlights::Highlights::of(
+            &running,
             &findings,
             &violations,
         ))
@@ -118,7 +121,7 @@ pub fn highlights(
 #[napi(ts_args_type = "findings: Occurrence[]")]
 pub fn distinct_vulnerabilities(env: Env, findings: Unknown<'_>) -> Result<u32> {
     throwing(&env, || {
-        let findings: Vec<Occurrence> = from_js(&env, findings, "findings", false)?;
+        let findings: Vec<Occurrence> = from_js(&env, findings, "findings")?;
         let n = kubesight::funnel::distinct_vulnerabilities(&findings);
         u32::try_from(n).map_err(|_| error("invalid_output", "more than 2^32 vulnerabilities", &[]))
     })

@@ -2,9 +2,9 @@
 
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use crate::convert::text;
+use crate::convert::{json_value, text};
 use crate::error::{raise, throwing, OrThrow};
 
 /// An image reference as written in a Pod spec, normalised
@@ -87,19 +87,9 @@ impl ImageRef {
     }
 
     /// The fields as a plain object (what `JSON.stringify` writes).
-    #[napi(
-        js_name = "toJSON",
-        ts_return_type = "{ string: string; domain: string; path: string; tag: string | null; digest: string | null; familiar: string }"
-    )]
-    pub fn to_json(&self) -> Value {
-        json!({
-            "string": self.inner.to_string(),
-            "domain": self.inner.domain(),
-            "path": self.inner.path(),
-            "tag": self.inner.tag(),
-            "digest": self.inner.digest().map(|d| d.as_str()),
-            "familiar": self.inner.familiar(),
-        })
+    #[napi(js_name = "toJSON", ts_return_type = "ImageRefParts")]
+    pub fn to_json(&self, env: Env) -> Result<Value> {
+        throwing(&env, || json_value(&self.inner.parts()))
     }
 
     /// Whether two references are the same.
@@ -142,6 +132,18 @@ impl ImageId {
     #[napi]
     pub fn is_comparable(&self) -> bool {
         self.inner.is_comparable()
+    }
+
+    /// The repository, for a repository digest.
+    #[napi(getter)]
+    pub fn repository(&self) -> Option<String> {
+        self.inner.repository().map(ToString::to_string)
+    }
+
+    /// The fields as a plain object (what `JSON.stringify` writes).
+    #[napi(js_name = "toJSON", ts_return_type = "ImageIdParts")]
+    pub fn to_json(&self, env: Env) -> Result<Value> {
+        throwing(&env, || json_value(&self.inner.parts()))
     }
 
     /// The id as reported.

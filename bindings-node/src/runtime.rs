@@ -3,7 +3,7 @@
 
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::convert::{from_js, json_value};
 use crate::error::{raise, throwing, Coded};
@@ -12,7 +12,7 @@ use kubesight::scanning::{ScanConfiguration, ScanConfigurations};
 
 fn label(env: &Env, label: Option<Unknown<'_>>) -> Coded<DisableLabel> {
     match label {
-        Some(l) => from_js(env, l, "disableLabel", false),
+        Some(l) => from_js(env, l, "disableLabel"),
         None => Ok(DisableLabel::default()),
     }
 }
@@ -28,7 +28,7 @@ pub fn installation(
     disable_label: Option<Unknown<'_>>,
 ) -> Result<Value> {
     throwing(&env, || {
-        let clusters: Vec<Cluster> = from_js(&env, clusters, "clusters", false)?;
+        let clusters: Vec<Cluster> = from_js(&env, clusters, "clusters")?;
         json_value(&kubesight::runtime::Installation::of(
             &clusters,
             &label(&env, disable_label)?,
@@ -47,7 +47,7 @@ pub fn cluster_health(
     disable_label: Option<Unknown<'_>>,
 ) -> Result<Value> {
     throwing(&env, || {
-        let cluster: Cluster = from_js(&env, cluster, "cluster", false)?;
+        let cluster: Cluster = from_js(&env, cluster, "cluster")?;
         json_value(&kubesight::runtime::ClusterHealth::of(
             &cluster,
             &label(&env, disable_label)?,
@@ -63,10 +63,8 @@ pub fn cluster_health(
 pub fn scan_report(env: Env, running_images: Unknown<'_>) -> Result<Value> {
     throwing(&env, || {
         let running: Vec<kubesight::finding::RunningImage> =
-            from_js(&env, running_images, "runningImages", false)?;
-        json_value(&kubesight::runtime::ScanReport::of(
-            &kubesight::funnel::FindingIndex::new(&running),
-        ))
+            from_js(&env, running_images, "runningImages")?;
+        json_value(&kubesight::runtime::ScanReport::of(&running))
     })
 }
 
@@ -74,7 +72,7 @@ pub fn scan_report(env: Env, running_images: Unknown<'_>) -> Result<Value> {
 /// throws and changes nothing.
 #[napi(
     ts_args_type = "configurations: ScanConfigurations, clusters: string[], configuration: ScanConfiguration",
-    ts_return_type = "{ configurations: ScanConfigurations; changes: ConfigurationChange[] }"
+    ts_return_type = "Reconfigured"
 )]
 pub fn batch_configure(
     env: Env,
@@ -83,15 +81,13 @@ pub fn batch_configure(
     configuration: Unknown<'_>,
 ) -> Result<Value> {
     throwing(&env, || {
-        let mut configs: ScanConfigurations =
-            from_js(&env, configurations, "configurations", true)?;
-        let configuration: ScanConfiguration =
-            from_js(&env, configuration, "configuration", false)?;
+        let configs: ScanConfigurations = from_js(&env, configurations, "configurations")?;
+        let configuration: ScanConfiguration = from_js(&env, configuration, "configuration")?;
         let names: Vec<&str> = clusters.iter().map(String::as_str).collect();
-        let changes = configs
-            .batch_configure(&names, &configuration)
+        let reconfigured = configs
+            .reconfigured(&names, &configuration)
             .map_err(raise)?;
-        json_value(&json!({"configurations": configs, "changes": changes}))
+        json_value(&reconfigured)
     })
 }
 
@@ -102,7 +98,7 @@ pub fn batch_configure(
 )]
 pub fn coverage(env: Env, configurations: Unknown<'_>) -> Result<Value> {
     throwing(&env, || {
-        let configs: ScanConfigurations = from_js(&env, configurations, "configurations", true)?;
+        let configs: ScanConfigurations = from_js(&env, configurations, "configurations")?;
         json_value(&configs.coverage())
     })
 }
@@ -119,8 +115,8 @@ pub fn readiness(
 ) -> Result<Value> {
     throwing(&env, || {
         let installation: kubesight::runtime::Installation =
-            from_js(&env, installation, "installation", false)?;
-        let configs: ScanConfigurations = from_js(&env, configurations, "configurations", true)?;
+            from_js(&env, installation, "installation")?;
+        let configs: ScanConfigurations = from_js(&env, configurations, "configurations")?;
         json_value(&kubesight::readiness::Readiness::of(
             &installation,
             &configs,
@@ -135,9 +131,8 @@ pub fn readiness(
 )]
 pub fn scan_plan(env: Env, images: Unknown<'_>, configurations: Unknown<'_>) -> Result<Value> {
     throwing(&env, || {
-        let images: Vec<kubesight::scanning::ObservedImage> =
-            from_js(&env, images, "images", false)?;
-        let configs: ScanConfigurations = from_js(&env, configurations, "configurations", true)?;
+        let images: Vec<kubesight::scanning::ObservedImage> = from_js(&env, images, "images")?;
+        let configs: ScanConfigurations = from_js(&env, configurations, "configurations")?;
         json_value(&kubesight::scanning::ScanPlan::of(&images, &configs))
     })
 }

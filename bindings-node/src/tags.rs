@@ -2,9 +2,9 @@
 
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use crate::convert::text;
+use crate::convert::{json_value, text};
 use crate::error::{error, raise, Coded, OrThrow};
 use crate::reference::ImageRef;
 
@@ -20,15 +20,6 @@ pub struct TagPolicyOptions {
     pub add_variants: Option<Vec<String>>,
     /// Variant words to remove.
     pub remove_variants: Option<Vec<String>>,
-}
-
-fn class(c: kubesight::TagClass) -> Value {
-    json!({
-        "rule": c.rule().code(),
-        "mutability": c.mutability().code(),
-        "isMutable": c.is_mutable(),
-        "explanation": c.explanation(),
-    })
 }
 
 /// Threads a batch may use: the machine's, asked once (the answer costs
@@ -104,15 +95,15 @@ impl TagPolicy {
     pub fn classify(&self, env: Env, tag: String) -> Result<Value> {
         self.inner
             .classify(&tag)
-            .map(class)
             .map_err(raise)
+            .and_then(|c| json_value(&c))
             .or_throw(&env)
     }
 
     /// Classifies the tag of a reference.
     #[napi(ts_return_type = "TagClass")]
-    pub fn classify_reference(&self, reference: &ImageRef) -> Value {
-        class(self.inner.classify_reference(&reference.inner))
+    pub fn classify_reference(&self, env: Env, reference: &ImageRef) -> Result<Value> {
+        json_value(&self.inner.classify_reference(&reference.inner)).or_throw(&env)
     }
 
     /// Classifies many tags given as one newline-separated string or

@@ -2,7 +2,7 @@
 
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::convert::{from_js, from_json, json_value, text};
 use crate::error::{raise, throwing, Coded};
@@ -25,20 +25,13 @@ pub struct TrendOptions {
 }
 
 fn trend_of(snapshots: &[kubesight::trend::Snapshot], options: &TrendOptions) -> Coded<Value> {
-    let now: chrono::DateTime<chrono::Utc> =
-        from_json(&format!("{:?}", options.now), "now", false)?;
+    let now: chrono::DateTime<chrono::Utc> = from_json(&format!("{:?}", options.now), "now")?;
     let o = kubesight::trend::TrendOptions::default()
         .with_days(options.days.unwrap_or(30))
         .with_carry_forward(options.carry_forward_days.unwrap_or(0))
         .in_zone(options.zone.as_deref().unwrap_or("UTC"))
         .map_err(raise)?;
-    let mut index = kubesight::trend::TrendIndex::new();
-    for s in snapshots {
-        index.add(s);
-    }
-    let trend = index.trend(&o, now).map_err(raise)?;
-    let series = trend.series();
-    json_value(&json!({"trend": trend, "series": series}))
+    json_value(&kubesight::trend::TrendResult::of(snapshots, &o, now).map_err(raise)?)
 }
 
 /// The running-images trend: a bucket per day with the summary (`trend`),
@@ -49,9 +42,8 @@ fn trend_of(snapshots: &[kubesight::trend::Snapshot], options: &TrendOptions) ->
 )]
 pub fn compute_trend(env: Env, snapshots: Unknown<'_>, options: Unknown<'_>) -> Result<Value> {
     throwing(&env, || {
-        let snapshots: Vec<kubesight::trend::Snapshot> =
-            from_js(&env, snapshots, "snapshots", false)?;
-        let options: TrendOptions = from_js(&env, options, "options", false)?;
+        let snapshots: Vec<kubesight::trend::Snapshot> = from_js(&env, snapshots, "snapshots")?;
+        let options: TrendOptions = from_js(&env, options, "options")?;
         trend_of(&snapshots, &options)
     })
 }
@@ -67,9 +59,8 @@ pub fn compute_trend_json(
     options: Unknown<'_>,
 ) -> Result<Value> {
     throwing(&env, || {
-        let snapshots: Vec<kubesight::trend::Snapshot> =
-            from_json(text(&snapshots)?, "snapshots", false)?;
-        let options: TrendOptions = from_js(&env, options, "options", false)?;
+        let snapshots: Vec<kubesight::trend::Snapshot> = from_json(text(&snapshots)?, "snapshots")?;
+        let options: TrendOptions = from_js(&env, options, "options")?;
         trend_of(&snapshots, &options)
     })
 }
@@ -85,11 +76,10 @@ pub fn compute_trend_async(
     options: Unknown<'_>,
 ) -> Result<AsyncTask<JsonTask>> {
     throwing(&env, || {
-        let options: TrendOptions = from_js(&env, options, "options", false)?;
+        let options: TrendOptions = from_js(&env, options, "options")?;
         let snapshots = text(&snapshots)?.to_owned();
         Ok(JsonTask::new(move || {
-            let snapshots: Vec<kubesight::trend::Snapshot> =
-                from_json(&snapshots, "snapshots", false)?;
+            let snapshots: Vec<kubesight::trend::Snapshot> = from_json(&snapshots, "snapshots")?;
             trend_of(&snapshots, &options)
         }))
     })

@@ -1,5 +1,5 @@
 // Shared helpers: the behaviour cases in tests/vectors/ (the Rust and
-// Python suites read them too), camelCase keys, and the subset comparison.
+// Python suites read them too), key casing, and the subset comparison.
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -24,21 +24,22 @@ export function fixture(path) {
   return readFileSync(join(FIXTURES, path))
 }
 
-const DATA_MAPS = new Set(['labels', 'by_scanner', 'configurations'])
 const camel = (k) => k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase())
+const snake = (k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 
-/** The JavaScript form of a serde value: camelCase field names; maps keyed
- * by data (labels, configurations by cluster, counts by scanner) as given. */
-export function camelKeys(value, dataMap = false) {
-  if (Array.isArray(value)) return value.map((v) => camelKeys(v, dataMap))
+function renameKeys(value, rename) {
+  if (Array.isArray(value)) return value.map((v) => renameKeys(v, rename))
   if (value === null || typeof value !== 'object') return value
-  const out = {}
-  for (const [k, v] of Object.entries(value)) {
-    if (dataMap) out[k] = camelKeys(v, false)
-    else out[camel(k)] = camelKeys(v, DATA_MAPS.has(k))
-  }
-  return out
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [rename(k), renameKeys(v, rename)]))
 }
+
+/** Every key of `value` in camelCase: how users write input that holds no
+ * map keyed by data, and how an error's details are named. */
+export const camelKeys = (value) => renameKeys(value, camel)
+
+/** Every key of `value` in snake_case, to compare a result with the vectors
+ * (keys that are data, written in snake_case or lower case, are unchanged). */
+export const snakeKeys = (value) => renameKeys(value, snake)
 
 /** `actual` holds `expected`: objects key by key (extra keys are fine),
  * arrays element by element with the same length, anything else equal. */

@@ -100,13 +100,9 @@ fn apply_vex(
     findings: &Bound<'_, PyAny>,
     document: &Bound<'_, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let mut occurrences: Vec<Occurrence> = from_py(findings, "findings")?;
+    let occurrences: Vec<Occurrence> = from_py(findings, "findings")?;
     let document: ingest::vex::VexDocument = from_py(document, "document")?;
-    let outcome = ingest::vex::apply_vex(&mut occurrences, &document);
-    to_py(
-        py,
-        &serde_json::json!({"findings": occurrences, "outcome": outcome}),
-    )
+    to_py(py, &ingest::vex::VexApplied::apply(occurrences, &document))
 }
 
 /// Marks the findings of a full scan loaded or not observed from a
@@ -117,21 +113,17 @@ fn mark_runtime(
     full: &Bound<'_, PyAny>,
     filtered: &Bound<'_, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let mut occurrences: Vec<Occurrence> = from_py(full, "full")?;
+    let occurrences: Vec<Occurrence> = from_py(full, "full")?;
     let filtered: Vec<Occurrence> = from_py(filtered, "filtered")?;
-    let marks = ingest::mark_runtime(&mut occurrences, &filtered);
-    to_py(
-        py,
-        &serde_json::json!({"findings": occurrences, "marks": marks}),
-    )
+    to_py(py, &ingest::RuntimeMarked::mark(occurrences, &filtered))
 }
 
 /// The workload that owns a controller (`ReplicaSet` `web-7d4b9c8f6d` is
 /// `Deployment` `web`): `(kind, name)`.
 #[pyfunction]
 fn owning_workload(kind: &str, name: &str) -> (String, String) {
-    let (kind, name) = ingest::owning_workload(kind, name);
-    (kind.to_owned(), name)
+    let owner = ingest::OwningWorkload::of(kind, name);
+    (owner.kind, owner.name)
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -4,7 +4,7 @@ use pyo3::prelude::*;
 
 use crate::convert::{from_py, to_py};
 use kubesight::finding::{Occurrence, RunningImage};
-use kubesight::funnel::FindingIndex;
+use kubesight::funnel::RuntimeValidation;
 
 /// The prioritization funnel over `findings` (serde form of `Occurrence`)
 /// on `running_images`: `{"funnel": ..., "skipped": ...}`. The GIL is
@@ -19,12 +19,9 @@ fn funnel(
 ) -> PyResult<Py<PyAny>> {
     let running: Vec<RunningImage> = from_py(running_images, "running_images")?;
     let occurrences: Vec<Occurrence> = from_py(findings, "findings")?;
-    let (funnel, skipped) =
-        py.detach(|| kubesight::funnel::compute(&running, &occurrences, runtime_validation));
-    to_py(
-        py,
-        &serde_json::json!({"funnel": funnel, "skipped": skipped}),
-    )
+    let validation = RuntimeValidation::available_if(runtime_validation);
+    let result = py.detach(|| kubesight::funnel::compute(&running, &occurrences, validation));
+    to_py(py, &result)
 }
 
 /// The live-assessment highlights.
@@ -39,10 +36,9 @@ fn highlights(
     let running: Vec<RunningImage> = from_py(running_images, "running_images")?;
     let occurrences: Vec<Occurrence> = from_py(findings, "findings")?;
     let violations: Vec<kubesight::integrity::Violation> = from_py(violations, "violations")?;
-    let index = FindingIndex::new(&running);
     to_py(
         py,
-        &kubesight::highlights::Highlights::compute(&index, &occurrences, &violations),
+        &kubesight::highlights::Highlights::of(&running, &occurrences, &violations),
     )
 }
 

@@ -4,7 +4,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple};
+use pyo3::types::PyTuple;
 
 use crate::errors::raise;
 
@@ -91,15 +91,8 @@ impl PyImageRef {
     }
 
     /// The fields, JSON-compatible.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        d.set_item("string", self.0.to_string())?;
-        d.set_item("domain", self.0.domain())?;
-        d.set_item("path", self.0.path())?;
-        d.set_item("tag", self.0.tag())?;
-        d.set_item("digest", self.digest())?;
-        d.set_item("familiar", self.0.familiar())?;
-        Ok(d)
+    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        crate::convert::to_py(py, &self.0.parts())
     }
 
     fn __str__(&self) -> String {
@@ -164,13 +157,8 @@ impl PyImageId {
     }
 
     /// The fields, JSON-compatible.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        d.set_item("string", self.0.to_string())?;
-        d.set_item("digest", self.digest())?;
-        d.set_item("kind", self.kind())?;
-        d.set_item("repository", self.repository())?;
-        Ok(d)
+    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        crate::convert::to_py(py, &self.0.parts())
     }
 
     fn __str__(&self) -> String {

@@ -49,8 +49,7 @@ fn cluster_health(
 #[pyfunction]
 fn scan_report(py: Python<'_>, running_images: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
     let running: Vec<kubesight::finding::RunningImage> = from_py(running_images, "running_images")?;
-    let index = kubesight::funnel::FindingIndex::new(&running);
-    to_py(py, &kubesight::runtime::ScanReport::of(&index))
+    to_py(py, &kubesight::runtime::ScanReport::of(&running))
 }
 
 /// Applies one scan configuration to many clusters:
@@ -63,16 +62,13 @@ fn batch_configure(
     clusters: Vec<String>,
     configuration: &Bound<'_, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let mut configs: ScanConfigurations = from_py(configurations, "configurations")?;
+    let configs: ScanConfigurations = from_py(configurations, "configurations")?;
     let configuration: ScanConfiguration = from_py(configuration, "configuration")?;
     let names: Vec<&str> = clusters.iter().map(String::as_str).collect();
-    let changes = configs
-        .batch_configure(&names, &configuration)
+    let reconfigured = configs
+        .reconfigured(&names, &configuration)
         .map_err(raise)?;
-    to_py(
-        py,
-        &serde_json::json!({"configurations": configs, "changes": changes}),
-    )
+    to_py(py, &reconfigured)
 }
 
 /// How many clusters have each scanner.

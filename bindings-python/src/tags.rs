@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyList, PyString, PyTuple};
 
 use crate::errors::{error, raise};
 use crate::reference::PyImageRef;
@@ -42,12 +42,8 @@ impl PyTagClass {
     }
 
     /// The fields, JSON-compatible (the Rust serde form).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        d.set_item("rule", self.rule())?;
-        d.set_item("mutability", self.mutability())?;
-        d.set_item("explanation", self.explanation())?;
-        Ok(d)
+    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        crate::convert::to_py(py, &self.0)
     }
 
     fn __repr__(&self) -> String {

@@ -28,16 +28,10 @@ fn trend(
         .in_zone(zone)
         .map_err(raise)?;
     options.flat_within_percent = flat_within_percent;
-    let trend = py.detach(|| {
-        let mut index = kubesight::trend::TrendIndex::new();
-        for s in &snapshots {
-            index.add(s);
-        }
-        index.trend(&options, now)
-    });
-    let trend = trend.map_err(raise)?;
-    let series = trend.series();
-    to_py(py, &serde_json::json!({"trend": trend, "series": series}))
+    let result = py
+        .detach(|| kubesight::trend::TrendResult::of(&snapshots, &options, now))
+        .map_err(raise)?;
+    to_py(py, &result)
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::finding::{canonical_id, Applicability, Occurrence};
-use crate::funnel::FindingIndex;
+use crate::finding::FindingIndex;
+use crate::finding::{canonical_id, Applicability, Occurrence, RunningImage};
 use crate::integrity::{Violation, ViolationKind};
 use crate::Severity;
 
@@ -55,10 +55,21 @@ pub struct Highlights {
 }
 
 impl Highlights {
+    /// The highlights of the occurrences on the running images (others are
+    /// left out) and of the integrity violations: [`of_index`](Self::of_index)
+    /// on a fresh index, in one call.
+    pub fn of<'o, 'v>(
+        running: &[RunningImage],
+        occurrences: impl IntoIterator<Item = &'o Occurrence>,
+        violations: impl IntoIterator<Item = &'v Violation>,
+    ) -> Highlights {
+        Highlights::of_index(&FindingIndex::new(running), occurrences, violations)
+    }
+
     /// Computes the highlights of the occurrences on `index`'s running
     /// images (others are left out) and of the integrity violations, whose
     /// images are told apart by their spec reference.
-    pub fn compute<'o, 'v>(
+    pub fn of_index<'o, 'v>(
         index: &FindingIndex,
         occurrences: impl IntoIterator<Item = &'o Occurrence>,
         violations: impl IntoIterator<Item = &'v Violation>,

@@ -28,10 +28,10 @@ mod tag;
 pub mod trend;
 
 pub use reference::{
-    Digest, DigestAlgorithm, ImageId, ImageIdKind, ImageRef, ReferenceError, DOCKER_HUB,
-    MAX_PATH_LENGTH,
+    Digest, DigestAlgorithm, ImageId, ImageIdKind, ImageIdParts, ImageRef, ImageRefParts,
+    ReferenceError, DOCKER_HUB, MAX_PATH_LENGTH,
 };
-pub use severity::Severity;
+pub use severity::{Severity, SeverityCounts};
 pub use tag::{
     Mutability, TagClass, TagError, TagPolicy, TagRule, WordChanges, CHANNEL_KEYWORDS,
     DOCUMENTED_KEYWORDS, VARIANT_WORDS,

@@ -111,6 +111,22 @@ impl Severity {
     }
 }
 
+/// Counts by severity: distinct vulnerabilities by their group's highest
+/// severity in the funnel and the trend, findings in a platform listing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SeverityCounts {
+    /// Critical.
+    pub critical: u64,
+    /// High.
+    pub high: u64,
+    /// Medium.
+    pub medium: u64,
+    /// Low.
+    pub low: u64,
+    /// Unknown.
+    pub unknown: u64,
+}
+
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.display_name())

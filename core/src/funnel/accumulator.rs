@@ -3,9 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::aliases::alias_groups;
-use super::index::{fact, FindingIndex, InternedOccurrence};
 use super::report::{Funnel, StageCount, Undecided};
+use super::RuntimeValidation;
+use crate::finding::aliases::alias_groups;
+use crate::finding::{fact, FindingIndex, InternedOccurrence};
 
 /// Why a vulnerability stopped before the next stage, per occurrence.
 mod stopped {
@@ -256,10 +257,11 @@ impl FunnelAccumulator {
     }
 
     /// The funnel: distinct vulnerabilities (alias groups) and distinct
-    /// images per stage. `runtime_validation` says whether the installation
-    /// has sensors (status `full`); without, the Validated in Runtime stage is
+    /// images per stage. `validation` says whether the installation has
+    /// sensors (status `full`); without, the Validated in Runtime stage is
     /// absent, not zero.
-    pub fn finish(&self, index: &FindingIndex, runtime_validation: bool) -> Funnel {
+    pub fn finish(&self, index: &FindingIndex, validation: RuntimeValidation) -> Funnel {
+        let runtime_validation = validation.is_available();
         let groups = alias_groups(&index.vulnerabilities, &index.aliases);
         // Per group: deepest stage, highest severity, why stopped.
         let mut group_stage = vec![0u8; groups.len()];
@@ -325,7 +327,7 @@ impl FunnelAccumulator {
             with_fix: count(4),
             validated_in_runtime: runtime_validation.then(|| count(5)),
             undecided,
-            by_severity: super::report::SeverityCounts {
+            by_severity: crate::SeverityCounts {
                 critical: by_severity.get(4).copied().unwrap_or(0),
                 high: by_severity.get(3).copied().unwrap_or(0),
                 medium: by_severity.get(2).copied().unwrap_or(0),

@@ -1,8 +1,19 @@
 //! The funnel and the distinct count in one call each, for callers whose
 //! findings fit in memory at once (notebooks, bindings, tests).
 
-use super::{FindingIndex, Funnel, FunnelAccumulator, Skipped};
-use crate::finding::{canonical_id, Occurrence, RunningImage};
+use serde::{Deserialize, Serialize};
+
+use super::{Funnel, FunnelAccumulator, RuntimeValidation};
+use crate::finding::{canonical_id, FindingIndex, Occurrence, RunningImage, Skipped};
+
+/// A funnel and the occurrences it left out, with why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FunnelResult {
+    /// The funnel.
+    pub funnel: Funnel,
+    /// What was left out.
+    pub skipped: Skipped,
+}
 
 /// The funnel over `occurrences` on `running`, and what was left out:
 /// index, intern, accumulate, finish.
@@ -14,21 +25,26 @@ use crate::finding::{canonical_id, Occurrence, RunningImage};
 ///     [{"digests": [digest], "scanned": true}]))?;
 /// let found: Vec<Occurrence> = serde_json::from_value(serde_json::json!(
 ///     [{"image": [digest], "vulnerability": "CVE-2024-1", "severity": "high"}]))?;
-/// let (funnel, skipped) = kubesight::funnel::compute(&running, &found, false);
-/// assert_eq!(funnel.critical_high.vulnerabilities, 1);
-/// assert_eq!(skipped.not_running, 0);
+/// use kubesight::funnel::RuntimeValidation;
+/// let result = kubesight::funnel::compute(&running, &found, RuntimeValidation::Unavailable);
+/// assert_eq!(result.funnel.critical_high.vulnerabilities, 1);
+/// assert_eq!(result.funnel.validated_in_runtime, None);
+/// assert_eq!(result.skipped.not_running, 0);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn compute(
     running: &[RunningImage],
     occurrences: &[Occurrence],
-    runtime_validation: bool,
-) -> (Funnel, Skipped) {
+    validation: RuntimeValidation,
+) -> FunnelResult {
     let mut index = FindingIndex::new(running);
     let (interned, skipped) = index.intern_all(occurrences);
     let mut accumulator = FunnelAccumulator::for_index(&index);
     accumulator.add_all(&interned);
-    (accumulator.finish(&index, runtime_validation), skipped)
+    FunnelResult {
+        funnel: accumulator.finish(&index, validation),
+        skipped,
+    }
 }
 
 /// How many distinct vulnerabilities the occurrences name, whatever their

@@ -3,7 +3,8 @@
 //!
 //! ```
 //! use kubesight::finding::{Occurrence, RunningImage};
-//! use kubesight::funnel::{FindingIndex, FunnelAccumulator};
+//! use kubesight::finding::FindingIndex;
+//! use kubesight::funnel::{FunnelAccumulator, RuntimeValidation};
 //!
 //! let digest = format!("sha256:{}", "ab".repeat(32));
 //! let running: Vec<RunningImage> = serde_json::from_value(serde_json::json!([
@@ -22,27 +23,20 @@
 //! let (interned, _skipped) = index.intern_all(&occurrences);
 //! let mut accumulator = FunnelAccumulator::for_index(&index);
 //! accumulator.add_all(&interned);
-//! let funnel = accumulator.finish(&index, true);
+//! let funnel = accumulator.finish(&index, RuntimeValidation::Available);
 //! assert_eq!(funnel.all.vulnerabilities, 1, "a CVE and its GHSA alias are one vulnerability");
 //! assert_eq!(funnel.validated_in_runtime.map(|s| s.vulnerabilities), Some(1));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 mod accumulator;
-pub(crate) mod aliases;
 mod compute;
-mod index;
-mod intern;
 mod report;
 mod stage;
-pub(crate) mod union_find;
 
 pub use accumulator::{FunnelAccumulator, PortablePartial, PortableVulnerability};
-pub use compute::{compute, distinct_vulnerabilities};
-pub use index::{FindingIndex, InternedOccurrence, OccurrenceFacts, Skip, Skipped};
-pub use intern::Interner;
+pub use compute::{compute, distinct_vulnerabilities, FunnelResult};
 pub use report::{
-    Funnel, FunnelChange, IncreaseThreshold, ProbableCause, SeverityCounts, StageChange,
-    StageCount, Undecided,
+    Funnel, FunnelChange, IncreaseThreshold, ProbableCause, StageChange, StageCount, Undecided,
 };
-pub use stage::Stage;
+pub use stage::{RuntimeValidation, Stage};

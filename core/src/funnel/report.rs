@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Stage;
+use crate::SeverityCounts;
 
 /// Distinct vulnerabilities and distinct images at one stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -26,21 +27,6 @@ pub struct Undecided {
     /// Fixable, stopped because no sensor watches the image (only counted
     /// when the runtime stage is shown).
     pub runtime: u64,
-}
-
-/// Distinct vulnerabilities by their group's highest severity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct SeverityCounts {
-    /// Critical.
-    pub critical: u64,
-    /// High.
-    pub high: u64,
-    /// Medium.
-    pub medium: u64,
-    /// Low.
-    pub low: u64,
-    /// Unknown.
-    pub unknown: u64,
 }
 
 /// The prioritization funnel. Every stage is a subset of the one before.

@@ -71,3 +71,39 @@ impl fmt::Display for Stage {
         f.write_str(self.display_name())
     }
 }
+
+/// Whether the installation can validate vulnerabilities in runtime (its
+/// status is `full`: runtime sensors are installed). Without, the funnel's
+/// Validated in Runtime stage is absent, not zero.
+///
+/// ```
+/// use kubesight::funnel::RuntimeValidation;
+/// use kubesight::runtime::InstallationStatus;
+/// assert_eq!(InstallationStatus::Full.runtime_validation(), RuntimeValidation::Available);
+/// assert_eq!(InstallationStatus::ControllerOnly.runtime_validation(), RuntimeValidation::Unavailable);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuntimeValidation {
+    /// Sensors are installed: the last stage is counted.
+    Available,
+    /// No sensor: the last stage is absent.
+    Unavailable,
+}
+
+impl RuntimeValidation {
+    /// `Available` when `available`, for callers holding a flag (a
+    /// binding's keyword argument).
+    pub const fn available_if(available: bool) -> Self {
+        if available {
+            RuntimeValidation::Available
+        } else {
+            RuntimeValidation::Unavailable
+        }
+    }
+
+    /// Whether the last stage is counted.
+    pub const fn is_available(self) -> bool {
+        matches!(self, RuntimeValidation::Available)
+    }
+}

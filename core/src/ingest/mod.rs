@@ -5,13 +5,13 @@
 
 mod error;
 mod grype;
+mod ingested;
 mod jfrog;
 mod null;
 mod osv;
 pub mod platform;
 mod pods;
-mod report;
-mod runtime;
+mod runtime_marks;
 mod trivy;
 mod trivy_k8s;
 mod trivy_operator;
@@ -22,6 +22,7 @@ mod xray_component;
 
 pub use error::IngestError;
 pub use grype::grype;
+pub use ingested::{ImageReport, IngestWarning, Ingested, WarningCode, Workload};
 pub use jfrog::jfrog_simple_json;
 pub use osv::osv_scanner;
 pub use platform::{
@@ -29,9 +30,8 @@ pub use platform::{
     PlatformImage, PlatformImageTags, PlatformImages, PlatformScan, PlatformWorkloads,
 };
 pub use pods::{kubernetes_pods, PodInventory, RunningContainer};
-pub use report::{ImageReport, IngestWarning, Ingested, WarningCode, Workload};
-pub use runtime::{mark_runtime, RuntimeMarks};
+pub use runtime_marks::{mark_runtime, RuntimeMarked, RuntimeMarks};
 pub use trivy::trivy;
 pub use trivy_operator::trivy_operator;
-pub use workload::owning_workload;
+pub use workload::{owning_workload, OwningWorkload};
 pub use xray::jfrog_xray_json;

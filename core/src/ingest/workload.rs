@@ -2,6 +2,32 @@
 //! conventions: a Deployment names its ReplicaSets `<deployment>-<hash>`,
 //! a CronJob names its Jobs `<cronjob>-<minutes since the epoch>`.
 
+/// The workload that owns a controller, as one record.
+///
+/// ```
+/// use kubesight::ingest::OwningWorkload;
+/// let owner = OwningWorkload::of("ReplicaSet", "web-7d4b9c8f6d");
+/// assert_eq!((owner.kind.as_str(), owner.name.as_str()), ("Deployment", "web"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct OwningWorkload {
+    /// Its kind (`Deployment`, `CronJob`, or the controller's own).
+    pub kind: String,
+    /// Its name.
+    pub name: String,
+}
+
+impl OwningWorkload {
+    /// The workload that owns the controller `kind`/`name`.
+    pub fn of(kind: &str, name: &str) -> Self {
+        let (kind, name) = owning_workload(kind, name);
+        OwningWorkload {
+            kind: kind.to_owned(),
+            name,
+        }
+    }
+}
+
 /// The owning workload's kind and name for a controller `kind`/`name`.
 ///
 /// ```

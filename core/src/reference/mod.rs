@@ -5,9 +5,11 @@ mod error;
 mod grammar;
 mod image_id;
 mod image_ref;
+mod parts;
 
 pub use digest::{Digest, DigestAlgorithm};
 pub use error::ReferenceError;
 pub(crate) use grammar::{is_domain, is_path_component};
 pub use image_id::{ImageId, ImageIdKind};
 pub use image_ref::{ImageRef, DOCKER_HUB, MAX_PATH_LENGTH};
+pub use parts::{ImageIdParts, ImageRefParts};

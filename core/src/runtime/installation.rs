@@ -33,6 +33,11 @@ impl InstallationStatus {
         matches!(self, InstallationStatus::Full)
     }
 
+    /// What the funnel's last stage can be: available with sensors.
+    pub const fn runtime_validation(self) -> crate::funnel::RuntimeValidation {
+        crate::funnel::RuntimeValidation::available_if(self.has_runtime_validation())
+    }
+
     /// What the status means for the dashboard, and what to do.
     pub const fn guidance(self) -> &'static str {
         match self {

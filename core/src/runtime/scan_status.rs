@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::funnel::FindingIndex;
+use crate::finding::FindingIndex;
 
 /// Whether running images have been scanned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -79,8 +79,13 @@ pub struct ScanReport {
 }
 
 impl ScanReport {
+    /// The scan status of running images (images sharing a digest are one).
+    pub fn of(running: &[crate::finding::RunningImage]) -> ScanReport {
+        ScanReport::of_index(&FindingIndex::new(running))
+    }
+
     /// The scan status of the running images of `index`.
-    pub fn of(index: &FindingIndex) -> ScanReport {
+    pub fn of_index(index: &FindingIndex) -> ScanReport {
         let running = index.images() as u64;
         let mut unscanned_images: Vec<String> =
             index.unscanned_image_digests().map(str::to_owned).collect();

@@ -97,6 +97,15 @@ pub struct Coverage {
     pub unconfigured: Vec<String>,
 }
 
+/// Configurations after a batch change, and what changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reconfigured {
+    /// Every cluster's configuration, after the change.
+    pub configurations: ScanConfigurations,
+    /// What changed, cluster by cluster.
+    pub changes: Vec<ConfigurationChange>,
+}
+
 /// The scan configuration of every cluster.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -172,6 +181,23 @@ impl ScanConfigurations {
             *current = configuration.clone();
         }
         Ok(changes)
+    }
+
+    /// [`batch_configure`](Self::batch_configure) on owned configurations:
+    /// the configurations after it, and the changes, in one record.
+    ///
+    /// # Errors
+    /// `unknown_cluster` when a named cluster is not in the configuration.
+    pub fn reconfigured(
+        mut self,
+        clusters: &[&str],
+        configuration: &ScanConfiguration,
+    ) -> Result<Reconfigured, ScanningError> {
+        let changes = self.batch_configure(clusters, configuration)?;
+        Ok(Reconfigured {
+            configurations: self,
+            changes,
+        })
     }
 
     /// The coverage summary.

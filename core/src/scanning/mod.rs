@@ -5,6 +5,8 @@ mod config;
 mod error;
 mod plan;
 
-pub use config::{ConfigurationChange, Coverage, ScanConfiguration, ScanConfigurations, Scanner};
+pub use config::{
+    ConfigurationChange, Coverage, Reconfigured, ScanConfiguration, ScanConfigurations, Scanner,
+};
 pub use error::ScanningError;
 pub use plan::{ObservedImage, PlanReason, PlannedScan, ScanPlan};

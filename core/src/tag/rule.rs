@@ -174,8 +174,9 @@ impl fmt::Display for TagRule {
 /// The answer of a [`TagPolicy`](crate::TagPolicy): whether the tag is
 /// mutable, and the rule that decided it.
 ///
-/// It serializes as `{"rule": ..., "mutability": ..., "explanation": ...}`;
-/// only `rule` is read back, since the other two follow from it.
+/// It serializes as `{"rule": ..., "mutability": ..., "is_mutable": ...,
+/// "explanation": ...}`; only `rule` is read back, since the others follow
+/// from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 pub struct TagClass {
     rule: TagRule,
@@ -211,9 +212,10 @@ impl TagClass {
 impl Serialize for TagClass {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("TagClass", 3)?;
+        let mut s = serializer.serialize_struct("TagClass", 4)?;
         s.serialize_field("rule", &self.rule)?;
         s.serialize_field("mutability", &self.mutability())?;
+        s.serialize_field("is_mutable", &self.is_mutable())?;
         s.serialize_field("explanation", self.explanation())?;
         s.end()
     }

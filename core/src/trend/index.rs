@@ -9,8 +9,8 @@ use super::snapshot::{ScanId, Snapshot, SnapshotHeader, SnapshotImage};
 use super::tally::{Entry, Scans, NOT_SCANNED};
 use super::TrendError;
 use crate::finding::canonical_id;
-use crate::funnel::union_find::UnionFind;
-use crate::funnel::{Interner, Skipped};
+use crate::finding::union_find::UnionFind;
+use crate::finding::{Interner, Skipped};
 use crate::Severity;
 
 /// One finding of a scan, for callers that intern scans themselves.

@@ -41,7 +41,7 @@ mod zone;
 pub use error::TrendError;
 pub use index::{ScanFinding, TrendIndex};
 pub use options::{TrendOptions, MAX_WINDOW_DAYS};
-pub use report::{DayBucket, DayCounts, DayState, OutsideWindow, Trend, TrendSeries};
+pub use report::{DayBucket, DayCounts, DayState, OutsideWindow, Trend, TrendResult, TrendSeries};
 pub use snapshot::{ScanId, Snapshot, SnapshotHeader, SnapshotImage, SnapshotState};
 pub use summary::{
     DayStates, Direction, Outlook, Series, SeriesSummary, TrendSummary, WarningSign,

@@ -5,7 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{DayZone, TrendSummary};
-use crate::funnel::{SeverityCounts, Skipped};
+use crate::finding::Skipped;
+use crate::SeverityCounts;
 
 /// What a day's bucket can say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -116,6 +117,36 @@ pub struct TrendSeries {
     pub low: Vec<Option<u64>>,
     /// Unknown severity.
     pub unknown: Vec<Option<u64>>,
+}
+
+/// A trend and its numbers as one array per series: what a chart reads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrendResult {
+    /// The trend, day by day.
+    pub trend: Trend,
+    /// The same numbers, one array per series.
+    pub series: TrendSeries,
+}
+
+impl TrendResult {
+    /// The trend of `snapshots` over the window ending on the day that
+    /// contains `now`, with its series: index, bucket, summarise in one call.
+    ///
+    /// # Errors
+    /// The errors of [`TrendIndex::trend`](super::TrendIndex::trend).
+    pub fn of(
+        snapshots: &[super::Snapshot],
+        options: &super::TrendOptions,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Self, super::TrendError> {
+        let mut index = super::TrendIndex::new();
+        for snapshot in snapshots {
+            index.add(snapshot);
+        }
+        let trend = index.trend(options, now)?;
+        let series = trend.series();
+        Ok(TrendResult { trend, series })
+    }
 }
 
 impl Trend {

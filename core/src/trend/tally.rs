@@ -3,7 +3,7 @@
 //! snapshots costs little more than its first day.
 
 use super::DayCounts;
-use crate::funnel::SeverityCounts;
+use crate::SeverityCounts;
 
 /// No scan: the image was not scanned.
 pub(crate) const NOT_SCANNED: u32 = u32::MAX;

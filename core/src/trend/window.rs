@@ -9,9 +9,9 @@ use super::{
     DayBucket, DayCounts, DayState, OutsideWindow, Trend, TrendError, TrendOptions, TrendSummary,
     MAX_WINDOW_DAYS,
 };
-use crate::funnel::aliases::alias_groups;
-use crate::funnel::union_find::UnionFind;
-use crate::funnel::Skipped;
+use crate::finding::aliases::alias_groups;
+use crate::finding::union_find::UnionFind;
+use crate::finding::Skipped;
 
 /// What fell on one day.
 #[derive(Debug, Clone, Copy, Default)]

@@ -7,9 +7,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::funnel::SeverityCounts;
 use crate::ingest::{IngestError, IngestWarning, WarningCode};
 use crate::runtime::ScanStatus;
+use crate::SeverityCounts;
 
 fn text(value: &Value, key: &str) -> Option<String> {
     value.get(key).and_then(Value::as_str).map(String::from)

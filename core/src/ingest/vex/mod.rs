@@ -170,6 +170,27 @@ impl VexStatement {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn apply_vex(occurrences: &mut Vec<Occurrence>, document: &VexDocument) -> VexOutcome {
+    apply(occurrences, document)
+}
+
+/// Findings after a VEX document, and what applying it did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VexApplied {
+    /// The findings that remain, updated.
+    pub findings: Vec<Occurrence>,
+    /// What applying did.
+    pub outcome: VexOutcome,
+}
+
+impl VexApplied {
+    /// [`apply_vex`] on owned findings, in one call.
+    pub fn apply(mut findings: Vec<Occurrence>, document: &VexDocument) -> Self {
+        let outcome = apply(&mut findings, document);
+        VexApplied { findings, outcome }
+    }
+}
+
+fn apply(occurrences: &mut Vec<Occurrence>, document: &VexDocument) -> VexOutcome {
     let mut outcome = VexOutcome::default();
     let mut used = vec![false; document.statements.len()];
     occurrences.retain_mut(|occurrence| {

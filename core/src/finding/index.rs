@@ -1,13 +1,11 @@
-//! The index of a funnel: which images run, and the interning of
-//! occurrences into the integers the accumulator works on.
+//! The index of running images, and the interning of occurrences into the
+//! integers the funnel, the highlights, the scan status and the trend work on.
 
 use serde::{Deserialize, Serialize};
 
-use super::intern::Interner;
+use super::interner::Interner;
 use super::union_find::UnionFind;
-use crate::finding::{
-    canonical_id, Applicability, FixState, Occurrence, RunningImage, RuntimeEvidence,
-};
+use super::{canonical_id, Applicability, FixState, Occurrence, RunningImage, RuntimeEvidence};
 use crate::Severity;
 
 /// The facts of one occurrence that the funnel needs, packed in 16 bits.

@@ -21,6 +21,26 @@ pub struct RuntimeMarks {
     pub unmatched: u64,
 }
 
+/// A full scan's findings marked from a runtime-filtered one, and the counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RuntimeMarked {
+    /// The full scan's findings, each marked.
+    pub findings: Vec<Occurrence>,
+    /// What marking found.
+    pub marks: RuntimeMarks,
+}
+
+impl RuntimeMarked {
+    /// [`mark_runtime`] on owned findings, in one call.
+    pub fn mark(mut full: Vec<Occurrence>, filtered: &[Occurrence]) -> Self {
+        let marks = mark_runtime(&mut full, filtered);
+        RuntimeMarked {
+            findings: full,
+            marks,
+        }
+    }
+}
+
 /// Marks each occurrence of a full scan `loaded` when the runtime-filtered
 /// scan holds the same vulnerability in the same package and version, and
 /// `not_observed` otherwise. The key is (vulnerability, package, version),

@@ -1,7 +1,9 @@
 //! Reading JSON with camelCase keys straight into the core's types: a serde
 //! `Deserializer` adapter that renames each field name to snake_case as it
-//! is read, so no intermediate JSON tree is built. Maps keyed by data
-//! (labels, configurations by cluster, counts by scanner) keep their keys.
+//! is read, so no intermediate JSON tree is built. The core's types say
+//! which keys are names: a struct's (read with `deserialize_struct`) are
+//! renamed, a map's (`deserialize_map`: labels, configurations by cluster)
+//! are data and kept as given. Keys already in snake_case read as they are.
 
 use std::fmt;
 
@@ -9,21 +11,20 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
 
-use crate::convert::{snake, DATA_MAPS};
+use crate::casing::snake;
 
-/// Whether the keys of the next map are field names or data.
+/// Whether the keys of a map are field names or data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Keys {
+enum Keys {
     /// Field names: renamed to snake_case.
     Fields,
     /// Data: kept as given.
     Data,
 }
 
-/// A deserializer whose maps have their field names renamed.
+/// A deserializer whose structs have their field names renamed.
 pub(crate) struct Renaming<D> {
     pub(crate) inner: D,
-    pub(crate) keys: Keys,
 }
 
 struct Wrap<V> {
@@ -32,9 +33,9 @@ struct Wrap<V> {
 }
 
 macro_rules! forward {
-    ($($method:ident),*) => {$(
+    ($keys:expr => $($method:ident),*) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
-            self.inner.$method(Wrap { inner: visitor, keys: self.keys })
+            self.inner.$method(Wrap { inner: visitor, keys: $keys })
         }
     )*};
 }
@@ -42,7 +43,11 @@ macro_rules! forward {
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for Renaming<D> {
     type Error = D::Error;
 
+    // What is read without a type (an internally tagged enum's buffered
+    // content) is a struct's fields; a map is keyed by data.
+    forward!(Keys::Data => deserialize_map);
     forward!(
+        Keys::Fields =>
         deserialize_any,
         deserialize_bool,
         deserialize_i8,
@@ -65,7 +70,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Renaming<D> {
         deserialize_option,
         deserialize_unit,
         deserialize_seq,
-        deserialize_map,
         deserialize_identifier,
         deserialize_ignored_any
     );
@@ -79,7 +83,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Renaming<D> {
             name,
             Wrap {
                 inner: visitor,
-                keys: self.keys,
+                keys: Keys::Fields,
             },
         )
     }
@@ -93,7 +97,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Renaming<D> {
             name,
             Wrap {
                 inner: visitor,
-                keys: self.keys,
+                keys: Keys::Fields,
             },
         )
     }
@@ -107,7 +111,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Renaming<D> {
             len,
             Wrap {
                 inner: visitor,
-                keys: self.keys,
+                keys: Keys::Fields,
             },
         )
     }
@@ -123,7 +127,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Renaming<D> {
             len,
             Wrap {
                 inner: visitor,
-                keys: self.keys,
+                keys: Keys::Fields,
             },
         )
     }
@@ -139,7 +143,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Renaming<D> {
             fields,
             Wrap {
                 inner: visitor,
-                keys: self.keys,
+                keys: Keys::Fields,
             },
         )
     }
@@ -155,7 +159,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Renaming<D> {
             variants,
             Wrap {
                 inner: visitor,
-                keys: self.keys,
+                keys: Keys::Fields,
             },
         )
     }
@@ -212,17 +216,11 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        self.inner.visit_some(Renaming {
-            inner: d,
-            keys: self.keys,
-        })
+        self.inner.visit_some(Renaming { inner: d })
     }
 
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        self.inner.visit_newtype_struct(Renaming {
-            inner: d,
-            keys: self.keys,
-        })
+        self.inner.visit_newtype_struct(Renaming { inner: d })
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
@@ -233,7 +231,6 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
         self.inner.visit_map(Map {
             inner: map,
             keys: self.keys,
-            next_is_data: false,
         })
     }
 
@@ -242,20 +239,16 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     }
 }
 
-/// A seed whose value is read with field names renamed (or kept, for data).
+/// A seed whose value is read with its structs' field names renamed.
 struct Value<S> {
     seed: S,
-    keys: Keys,
 }
 
 impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Value<S> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<S::Value, D::Error> {
-        self.seed.deserialize(Renaming {
-            inner: d,
-            keys: self.keys,
-        })
+        self.seed.deserialize(Renaming { inner: d })
     }
 }
 
@@ -270,10 +263,7 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<A> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, A::Error> {
-        self.inner.next_element_seed(Value {
-            seed,
-            keys: Keys::Fields,
-        })
+        self.inner.next_element_seed(Value { seed })
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -284,8 +274,6 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<A> {
 struct Map<A> {
     inner: A,
     keys: Keys,
-    /// Whether the key just read names a map keyed by data.
-    next_is_data: bool,
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<A> {
@@ -296,24 +284,13 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<A> {
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
         match self.keys {
-            Keys::Data => {
-                self.next_is_data = false;
-                self.inner.next_key_seed(seed)
-            }
-            Keys::Fields => self.inner.next_key_seed(Key {
-                seed,
-                is_data: &mut self.next_is_data,
-            }),
+            Keys::Data => self.inner.next_key_seed(seed),
+            Keys::Fields => self.inner.next_key_seed(Key { seed }),
         }
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
-        let keys = if self.next_is_data {
-            Keys::Data
-        } else {
-            Keys::Fields
-        };
-        self.inner.next_value_seed(Value { seed, keys })
+        self.inner.next_value_seed(Value { seed })
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -321,19 +298,17 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<A> {
     }
 }
 
-/// A map key, read as a string and renamed.
-struct Key<'a, S> {
+/// A field name, read as a string and renamed.
+struct Key<S> {
     seed: S,
-    is_data: &'a mut bool,
 }
 
-impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Key<'_, S> {
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Key<S> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<S::Value, D::Error> {
         let key = d.deserialize_str(KeyText)?;
         let renamed = snake(&key);
-        *self.is_data = DATA_MAPS.contains(&renamed.as_str());
         self.seed
             .deserialize(de::value::StringDeserializer::<D::Error>::new(renamed))
     }
@@ -387,10 +362,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Variant<A> {
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
-        self.inner.newtype_variant_seed(Value {
-            seed,
-            keys: Keys::Fields,
-        })
+        self.inner.newtype_variant_seed(Value { seed })
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {

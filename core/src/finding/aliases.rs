@@ -1,8 +1,8 @@
 //! Alias groups: ids that name the same vulnerability count once.
 
-use super::intern::Interner;
+use super::interner::Interner;
 use super::union_find::UnionFind;
-use crate::finding::IdKind;
+use super::IdKind;
 
 /// The group of every vulnerability id, as the smallest id of its group.
 ///
