@@ -286,6 +286,9 @@ export declare function applyWorkloads(imageTags: PlatformImageTags, workloads: 
  */
 export declare function batchConfigure(configurations: ScanConfigurations, clusters: string[], configuration: ScanConfiguration): Reconfigured
 
+/** The codes the binding raises itself, besides the core's. */
+export declare function bindingErrorCodes(): Array<string>
+
 /** One cluster's controller and sensor health, with a verdict. */
 export declare function clusterHealth(cluster: Cluster, disableLabel?: DisableLabel): ClusterHealth
 

@@ -842,6 +842,7 @@ module.exports.TagPolicy = nativeBinding.TagPolicy
 module.exports.applyVex = nativeBinding.applyVex
 module.exports.applyWorkloads = nativeBinding.applyWorkloads
 module.exports.batchConfigure = nativeBinding.batchConfigure
+module.exports.bindingErrorCodes = nativeBinding.bindingErrorCodes
 module.exports.clusterHealth = nativeBinding.clusterHealth
 module.exports.computeFunnel = nativeBinding.computeFunnel
 module.exports.computeFunnelAsync = nativeBinding.computeFunnelAsync

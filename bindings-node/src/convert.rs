@@ -62,5 +62,5 @@ pub(crate) fn from_js<T: DeserializeOwned>(env: &Env, value: Unknown<'_>, what: 
 
 /// `value`'s serde form with camelCase field names, as JSON.
 pub(crate) fn json_value<T: Serialize>(value: &T) -> Coded<Value> {
-    crate::to_camel::to_camel_value(value).map_err(|e| error("internal", e.to_string(), &[]))
+    crate::to_camel::to_camel_value(value).map_err(|e| crate::error::internal(e.to_string()))
 }

@@ -40,9 +40,18 @@ pub(crate) fn raise<E: kubesight::ErrorCode>(e: E) -> Failure {
     }
 }
 
-/// A failure of the JavaScript engine itself, as a failure with a code.
+/// The codes the binding raises itself (the catalogue's `binding` area).
+pub(crate) const BINDING_CODES: [&str; 2] = ["invalid_input", "internal"];
+
+/// A failure of the binding or of the JavaScript engine, never caused by
+/// input: code `internal`.
+pub(crate) fn internal(message: impl Into<String>) -> Failure {
+    error("internal", message, &[])
+}
+
+/// A failure of the JavaScript engine itself.
 pub(crate) fn engine(e: Error) -> Failure {
-    error("invalid_input", e.reason.clone(), &[])
+    internal(e.reason.clone())
 }
 
 impl Failure {
@@ -82,4 +91,10 @@ impl<T> OrThrow<T> for Coded<T> {
 /// Runs the body of an exported function, throwing its failure.
 pub(crate) fn throwing<T>(env: &Env, body: impl FnOnce() -> Coded<T>) -> Result<T> {
     body().or_throw(env)
+}
+
+/// The codes the binding raises itself, besides the core's.
+#[napi_derive::napi]
+pub fn binding_error_codes() -> Vec<&'static str> {
+    BINDING_CODES.to_vec()
 }

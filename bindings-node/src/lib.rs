@@ -4,7 +4,7 @@
 
 mod casing;
 mod convert;
-mod error;
+pub mod error;
 mod from_camel;
 pub mod ingest;
 pub mod integrity;

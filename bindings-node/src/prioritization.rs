@@ -5,7 +5,7 @@ use napi_derive::napi;
 use serde_json::Value;
 
 use crate::convert::{from_js, from_json, json_value, text};
-use crate::error::{error, throwing, Coded};
+use crate::error::{throwing, Coded};
 use crate::task::JsonTask;
 use kubesight::finding::{Occurrence, RunningImage};
 use kubesight::funnel::{FunnelResult, RuntimeValidation};
@@ -119,11 +119,12 @@ pub fn highlights(
 /// How many distinct vulnerabilities the findings name (aliases count once,
 /// two CVE ids never merge).
 #[napi(ts_args_type = "findings: Occurrence[]")]
-pub fn distinct_vulnerabilities(env: Env, findings: Unknown<'_>) -> Result<u32> {
+pub fn distinct_vulnerabilities(env: Env, findings: Unknown<'_>) -> Result<i64> {
     throwing(&env, || {
         let findings: Vec<Occurrence> = from_js(&env, findings, "findings")?;
         let n = kubesight::funnel::distinct_vulnerabilities(&findings);
-        u32::try_from(n).map_err(|_| error("invalid_output", "more than 2^32 vulnerabilities", &[]))
+        i64::try_from(n)
+            .map_err(|_| crate::error::internal("more distinct vulnerabilities than 2^63"))
     })
 }
 

@@ -154,7 +154,7 @@ impl TagPolicy {
     #[napi(js_name = "toJSON")]
     pub fn to_json(&self, env: Env) -> Result<Value> {
         serde_json::to_value(&self.inner)
-            .map_err(|e| error("invalid_output", e.to_string(), &[]))
+            .map_err(|e| crate::error::internal(e.to_string()))
             .or_throw(&env)
     }
 

@@ -130,5 +130,5 @@ pub(crate) fn from_py<T: DeserializeOwned>(value: &Bound<'_, PyAny>, what: &str)
 pub(crate) fn to_py<T: Serialize>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>> {
     pythonize::pythonize(py, value)
         .map(Bound::unbind)
-        .map_err(|e| error("invalid_output", e.to_string(), &[]))
+        .map_err(|e| crate::errors::internal(e.to_string()))
 }

@@ -1,8 +1,9 @@
-//! One exception for every error: `KubesightError(ValueError)` with the
-//! core's stable `code` and `details`.
+//! One exception for every error of input: `KubesightError(ValueError)`
+//! with the core's stable `code` and `details`; and `InternalError
+//! (RuntimeError)`, code `internal`, for a failure of the binding itself.
 
 use pyo3::create_exception;
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -12,6 +13,25 @@ create_exception!(
     PyValueError,
     "Raised for every bad input: `.code` is the stable machine code, `.details` a dict."
 );
+
+create_exception!(
+    kubesight,
+    InternalError,
+    PyRuntimeError,
+    "A failure inside the binding, never caused by input (a bug to report): `.code` is `internal`."
+);
+
+/// The codes the binding raises itself (the catalogue's `binding` area).
+pub(crate) const BINDING_CODES: [&str; 3] = ["invalid_input", "naive_datetime", "internal"];
+
+/// A failure of the binding itself, as `InternalError`.
+pub(crate) fn internal(message: impl Into<String>) -> PyErr {
+    let err = InternalError::new_err(message.into());
+    Python::attach(|py| match err.value(py).setattr("code", "internal") {
+        Ok(()) => err,
+        Err(e) => e,
+    })
+}
 
 /// The exception with `code`, `message` and `details`.
 pub(crate) fn error(code: &str, message: impl Into<String>, details: &[(&str, String)]) -> PyErr {

@@ -54,6 +54,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         "KubesightError",
         m.py().get_type::<errors::KubesightError>(),
     )?;
+    m.add("InternalError", m.py().get_type::<errors::InternalError>())?;
+    m.add("BINDING_CODES", errors::BINDING_CODES)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(_codes, m)?)?;
     reference::register(m)?;

@@ -16,12 +16,17 @@ from kubesight import _native, ingest
 from conftest import FIXTURES, vectors
 
 DIGEST = "sha256:" + "ab" * 32
-BINDING_CODES = {"invalid_input", "naive_datetime"}
 
 
 def all_codes() -> set[str]:
     areas = vectors("errors.json")["areas"]
-    return {code for codes in areas.values() for code in codes} | BINDING_CODES
+    return {code for codes in areas.values() for code in codes}
+
+
+def test_the_binding_codes_are_catalogued() -> None:
+    assert list(_native.BINDING_CODES) == vectors("errors.json")["areas"]["binding"]
+    assert issubclass(kubesight.InternalError, RuntimeError)
+    assert not issubclass(kubesight.InternalError, ValueError)
 
 
 def test_errors_are_value_errors_with_a_stable_code() -> None:

@@ -45,6 +45,7 @@ from ._enums import (
 from ._native import (
     ImageId,
     ImageRef,
+    InternalError,
     KubesightError,
     TagClass,
     TagPolicy,
@@ -67,6 +68,7 @@ __all__ = [
     "InstallationStatus",
     "IntegrityPolicy",
     "IntegrityStatus",
+    "InternalError",
     "KubesightError",
     "Mutability",
     "Record",

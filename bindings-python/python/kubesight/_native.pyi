@@ -11,6 +11,14 @@ class KubesightError(ValueError):
     code: str
     details: dict[str, Any]
 
+class InternalError(RuntimeError):
+    """A failure inside the binding, never caused by input (a bug to
+    report): ``.code`` is ``internal``."""
+
+    code: str
+
+BINDING_CODES: list[str]
+
 @final
 class ImageRef:
     @staticmethod

@@ -41,22 +41,18 @@ fn boxed_cause<S: serde::Serializer>(
     cause: &Box<IngestError>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    crate::serialize_cause(cause.as_ref(), serializer)
+    crate::error_code::serialize_cause(cause.as_ref(), serializer)
+}
+
+crate::error_code::error_codes! {
+    IngestError {
+        InvalidJson => "invalid_json",
+        UnrecognizedDocument => "unrecognized_document",
+        InvalidPage => "invalid_page",
+    }
 }
 
 impl IngestError {
-    /// Every code this area can raise.
-    pub const CODES: [&'static str; 3] = ["invalid_json", "unrecognized_document", "invalid_page"];
-
-    /// The stable machine code of this error.
-    pub fn code(&self) -> &'static str {
-        match self {
-            IngestError::InvalidJson { .. } => "invalid_json",
-            IngestError::UnrecognizedDocument { .. } => "unrecognized_document",
-            IngestError::InvalidPage { .. } => "invalid_page",
-        }
-    }
-
     pub(crate) fn json(error: &serde_json::Error) -> Self {
         let message = error.to_string();
         // serde_json appends " at line L column C"; the fields carry it.
@@ -73,13 +69,13 @@ impl IngestError {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
-    fn codes_and_messages() {
+    /// One of every variant.
+    pub(crate) fn every_error() -> Vec<IngestError> {
         let bad = serde_json::from_str::<serde_json::Value>("{\"a\": ").unwrap_err();
-        let all = [
+        vec![
             IngestError::json(&bad),
             IngestError::UnrecognizedDocument {
                 format: "Trivy",
@@ -89,7 +85,12 @@ mod tests {
                 page: 2,
                 source: Box::new(IngestError::json(&bad)),
             },
-        ];
+        ]
+    }
+
+    #[test]
+    fn codes_and_messages() {
+        let all = every_error();
         for e in &all {
             crate::error_style::assert_message_style(&e.to_string());
         }

@@ -3,7 +3,7 @@
 //! returns the reports it read and warnings for what it skipped or
 //! assumed, and fails only when the document is not the format at all.
 
-mod error;
+pub(crate) mod error;
 mod grype;
 mod ingested;
 mod jfrog;

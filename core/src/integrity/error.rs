@@ -16,28 +16,27 @@ pub enum IntegrityError {
     },
 }
 
-impl IntegrityError {
-    /// Every code this area can raise.
-    pub const CODES: [&'static str; 1] = ["invalid_trusted_registry"];
-
-    /// The stable machine code of this error.
-    pub fn code(&self) -> &'static str {
-        match self {
-            IntegrityError::InvalidTrustedRegistry { .. } => "invalid_trusted_registry",
-        }
+crate::error_code::error_codes! {
+    IntegrityError {
+        InvalidTrustedRegistry => "invalid_trusted_registry",
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// One of every variant.
+    pub(crate) fn every_error() -> Vec<IntegrityError> {
+        vec![IntegrityError::InvalidTrustedRegistry {
+            pattern: "x".into(),
+            reason: "why",
+        }]
+    }
 
     #[test]
     fn codes_and_messages() {
-        let all = [IntegrityError::InvalidTrustedRegistry {
-            pattern: "x".into(),
-            reason: "why",
-        }];
+        let all = every_error();
         for e in &all {
             match e {
                 IntegrityError::InvalidTrustedRegistry { .. } => {}

@@ -7,7 +7,7 @@
 //! [`IntegrityAssessment`].
 
 mod assess;
-mod error;
+pub(crate) mod error;
 mod evidence;
 mod facts;
 mod reason;

@@ -61,7 +61,7 @@ pub enum ReferenceError {
         /// The rejected reference.
         reference: String,
         /// What is wrong with the tag.
-        #[serde(serialize_with = "crate::serialize_cause")]
+        #[serde(serialize_with = "crate::error_code::serialize_cause")]
         source: TagError,
     },
     /// The digest is not `algorithm:hex`.
@@ -109,59 +109,32 @@ pub enum ReferenceError {
     },
 }
 
-impl ReferenceError {
-    /// Every code this area can raise, including the tag codes an invalid tag
-    /// inside a reference carries.
-    pub const CODES: [&'static str; 17] = [
-        "empty_reference",
-        "missing_repository_name",
-        "repository_name_is_identifier",
-        "repository_name_uppercase",
-        "repository_name_too_long",
-        "invalid_domain",
-        "invalid_path_component",
-        "empty_tag",
-        "tag_too_long",
-        "invalid_tag_start",
-        "invalid_tag_character",
-        "invalid_digest",
-        "digest_unsupported_algorithm",
-        "digest_invalid_length",
-        "digest_uppercase_hex",
-        "empty_image_id",
-        "invalid_image_id",
-    ];
-
-    /// The stable machine code of this error. An invalid tag inside a
-    /// reference has the tag error's code (`invalid_tag_character`, ...).
-    pub fn code(&self) -> &'static str {
-        match self {
-            ReferenceError::Empty => "empty_reference",
-            ReferenceError::MissingName { .. } => "missing_repository_name",
-            ReferenceError::IdentifierAsName { .. } => "repository_name_is_identifier",
-            ReferenceError::UppercaseRepository { .. } => "repository_name_uppercase",
-            ReferenceError::NameTooLong { .. } => "repository_name_too_long",
-            ReferenceError::InvalidDomain { .. } => "invalid_domain",
-            ReferenceError::InvalidPathComponent { .. } => "invalid_path_component",
-            ReferenceError::InvalidTag { source, .. } => source.code(),
-            ReferenceError::InvalidDigest { .. } => "invalid_digest",
-            ReferenceError::UnsupportedDigestAlgorithm { .. } => "digest_unsupported_algorithm",
-            ReferenceError::DigestLength { .. } => "digest_invalid_length",
-            ReferenceError::DigestUppercase { .. } => "digest_uppercase_hex",
-            ReferenceError::EmptyImageId => "empty_image_id",
-            ReferenceError::InvalidImageId { .. } => "invalid_image_id",
-        }
+crate::error_code::error_codes! {
+    ReferenceError {
+        Empty => "empty_reference",
+        MissingName => "missing_repository_name",
+        IdentifierAsName => "repository_name_is_identifier",
+        UppercaseRepository => "repository_name_uppercase",
+        NameTooLong => "repository_name_too_long",
+        InvalidDomain => "invalid_domain",
+        InvalidPathComponent => "invalid_path_component",
+        InvalidDigest => "invalid_digest",
+        UnsupportedDigestAlgorithm => "digest_unsupported_algorithm",
+        DigestLength => "digest_invalid_length",
+        DigestUppercase => "digest_uppercase_hex",
+        EmptyImageId => "empty_image_id",
+        InvalidImageId => "invalid_image_id",
     }
+    InvalidTag { source: TagError } => cause,
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use crate::tag::error::tests::every_tag_error;
 
     /// One of every variant; the match below stops compiling when a variant
     /// is added and not listed here.
-    fn every_error() -> Vec<ReferenceError> {
+    pub(crate) fn every_error() -> Vec<ReferenceError> {
         let r = || "ref".to_owned();
         let d = || "sha256:x".to_owned();
         let mut all = vec![
@@ -203,7 +176,7 @@ mod tests {
             },
         ];
         all.extend(
-            every_tag_error()
+            crate::tag::error::tests::every_error()
                 .into_iter()
                 .map(|source| ReferenceError::InvalidTag {
                     reference: r(),

@@ -1,7 +1,7 @@
 //! Image references, digests and runtime image ids.
 
 mod digest;
-mod error;
+pub(crate) mod error;
 mod grammar;
 mod image_id;
 mod image_ref;

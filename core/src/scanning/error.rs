@@ -14,27 +14,26 @@ pub enum ScanningError {
     },
 }
 
-impl ScanningError {
-    /// Every code this area can raise.
-    pub const CODES: [&'static str; 1] = ["unknown_cluster"];
-
-    /// The stable machine code of this error.
-    pub fn code(&self) -> &'static str {
-        match self {
-            ScanningError::UnknownCluster { .. } => "unknown_cluster",
-        }
+crate::error_code::error_codes! {
+    ScanningError {
+        UnknownCluster => "unknown_cluster",
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// One of every variant.
+    pub(crate) fn every_error() -> Vec<ScanningError> {
+        vec![ScanningError::UnknownCluster {
+            cluster: "x".into(),
+        }]
+    }
 
     #[test]
     fn codes_and_messages() {
-        let all = [ScanningError::UnknownCluster {
-            cluster: "x".into(),
-        }];
+        let all = every_error();
         for e in &all {
             match e {
                 ScanningError::UnknownCluster { .. } => {}

@@ -2,7 +2,7 @@
 //! configuration, coverage, and the scan plan for runtime-observed images.
 
 mod config;
-mod error;
+pub(crate) mod error;
 mod plan;
 
 pub use config::{

@@ -41,23 +41,12 @@ pub enum TagError {
     },
 }
 
-impl TagError {
-    /// Every code this area can raise.
-    pub const CODES: [&'static str; 4] = [
-        "empty_tag",
-        "tag_too_long",
-        "invalid_tag_start",
-        "invalid_tag_character",
-    ];
-
-    /// The stable machine code of this error.
-    pub fn code(&self) -> &'static str {
-        match self {
-            TagError::Empty => "empty_tag",
-            TagError::TooLong { .. } => "tag_too_long",
-            TagError::InvalidStart { .. } => "invalid_tag_start",
-            TagError::InvalidCharacter { .. } => "invalid_tag_character",
-        }
+crate::error_code::error_codes! {
+    TagError {
+        Empty => "empty_tag",
+        TooLong => "tag_too_long",
+        InvalidStart => "invalid_tag_start",
+        InvalidCharacter => "invalid_tag_character",
     }
 }
 
@@ -66,7 +55,7 @@ pub(crate) mod tests {
     use super::*;
 
     /// One of every variant; the match stops compiling when one is missing.
-    pub(crate) fn every_tag_error() -> Vec<TagError> {
+    pub(crate) fn every_error() -> Vec<TagError> {
         let all = vec![
             TagError::Empty,
             TagError::TooLong {
@@ -96,13 +85,13 @@ pub(crate) mod tests {
 
     #[test]
     fn codes_lists_every_code_once() {
-        let produced: Vec<&str> = every_tag_error().iter().map(TagError::code).collect();
+        let produced: Vec<&str> = every_error().iter().map(TagError::code).collect();
         assert_eq!(produced, TagError::CODES);
     }
 
     #[test]
     fn messages_follow_the_conventions() {
-        for e in every_tag_error() {
+        for e in every_error() {
             crate::error_style::assert_message_style(&e.to_string());
         }
     }

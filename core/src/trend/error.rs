@@ -36,33 +36,22 @@ pub enum TrendError {
     },
 }
 
-impl TrendError {
-    /// Every code this area can raise.
-    pub const CODES: [&'static str; 4] = [
-        "invalid_window",
-        "unknown_time_zone",
-        "unknown_scan",
-        "date_out_of_range",
-    ];
-
-    /// The stable machine code of this error.
-    pub fn code(&self) -> &'static str {
-        match self {
-            TrendError::InvalidWindow { .. } => "invalid_window",
-            TrendError::UnknownTimeZone { .. } => "unknown_time_zone",
-            TrendError::UnknownScan { .. } => "unknown_scan",
-            TrendError::DateOutOfRange { .. } => "date_out_of_range",
-        }
+crate::error_code::error_codes! {
+    TrendError {
+        InvalidWindow => "invalid_window",
+        UnknownTimeZone => "unknown_time_zone",
+        UnknownScan => "unknown_scan",
+        DateOutOfRange => "date_out_of_range",
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
-    fn codes_and_messages() {
-        let all = [
+    /// One of every variant.
+    pub(crate) fn every_error() -> Vec<TrendError> {
+        vec![
             TrendError::InvalidWindow { days: 0, max: 3660 },
             TrendError::UnknownTimeZone {
                 zone: "Mars/Olympus".into(),
@@ -71,7 +60,12 @@ mod tests {
             TrendError::DateOutOfRange {
                 now: "+262143-12-31T00:00:00Z".into(),
             },
-        ];
+        ]
+    }
+
+    #[test]
+    fn codes_and_messages() {
+        let all = every_error();
         for e in &all {
             crate::error_style::assert_message_style(&e.to_string());
         }

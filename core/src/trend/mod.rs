@@ -28,7 +28,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-mod error;
+pub(crate) mod error;
 mod index;
 mod options;
 mod report;
