@@ -1,8 +1,5 @@
 //! Tag mutability: the policy and its classifications.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
-
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyList, PyString, PyTuple};
@@ -95,75 +92,42 @@ fn classify_joined(
 ) -> PyResult<Option<Vec<kubesight::TagRule>>> {
     let count = list.len();
     let pieces = count.div_ceil(PIECE);
-    // A piece's text, or `None` once joining has failed.
-    let texts: Vec<OnceLock<Option<PyBackedStr>>> = (0..pieces).map(|_| OnceLock::new()).collect();
-    let results: Vec<OnceLock<Option<Vec<kubesight::TagRule>>>> =
-        (0..pieces).map(|_| OnceLock::new()).collect();
-    let next = AtomicUsize::new(0);
-    let take_pieces = || loop {
-        let piece = next.fetch_add(1, Ordering::Relaxed);
-        let (Some(text), Some(result)) = (texts.get(piece), results.get(piece)) else {
-            break;
-        };
-        let expected = PIECE.min(count - piece * PIECE);
-        let rules = text.wait().as_ref().and_then(|text| {
-            policy
-                .classify_lines(text, 1)
-                .ok()
-                .filter(|rules| rules.len() == expected)
-        });
-        let _ = result.set(rules);
-    };
     let list = list.clone().unbind();
     let separator = PyString::new(py, "\n").unbind();
-    let joined = py.detach(|| {
-        rayon::in_place_scope(|scope| {
-            // With this thread, as many threads as the pool has: no more
-            // threads than processors.
-            let workers = rayon::current_num_threads().saturating_sub(1).max(1);
-            for _ in 0..workers.min(pieces.saturating_sub(1)) {
-                scope.spawn(|_| take_pieces());
+    let mut failed: Option<PyErr> = None;
+    // With this thread, as many threads as the pool has, and one more than
+    // this thread at least: the joining and the classifying overlap.
+    let threads = rayon::current_num_threads().max(2);
+    let results = py.detach(|| {
+        policy.classify_pieces(pieces, threads, |piece| {
+            if failed.is_some() {
+                return None;
             }
-            let mut joined = Ok(());
-            for (piece, text) in texts.iter().enumerate() {
-                let start = piece * PIECE;
-                let end = (start + PIECE).min(count);
-                let piece_text = joined.is_ok().then(|| {
-                    Python::attach(|py| -> PyResult<PyBackedStr> {
-                        let tags = list.bind(py).get_slice(start, end);
-                        separator
-                            .bind(py)
-                            .call_method1("join", (tags,))
-                            .map_err(|_| {
-                                error("invalid_input", "tags: every tag must be a str", &[])
-                            })?
-                            .extract()
-                    })
-                });
-                // Every piece gets a text, or `None`, so no thread waits for
-                // a piece that will never come.
-                let _ = text.set(match piece_text {
-                    Some(Ok(t)) => Some(t),
-                    Some(Err(e)) => {
-                        joined = Err(e);
-                        None
-                    }
-                    None => None,
-                });
-            }
-            take_pieces();
-            joined
+            let start = piece * PIECE;
+            let end = (start + PIECE).min(count);
+            let joined = Python::attach(|py| -> PyResult<PyBackedStr> {
+                let tags = list.bind(py).get_slice(start, end);
+                separator
+                    .bind(py)
+                    .call_method1("join", (tags,))
+                    .map_err(|_| error("invalid_input", "tags: every tag must be a str", &[]))?
+                    .extract()
+            });
+            joined.map_err(|e| failed = Some(e)).ok()
         })
     });
-    joined?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
     let mut rules = Vec::with_capacity(count);
-    for result in results {
-        match result.into_inner().flatten() {
-            Some(piece) => rules.extend(piece),
-            None => return Ok(None),
+    for (piece, result) in results.into_iter().enumerate() {
+        let expected = PIECE.min(count - piece * PIECE);
+        match result {
+            Some(Ok(piece_rules)) if piece_rules.len() == expected => rules.extend(piece_rules),
+            _ => return Ok(None),
         }
     }
-    Ok((rules.len() == count).then_some(rules))
+    Ok(Some(rules))
 }
 
 /// Decides whether tags are mutable. Options are keyword-only.

@@ -169,7 +169,10 @@ mod tests {
                 "reference",
                 fields_of(crate::reference::error::tests::every_error()),
             ),
-            ("tag", fields_of(crate::tag::error::tests::every_error())),
+            (
+                "tag",
+                fields_of(crate::reference::tag_error::tests::every_error()),
+            ),
             (
                 "integrity",
                 fields_of(crate::integrity::error::tests::every_error()),

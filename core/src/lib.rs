@@ -31,12 +31,12 @@ pub mod trend;
 pub use error_code::ErrorCode;
 pub use reference::{
     Digest, DigestAlgorithm, ImageId, ImageIdKind, ImageIdParts, ImageRef, ImageRefParts,
-    ReferenceError, DOCKER_HUB, MAX_PATH_LENGTH,
+    ReferenceError, TagError, DOCKER_HUB, MAX_PATH_LENGTH,
 };
 pub use severity::{Severity, SeverityCounts};
 pub use tag::{
-    Mutability, TagClass, TagError, TagPolicy, TagRule, WordChanges, CHANNEL_KEYWORDS,
-    DOCUMENTED_KEYWORDS, VARIANT_WORDS,
+    Mutability, TagClass, TagPolicy, TagRule, WordChanges, CHANNEL_KEYWORDS, DOCUMENTED_KEYWORDS,
+    VARIANT_WORDS,
 };
 
 #[doc = include_str!("../../README.md")]

@@ -15,6 +15,7 @@ mod runtime_marks;
 mod trivy;
 mod trivy_k8s;
 mod trivy_operator;
+mod trivy_results;
 pub mod vex;
 mod workload;
 mod xray;

@@ -38,7 +38,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::null::or_default;
-use super::trivy::{
+use super::trivy_results::{
     at_paths, digests, empty_report, image_of_target, no_digest_warning, read_results, Metadata,
 };
 use super::{ImageReport, Ingested, WarningCode, Workload};

@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use crate::TagError;
+use super::TagError;
 
 /// Why a string is not a valid image reference, digest or runtime image id.
 #[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize)]
@@ -176,7 +176,7 @@ pub(crate) mod tests {
             },
         ];
         all.extend(
-            crate::tag::error::tests::every_error()
+            crate::reference::tag_error::tests::every_error()
                 .into_iter()
                 .map(|source| ReferenceError::InvalidTag {
                     reference: r(),

@@ -6,8 +6,8 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::grammar::{is_domain, is_path_component};
+use super::tag_syntax::validate_tag;
 use super::{Digest, ReferenceError};
-use crate::tag::syntax::validate_tag;
 
 /// The registry Docker Hub references normalise to.
 pub const DOCKER_HUB: &str = "docker.io";

@@ -1,10 +1,11 @@
 //! Classifying many tags at once: the tags of a text, one per line, on as
 //! many threads as the caller allows.
 
-use super::lanes::{block_of, first_line_end, Block, Lanes, Masks, BLOCK, LANES};
-use super::{TagError, TagPolicy, TagRule};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
+use super::lanes::Lanes;
+use super::masks::{block_of, first_line_end, Block, Masks, Shape, BLOCK, LANES};
+use super::pieces::run_pieces;
+use super::{TagPolicy, TagRule};
+use crate::TagError;
 
 /// Below this many bytes a batch runs on the calling thread alone: handing
 /// work to another thread costs more than classifying a few thousand tags.
@@ -38,36 +39,48 @@ impl TagPolicy {
         if threads == 1 || text.len() < PARALLEL_FROM_BYTES {
             return self.classify_chunk(text);
         }
-        // Many small pieces, taken in turn by whichever thread is free: a
-        // thread that starts late (waking one costs tens of microseconds on
-        // a busy or virtual machine) takes fewer pieces instead of holding
-        // the others up with a half of its own.
+        // Many small pieces, taken in turn by whichever thread is free.
         let pieces = split_lines(text, text.len().div_ceil(PIECE_BYTES));
-        let results: Vec<OnceLock<Result<Vec<TagRule>, TagError>>> =
-            pieces.iter().map(|_| OnceLock::new()).collect();
-        let next = AtomicUsize::new(0);
-        let take_pieces = || loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            match (pieces.get(i), results.get(i)) {
-                (Some(piece), Some(result)) => {
-                    let _ = result.set(self.classify_chunk(piece));
-                }
-                _ => break,
-            }
-        };
-        rayon::in_place_scope(|scope| {
-            for _ in 1..threads.min(pieces.len()) {
-                scope.spawn(|_| take_pieces());
-            }
-            take_pieces();
-        });
+        let results = run_pieces(
+            pieces.len(),
+            threads,
+            |i| pieces.get(i).copied().unwrap_or_default(),
+            |piece| self.classify_chunk(piece),
+        );
         let mut rules = Vec::with_capacity(expected_tags(text));
         for result in results {
-            // Every piece is classified once the scope ends; an empty one
-            // would be a tag left unclassified, never a silent gap.
-            rules.extend(result.into_inner().ok_or(TagError::Empty)??);
+            rules.extend(result?);
         }
         Ok(rules)
+    }
+
+    /// Classifies tags that arrive in pieces, each a text of tags one per
+    /// line: `produce` gives piece `i`'s text (or `None` when it cannot) on
+    /// the calling thread, in order, while up to `threads - 1` threads of
+    /// rayon's pool classify the pieces given so far; then the calling
+    /// thread classifies too. The rules of each piece, in order, or `None`
+    /// for a piece without text.
+    ///
+    /// For callers whose input only one thread can read: a binding that
+    /// joins an interpreter's strings while holding its lock overlaps the
+    /// joining with the classifying.
+    ///
+    /// ```
+    /// use kubesight::{TagPolicy, TagRule};
+    /// let pieces = ["latest\n1.2.3", "v1"];
+    /// let rules = TagPolicy::new().classify_pieces(pieces.len(), 2, |i| pieces.get(i).copied());
+    /// assert_eq!(rules[0], Some(Ok(vec![TagRule::Keyword, TagRule::FullVersion])));
+    /// assert_eq!(rules[1], Some(Ok(vec![TagRule::PartialVersion])));
+    /// ```
+    pub fn classify_pieces<T: AsRef<str> + Send + Sync>(
+        &self,
+        pieces: usize,
+        threads: usize,
+        produce: impl FnMut(usize) -> Option<T>,
+    ) -> Vec<Option<Result<Vec<TagRule>, TagError>>> {
+        run_pieces(pieces, threads.clamp(1, 64), produce, |text| {
+            text.as_ref().map(|t| self.classify_lines(t.as_ref(), 1))
+        })
     }
 
     fn classify_chunk(&self, chunk: &str) -> Result<Vec<TagRule>, TagError> {
@@ -112,7 +125,8 @@ impl TagPolicy {
     fn classify_by_shape(&self, chunk: &str) -> Result<Vec<TagRule>, TagError> {
         let bytes = chunk.as_bytes();
         let mut rules = Vec::with_capacity(expected_tags(chunk));
-        let mut shapes: [Vec<Filed>; SHAPES] = std::array::from_fn(|_| Vec::with_capacity(WINDOW));
+        let mut shapes: [Vec<Filed>; Shape::COUNT] =
+            std::array::from_fn(|_| Vec::with_capacity(WINDOW));
         let mut spare = [0; BLOCK];
         let mut start = 0;
         let mut done = false;
@@ -125,7 +139,8 @@ impl TagPolicy {
                     .contains(&len)
                     .then(|| Masks::of(block, len))
                     .filter(Masks::is_valid);
-                let filed = masks.and_then(|masks| Some((masks, shapes.get_mut(masks.shape())?)));
+                let filed =
+                    masks.and_then(|masks| Some((masks, shapes.get_mut(masks.shape() as usize)?)));
                 let len = match filed {
                     Some((masks, shape)) => {
                         shape.push(Filed {
@@ -149,6 +164,7 @@ impl TagPolicy {
                     break;
                 }
             }
+            // In `Shape`'s order.
             let [numbers, words, several] = &mut shapes;
             let one_token = |lanes: &Lanes, tag: &[u8]| self.one_token_lanes_rule(lanes, tag);
             for shape in [numbers, words] {
@@ -184,9 +200,6 @@ fn decide(
 
 /// Lines per window of [`TagPolicy::classify_by_shape`].
 const WINDOW: usize = 256;
-
-/// How many shapes [`Masks::shape`] tells apart.
-const SHAPES: usize = 3;
 
 /// A tag filed for the second pass: where its rule goes, where it starts,
 /// and its lanes' masks.

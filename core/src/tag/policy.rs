@@ -21,12 +21,17 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::lanes::{block_of, Lanes, Masks, BLOCK, LANES};
-use super::segment::{is_ymd, recognise, Token};
-use super::syntax::{class, class_of, describe_invalid, is_valid_frame, validate_tag};
+use super::decision::{single_token_rule, Scan, Survey};
+use super::lanes::Lanes;
+use super::masks::{block_of, Masks, BLOCK, LANES};
+use super::token::recognise;
 use super::words::{KeyTable, WordSet, CHANNEL_KEYWORDS, DOCUMENTED_KEYWORDS, VARIANT_WORDS};
-use super::{TagClass, TagError, TagRule};
+use super::{TagClass, TagRule};
+use crate::reference::tag_syntax::{
+    class, class_of, describe_invalid, is_valid_frame, validate_tag,
+};
 use crate::ImageRef;
+use crate::TagError;
 
 /// Words to add to or remove from a policy, for [`TagPolicy::with_changes`]:
 /// the options the bindings' policy constructors take.
@@ -87,7 +92,9 @@ pub struct WordChanges {
 pub struct TagPolicy {
     keywords: WordSet,
     variants: WordSet,
-    heuristics: bool,
+    /// Whether only the documented rule applies: a tag is mutable when it
+    /// is a keyword ([`TagPolicy::keywords_only`]).
+    keywords_only: bool,
     /// Whether a keyword holds `-` or `_` and so must be matched against the
     /// whole tag as well as against tokens.
     compound_keywords: bool,
@@ -100,12 +107,12 @@ pub struct TagPolicy {
 struct PolicyData {
     keywords: WordSet,
     variants: WordSet,
-    heuristics: bool,
+    keywords_only: bool,
 }
 
 impl From<PolicyData> for TagPolicy {
     fn from(data: PolicyData) -> Self {
-        TagPolicy::assemble(data.keywords, data.variants, data.heuristics)
+        TagPolicy::assemble(data.keywords, data.variants, data.keywords_only)
     }
 }
 
@@ -114,7 +121,7 @@ impl From<TagPolicy> for PolicyData {
         PolicyData {
             keywords: policy.keywords,
             variants: policy.variants,
-            heuristics: policy.heuristics,
+            keywords_only: policy.keywords_only,
         }
     }
 }
@@ -125,7 +132,7 @@ impl PartialEq for TagPolicy {
     fn eq(&self, other: &Self) -> bool {
         self.keywords == other.keywords
             && self.variants == other.variants
-            && self.heuristics == other.heuristics
+            && self.keywords_only == other.keywords_only
     }
 }
 
@@ -144,18 +151,18 @@ impl TagPolicy {
         TagPolicy::assemble(
             WordSet::of(DOCUMENTED_KEYWORDS.into_iter().chain(CHANNEL_KEYWORDS)),
             WordSet::of(VARIANT_WORDS),
-            true,
+            false,
         )
     }
 
     /// A policy from its word sets, with what it derives from them.
-    fn assemble(keywords: WordSet, variants: WordSet, heuristics: bool) -> Self {
+    fn assemble(keywords: WordSet, variants: WordSet, keywords_only: bool) -> Self {
         TagPolicy {
             compound_keywords: keywords.has_compound_words(),
             table: KeyTable::new(&keywords, &variants),
             keywords,
             variants,
-            heuristics,
+            keywords_only,
         }
     }
 
@@ -168,7 +175,7 @@ impl TagPolicy {
     /// The documentation's rule, literally: a tag is mutable only when it is
     /// one of the documented keywords (or has no tag at all).
     pub fn keywords_only() -> Self {
-        TagPolicy::assemble(WordSet::of(DOCUMENTED_KEYWORDS), WordSet::new(), false)
+        TagPolicy::assemble(WordSet::of(DOCUMENTED_KEYWORDS), WordSet::new(), true)
     }
 
     /// Adds a mutable keyword; returns whether it was new. The keyword must be
@@ -271,18 +278,18 @@ impl TagPolicy {
                 self.lanes_rule(&Lanes::new(block, masks), bytes),
             ));
         }
-        let (all, union) = survey(bytes);
-        if all == 0 || !is_valid_frame(bytes) {
+        let survey = Survey::of(bytes);
+        if !survey.all_valid() || !is_valid_frame(bytes) {
             return Err(describe_invalid(tag));
         }
-        Ok(TagClass::new(self.rule(bytes, union)))
+        Ok(TagClass::new(self.rule(bytes, survey.union)))
     }
 
     /// Whether tags of up to 32 bytes take the lane path: not under the
     /// keywords-only policy, nor with a keyword that holds `-` or `_`.
     #[inline(always)]
     pub(super) fn uses_lanes(&self) -> bool {
-        self.heuristics && !self.compound_keywords
+        !self.keywords_only && !self.compound_keywords
     }
 
     /// Classifies the tag of a parsed reference: `digest_pinned` when it pins
@@ -299,16 +306,16 @@ impl TagPolicy {
 
     /// Classifies a tag already known to be valid.
     pub(crate) fn classify_valid(&self, tag: &[u8]) -> TagClass {
-        TagClass::new(self.rule(tag, survey(tag).1))
+        TagClass::new(self.rule(tag, Survey::of(tag).union))
     }
 
     /// The rule for a valid tag whose bytes' classes are `union`.
     fn rule(&self, tag: &[u8], union: u8) -> TagRule {
-        if !self.heuristics || self.compound_keywords {
+        if self.keywords_only || self.compound_keywords {
             if self.keywords.contains(tag) {
                 return TagRule::Keyword;
             }
-            if !self.heuristics {
+            if self.keywords_only {
                 return TagRule::NotKeyword;
             }
         }
@@ -354,10 +361,7 @@ impl TagPolicy {
             let token = tag.get(start..end).unwrap_or_default();
             scan.token(token, lanes.recognise(start, end, token, &self.table));
         }
-        if scan.count == 1 && scan.facts.has(fact::KEYWORD) {
-            return TagRule::Keyword;
-        }
-        scan.facts.decide()
+        scan.rule()
     }
 
     /// Cuts the tag into tokens at `-` and `_`, recognising each token as it
@@ -387,216 +391,19 @@ impl TagPolicy {
                 recognise(token, classes, &self.keywords, &self.variants),
             );
         }
-        if scan.count == 1 && scan.facts.has(fact::KEYWORD) {
-            return TagRule::Keyword;
-        }
-        scan.facts.decide()
+        scan.rule()
     }
 
     /// The rule without the one-token shortcut, for tests that hold the
     /// shortcut to it.
     #[cfg(test)]
     pub(crate) fn general_rule(&self, tag: &str) -> Option<TagRule> {
-        super::syntax::validate_tag(tag).ok()?;
-        Some(if !self.heuristics || self.compound_keywords {
+        validate_tag(tag).ok()?;
+        Some(if self.keywords_only || self.compound_keywords {
             self.rule(tag.as_bytes(), class::SEPARATOR)
         } else {
             self.token_rule(tag.as_bytes())
         })
-    }
-}
-
-/// Whether every byte may be in a tag (the first value, 0 when not), and the
-/// union of the bytes' classes (the second), in one pass with no branch per
-/// byte.
-#[inline(always)]
-fn survey(bytes: &[u8]) -> (u8, u8) {
-    bytes.iter().fold((class::VALID, 0u8), |(all, union), &b| {
-        let c = class_of(b);
-        (all & c, union | c)
-    })
-}
-
-/// The rule of a tag of one token, by the token's kind.
-#[expect(
-    clippy::indexing_slicing,
-    reason = "built at compile time, where an index out of bounds is a build error"
-)]
-const SINGLE_TOKEN_RULES: [TagRule; Token::COUNT] = {
-    let mut rules = [TagRule::Unrecognized; Token::COUNT];
-    rules[Token::Keyword as usize] = TagRule::Keyword;
-    rules[Token::NumberedKeyword as usize] = TagRule::BuildNumber;
-    rules[Token::Variant as usize] = TagRule::Variant;
-    rules[Token::ShortNumber as usize] = TagRule::PartialVersion;
-    rules[Token::LongNumber as usize] = TagRule::BuildNumber;
-    rules[Token::PartialVersion as usize] = TagRule::PartialVersion;
-    rules[Token::FullVersion as usize] = TagRule::FullVersion;
-    rules[Token::Commit as usize] = TagRule::Commit;
-    rules[Token::Date as usize] = TagRule::Date;
-    rules
-};
-
-/// The rule for a tag of one token: what [`Facts::decide`] gives for a
-/// single token, read from a table by the token's kind.
-#[inline(always)]
-fn single_token_rule(token: Token) -> TagRule {
-    SINGLE_TOKEN_RULES
-        .get(token as usize)
-        .copied()
-        .unwrap_or(TagRule::Unrecognized)
-}
-
-/// The state of one pass over a tag's tokens: the facts so far, and just
-/// enough of the previous tokens for the rules that look back (`pr-123`,
-/// `x86_64`, `yyyy-mm-dd`).
-#[derive(Debug, Default)]
-struct Scan<'a> {
-    facts: Facts,
-    count: usize,
-    previous_is_pull_request: bool,
-    /// The two tokens before the current one.
-    before: [&'a [u8]; 2],
-}
-
-impl<'a> Scan<'a> {
-    #[inline(always)]
-    fn token(&mut self, token: &'a [u8], kind: Token) {
-        let [two_before, one_before] = self.before;
-        let mut kind = kind;
-        if kind == Token::ShortNumber {
-            // `x86_64` is one architecture name cut in two.
-            if token == b"64" && one_before.eq_ignore_ascii_case(b"x86") {
-                kind = Token::Variant;
-            } else if is_ymd(two_before, one_before, token) {
-                self.facts.0 |= fact::DATE;
-            }
-        }
-        self.facts
-            .observe(self.count, kind, self.previous_is_pull_request);
-        self.before = [one_before, token];
-        self.previous_is_pull_request = kind == Token::PullRequestMarker;
-        self.count += 1;
-    }
-}
-
-/// Where the rules a tag's tokens decide among, `commit` to `variant`, stand
-/// in [`TagRule::ALL`].
-const DECIDED: std::ops::Range<usize> = 3..11;
-
-// Checked when the crate builds.
-const _: () = assert!(
-    matches!(TagRule::ALL[DECIDED.start], TagRule::Commit)
-        && matches!(TagRule::ALL[DECIDED.end - 1], TagRule::Variant)
-);
-
-/// The bits of [`Facts`].
-mod fact {
-    pub(super) const ANY: u16 = 1;
-    pub(super) const COMMIT: u16 = 1 << 1;
-    pub(super) const DATE: u16 = 1 << 2;
-    pub(super) const PULL_REQUEST: u16 = 1 << 3;
-    pub(super) const BUILD_NUMBER: u16 = 1 << 4;
-    pub(super) const VERSION_AFTER_NAME: u16 = 1 << 5;
-    pub(super) const KEYWORD: u16 = 1 << 6;
-    pub(super) const NOT_ALL_VARIANTS: u16 = 1 << 7;
-    pub(super) const LEADING_FULL: u16 = 1 << 8;
-    pub(super) const LEADING_PARTIAL: u16 = 1 << 9;
-}
-
-/// What the tokens of one tag showed, as [`fact`] bits. Tokens of every
-/// kind arrive in no order, so what a token adds is read from a table and
-/// the decision is a priority over bits: no branch per kind.
-#[derive(Debug, Default, Clone, Copy)]
-struct Facts(u16);
-
-/// What a token adds to the facts, by position (first token; second token
-/// after a pull-request marker; any other) and kind.
-#[expect(
-    clippy::indexing_slicing,
-    reason = "built at compile time, where an index out of bounds is a build error"
-)]
-const OBSERVED: [[u16; Token::COUNT]; 3] = {
-    use fact::*;
-    let mut table = [[ANY | NOT_ALL_VARIANTS; Token::COUNT]; 3];
-    let mut row = 0;
-    while row < 3 {
-        table[row][Token::Variant as usize] = ANY;
-        table[row][Token::Commit as usize] |= COMMIT;
-        table[row][Token::Date as usize] |= DATE;
-        table[row][Token::Keyword as usize] |= KEYWORD;
-        table[row][Token::NumberedKeyword as usize] |= BUILD_NUMBER;
-        row += 1;
-    }
-    // First token: a short number or partial version leads a partial
-    // version, a full version leads a full one, a long number is a build.
-    table[0][Token::ShortNumber as usize] |= LEADING_PARTIAL;
-    table[0][Token::LongNumber as usize] |= BUILD_NUMBER;
-    table[0][Token::PartialVersion as usize] |= LEADING_PARTIAL;
-    table[0][Token::FullVersion as usize] |= LEADING_FULL;
-    // Second token after `pr`: a number names the pull request.
-    table[1][Token::ShortNumber as usize] |= PULL_REQUEST;
-    table[1][Token::LongNumber as usize] |= PULL_REQUEST;
-    table[1][Token::FullVersion as usize] |= VERSION_AFTER_NAME;
-    // Any later number is a build; a full version names the release.
-    table[2][Token::ShortNumber as usize] |= BUILD_NUMBER;
-    table[2][Token::LongNumber as usize] |= BUILD_NUMBER;
-    table[2][Token::FullVersion as usize] |= VERSION_AFTER_NAME;
-    table
-};
-
-impl Facts {
-    #[inline(always)]
-    fn observe(&mut self, index: usize, kind: Token, previous_is_pull_request: bool) {
-        let row = if index == 0 {
-            0
-        } else if index == 1 && previous_is_pull_request {
-            1
-        } else {
-            2
-        };
-        self.0 |= OBSERVED
-            .get(row)
-            .and_then(|r| r.get(kind as usize))
-            .copied()
-            .unwrap_or(fact::ANY);
-    }
-
-    #[inline(always)]
-    fn has(self, bits: u16) -> bool {
-        self.0 & bits != 0
-    }
-
-    /// The first rule, in priority order, whose condition the tokens meet.
-    #[inline(always)]
-    fn decide(self) -> TagRule {
-        use fact::*;
-        let build = self.has(BUILD_NUMBER);
-        let full = (self.has(LEADING_FULL) && (build || !self.has(KEYWORD)))
-            || (self.has(VERSION_AFTER_NAME) && !build);
-        let all_variants = self.has(ANY) && !self.has(NOT_ALL_VARIANTS);
-        // One bit per rule from `commit` to `variant`, in the policy's order
-        // (`TagRule::ALL`), whose condition holds; past them, `unrecognized`
-        // always does. No token at all meets none of them.
-        let met = [
-            self.has(COMMIT),
-            self.has(DATE),
-            self.has(PULL_REQUEST),
-            full,
-            build,
-            self.has(KEYWORD),
-            self.has(LEADING_PARTIAL),
-            all_variants,
-        ]
-        .iter()
-        .enumerate()
-        .fold(0u16, |bits, (i, &met)| bits | (u16::from(met) << i));
-        let candidates = (met * u16::from(self.has(ANY))) | (1 << 8);
-        let first = candidates.trailing_zeros() as usize;
-        TagRule::ALL
-            .get(DECIDED.start + first)
-            .filter(|_| first < DECIDED.len())
-            .copied()
-            .unwrap_or(TagRule::Unrecognized)
     }
 }
 

@@ -3,7 +3,42 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::lanes::KEY_BYTES;
+/// How many bytes a word's key holds: one SIMD vector.
+pub(crate) const KEY_BYTES: usize = 16;
+
+/// `0x01` in every byte of a `u128`.
+const ONES: u128 = u128::MAX / 0xFF;
+
+/// All bits of bytes `0..n` of a `u128`, for `n` from 0 to 16.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "built at compile time, where an index out of bounds is a build error"
+)]
+const FIRST_BYTES: [u128; KEY_BYTES + 1] = {
+    let mut table = [u128::MAX; KEY_BYTES + 1];
+    let mut n = 0;
+    while n < KEY_BYTES {
+        table[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    table
+};
+
+/// All bits of bytes `0..n` of a `u128`.
+#[inline(always)]
+fn first_bytes(n: usize) -> u128 {
+    FIRST_BYTES.get(n).copied().unwrap_or(u128::MAX)
+}
+
+/// The packed key of a word: its bytes in a `u128`, lower-cased. Two words
+/// of at most 16 bytes from the tag alphabet other than `_` have the same
+/// key exactly when they are equal regardless of case: OR-ing `0x20`
+/// lower-cases `A`-`Z` and leaves digits, `.` and `-` as they are, and a
+/// word's length shows in where its zero bytes start.
+#[inline(always)]
+pub(crate) fn key_of(bytes: u128, len: usize) -> u128 {
+    (bytes | (ONES * 0x20)) & first_bytes(len)
+}
 
 /// The keywords the product documentation lists as mutable tags.
 pub const DOCUMENTED_KEYWORDS: [&str; 15] = [
@@ -135,7 +170,7 @@ const LETTERS: usize = 27;
 const KEY_SLOTS: usize = 16;
 
 /// The packed key of a word of 1 to 16 bytes without `_` (see
-/// [`key_of`](super::lanes::key_of)).
+/// [`key_of`]).
 fn pack(word: &[u8]) -> Option<u128> {
     if word.is_empty() || word.len() > KEY_BYTES || word.contains(&b'_') {
         return None;
@@ -144,7 +179,7 @@ fn pack(word: &[u8]) -> Option<u128> {
         .iter()
         .enumerate()
         .fold(0u128, |x, (i, &b)| x | (u128::from(b) << (8 * i)));
-    Some(super::lanes::key_of(lanes, word.len()))
+    Some(key_of(lanes, word.len()))
 }
 
 #[inline(always)]
@@ -269,7 +304,7 @@ pub(crate) mod kind {
 }
 
 /// Every word a policy knows, of at most 16 bytes, as packed keys (see
-/// [`key_of`](super::lanes::key_of)) with what the word is: one probe of an
+/// [`key_of`]) with what the word is: one probe of an
 /// open-addressing table answers "keyword, variant or neither" with an exact
 /// 128-bit compare and no loop over the word's bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 
-use super::syntax::class;
 use super::words::{WordSet, PULL_REQUEST_MARKERS};
+use crate::reference::tag_syntax::class;
 
 /// What a tag token is. The variants are what the rules tell apart, so a
 /// token's kind is a small number the policy can index tables with.
@@ -40,8 +40,8 @@ pub(crate) enum Token {
 }
 
 impl Token {
-    /// How many kinds there are.
-    pub(crate) const COUNT: usize = 11;
+    /// How many kinds there are: the last one's value, plus one.
+    pub(crate) const COUNT: usize = Token::Word as usize + 1;
 
     /// A number of `digits` digits.
     #[inline(always)]
@@ -245,7 +245,7 @@ mod tests {
         let variants = WordSet::of(VARIANT_WORDS);
         let classes = token
             .bytes()
-            .fold(0, |all, b| all | crate::tag::syntax::class_of(b));
+            .fold(0, |all, b| all | crate::reference::tag_syntax::class_of(b));
         recognise(token.as_bytes(), classes, &keywords, &variants)
     }
 
