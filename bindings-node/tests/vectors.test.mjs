@@ -55,7 +55,7 @@ test('integrity', () => {
 
 test('funnel', () => {
   for (const c of section('funnel.json', 'cases', 15)) {
-    const options = { runtimeValidation: c.runtime_validation ?? false }
+    const options = { runtimeValidation: c.runtime_validation }
     const result = k.computeFunnel(c.running, c.occurrences, options)
     subset(c.expect, snakeKeys(result), c.name)
     subset(result, k.computeFunnel(camelKeys(c.running), camelKeys(c.occurrences), options), c.name)

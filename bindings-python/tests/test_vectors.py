@@ -67,7 +67,7 @@ def test_funnel(case: dict[str, Any]) -> None:
     result = kubesight.funnel(
         case["running"],
         case["occurrences"],
-        runtime_validation=case.get("runtime_validation", False),
+        runtime_validation=case["runtime_validation"],
     )
     subset(case["expect"], result.to_dict())
 
