@@ -852,6 +852,7 @@ module.exports.computeTrendAsync = nativeBinding.computeTrendAsync
 module.exports.computeTrendJson = nativeBinding.computeTrendJson
 module.exports.coverage = nativeBinding.coverage
 module.exports.distinctVulnerabilities = nativeBinding.distinctVulnerabilities
+module.exports.enumerationCodes = nativeBinding.enumerationCodes
 module.exports.highlights = nativeBinding.highlights
 module.exports.installation = nativeBinding.installation
 module.exports.markRuntime = nativeBinding.markRuntime

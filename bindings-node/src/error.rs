@@ -98,3 +98,10 @@ pub(crate) fn throwing<T>(env: &Env, body: impl FnOnce() -> Coded<T>) -> Result<
 pub fn binding_error_codes() -> Vec<&'static str> {
     BINDING_CODES.to_vec()
 }
+
+/// The stable codes of the core's enumerations that the TypeScript
+/// declarations list as unions, by enumeration, in the core's order.
+#[napi_derive::napi(ts_return_type = "Record<string, string[]>")]
+pub fn enumeration_codes() -> std::collections::BTreeMap<&'static str, Vec<&'static str>> {
+    kubesight::enumeration_codes().into_iter().collect()
+}

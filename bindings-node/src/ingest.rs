@@ -92,7 +92,7 @@ paged_reader! {
 /// Gives image tags (as read) the runtime evidence of a workloads listing
 /// (as read) with the clusters' sensors: the image tags, updated.
 #[napi(
-    ts_args_type = "imageTags: PlatformImageTags, workloads: PlatformWorkloads, clusters: Cluster[], disableLabel?: DisableLabel",
+    ts_args_type = "imageTags: PlatformImageTagsInput, workloads: PlatformWorkloads, clusters: ClusterInput[], disableLabel?: DisableLabel",
     ts_return_type = "PlatformImageTags"
 )]
 pub fn apply_workloads(
@@ -117,7 +117,7 @@ pub fn apply_workloads(
 
 /// Applies a VEX document (as read) to findings: what remains and the outcome.
 #[napi(
-    ts_args_type = "findings: Occurrence[], document: VexDocument",
+    ts_args_type = "findings: OccurrenceInput[], document: VexDocumentInput",
     ts_return_type = "VexApplied"
 )]
 pub fn apply_vex(env: Env, findings: Unknown<'_>, document: Unknown<'_>) -> Result<Value> {
@@ -131,7 +131,7 @@ pub fn apply_vex(env: Env, findings: Unknown<'_>, document: Unknown<'_>) -> Resu
 /// Marks a full scan's findings loaded or not observed from a
 /// runtime-filtered scan of the same image.
 #[napi(
-    ts_args_type = "full: Occurrence[], filtered: Occurrence[]",
+    ts_args_type = "full: OccurrenceInput[], filtered: OccurrenceInput[]",
     ts_return_type = "RuntimeMarked"
 )]
 pub fn mark_runtime(env: Env, full: Unknown<'_>, filtered: Unknown<'_>) -> Result<Value> {

@@ -29,7 +29,7 @@ pub struct FunnelOptions {
 
 /// The prioritization funnel over `findings` on `runningImages`.
 #[napi(
-    ts_args_type = "runningImages: RunningImage[], findings: Occurrence[], options: FunnelOptions",
+    ts_args_type = "runningImages: RunningImageInput[], findings: OccurrenceInput[], options: FunnelOptions",
     ts_return_type = "FunnelResult"
 )]
 pub fn compute_funnel(
@@ -92,7 +92,7 @@ pub fn compute_funnel_async(
 
 /// The live-assessment highlights.
 #[napi(
-    ts_args_type = "runningImages: RunningImage[], findings: Occurrence[], violations?: Violation[]",
+    ts_args_type = "runningImages: RunningImageInput[], findings: OccurrenceInput[], violations?: ViolationInput[]",
     ts_return_type = "Highlights"
 )]
 pub fn highlights(
@@ -118,7 +118,7 @@ pub fn highlights(
 
 /// How many distinct vulnerabilities the findings name (aliases count once,
 /// two CVE ids never merge).
-#[napi(ts_args_type = "findings: Occurrence[]")]
+#[napi(ts_args_type = "findings: OccurrenceInput[]")]
 pub fn distinct_vulnerabilities(env: Env, findings: Unknown<'_>) -> Result<i64> {
     throwing(&env, || {
         let findings: Vec<Occurrence> = from_js(&env, findings, "findings")?;

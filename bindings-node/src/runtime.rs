@@ -19,7 +19,7 @@ fn label(env: &Env, label: Option<Unknown<'_>>) -> Coded<DisableLabel> {
 
 /// The installation status of a cluster inventory.
 #[napi(
-    ts_args_type = "clusters: Cluster[], disableLabel?: DisableLabel",
+    ts_args_type = "clusters: ClusterInput[], disableLabel?: DisableLabel",
     ts_return_type = "Installation"
 )]
 pub fn installation(
@@ -38,7 +38,7 @@ pub fn installation(
 
 /// One cluster's controller and sensor health, with a verdict.
 #[napi(
-    ts_args_type = "cluster: Cluster, disableLabel?: DisableLabel",
+    ts_args_type = "cluster: ClusterInput, disableLabel?: DisableLabel",
     ts_return_type = "ClusterHealth"
 )]
 pub fn cluster_health(
@@ -57,7 +57,7 @@ pub fn cluster_health(
 
 /// The scan status of running images.
 #[napi(
-    ts_args_type = "runningImages: RunningImage[]",
+    ts_args_type = "runningImages: RunningImageInput[]",
     ts_return_type = "ScanReport"
 )]
 pub fn scan_report(env: Env, running_images: Unknown<'_>) -> Result<Value> {
@@ -71,7 +71,7 @@ pub fn scan_report(env: Env, running_images: Unknown<'_>) -> Result<Value> {
 /// Applies one scan configuration to many clusters; an unknown cluster
 /// throws and changes nothing.
 #[napi(
-    ts_args_type = "configurations: ScanConfigurations, clusters: string[], configuration: ScanConfiguration",
+    ts_args_type = "configurations: ScanConfigurationsInput, clusters: string[], configuration: ScanConfigurationInput",
     ts_return_type = "Reconfigured"
 )]
 pub fn batch_configure(
@@ -93,7 +93,7 @@ pub fn batch_configure(
 
 /// How many clusters have each scanner.
 #[napi(
-    ts_args_type = "configurations: ScanConfigurations",
+    ts_args_type = "configurations: ScanConfigurationsInput",
     ts_return_type = "Coverage"
 )]
 pub fn coverage(env: Env, configurations: Unknown<'_>) -> Result<Value> {
@@ -105,7 +105,7 @@ pub fn coverage(env: Env, configurations: Unknown<'_>) -> Result<Value> {
 
 /// The dashboard's unmet prerequisites.
 #[napi(
-    ts_args_type = "installation: Installation, configurations: ScanConfigurations",
+    ts_args_type = "installation: Installation, configurations: ScanConfigurationsInput",
     ts_return_type = "Readiness"
 )]
 pub fn readiness(
@@ -126,7 +126,7 @@ pub fn readiness(
 
 /// The running images that must be indexed and scanned, and why.
 #[napi(
-    ts_args_type = "images: ObservedImage[], configurations: ScanConfigurations",
+    ts_args_type = "images: ObservedImageInput[], configurations: ScanConfigurationsInput",
     ts_return_type = "ScanPlan"
 )]
 pub fn scan_plan(env: Env, images: Unknown<'_>, configurations: Unknown<'_>) -> Result<Value> {

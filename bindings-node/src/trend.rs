@@ -37,7 +37,7 @@ fn trend_of(snapshots: &[kubesight::trend::Snapshot], options: &TrendOptions) ->
 /// The running-images trend: a bucket per day with the summary (`trend`),
 /// and one array per series (`series`).
 #[napi(
-    ts_args_type = "snapshots: Snapshot[], options: TrendOptions",
+    ts_args_type = "snapshots: SnapshotInput[], options: TrendOptions",
     ts_return_type = "TrendResult"
 )]
 pub fn compute_trend(env: Env, snapshots: Unknown<'_>, options: Unknown<'_>) -> Result<Value> {

@@ -3,11 +3,22 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
+import { readFileSync } from 'node:fs'
 import { vectors, codeOf, fixture, camelKeys } from './support.mjs'
 
 const k = createRequire(import.meta.url)('../index.js')
 const DIGEST = 'sha256:' + 'ab'.repeat(32)
 const codes = new Set(Object.values(vectors('errors.json').areas).flat())
+
+test('the declared unions are the core\'s codes', () => {
+  const declarations = readFileSync(new URL('../types.d.ts', import.meta.url), 'utf8')
+  for (const [name, codes] of Object.entries(k.enumerationCodes())) {
+    const line = declarations.split('\n').find((l) => l.startsWith(`export type ${name} = `))
+    assert.ok(line, `types.d.ts declares ${name}`)
+    const declared = [...line.matchAll(/"([a-z_]+)"/g)].map((m) => m[1])
+    assert.deepEqual([...declared].sort(), [...codes].sort(), name)
+  }
+})
 
 test('the binding codes are catalogued', () => {
   const catalogued = vectors('errors.json').areas.binding

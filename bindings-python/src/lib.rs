@@ -20,30 +20,9 @@ use pyo3::types::PyDict;
 #[pyfunction]
 fn _codes(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
     let d = PyDict::new(py);
-    d.set_item(
-        "Severity",
-        kubesight::Severity::ALL.map(kubesight::Severity::code),
-    )?;
-    d.set_item(
-        "TagRule",
-        kubesight::TagRule::ALL.map(kubesight::TagRule::code),
-    )?;
-    d.set_item(
-        "IntegrityStatus",
-        kubesight::integrity::IntegrityStatus::ALL.map(|s| s.code()),
-    )?;
-    d.set_item(
-        "ViolationKind",
-        kubesight::integrity::ViolationKind::ALL.map(|k| k.code()),
-    )?;
-    d.set_item(
-        "Scanner",
-        kubesight::scanning::Scanner::ALL.map(|s| s.code()),
-    )?;
-    d.set_item(
-        "Applicability",
-        kubesight::finding::Applicability::ALL.map(|a| a.code()),
-    )?;
+    for (name, codes) in kubesight::enumeration_codes() {
+        d.set_item(name, codes)?;
+    }
     Ok(d)
 }
 

@@ -12,6 +12,7 @@ use crate::Severity;
 
 /// Detected malicious packages and the images holding them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MaliciousPackages {
     /// Distinct packages (ecosystem, name, version).
     pub packages: u64,
@@ -22,6 +23,7 @@ pub struct MaliciousPackages {
 /// Critical vulnerabilities confirmed applicable, and the images holding
 /// them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CriticalApplicable {
     /// Distinct vulnerabilities (alias groups) with an occurrence that is
     /// both Critical and applicable.
@@ -32,6 +34,7 @@ pub struct CriticalApplicable {
 
 /// Images with an integrity violation, by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IntegrityViolations {
     /// Distinct images with any violation.
     pub images: u64,
@@ -45,6 +48,7 @@ pub struct IntegrityViolations {
 
 /// The highlights widget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Highlights {
     /// Malicious packages.
     pub malicious_packages: MaliciousPackages,

@@ -12,6 +12,7 @@
 //!   over their distinct vulnerabilities; [`trend`]: the running-images trend
 //!   over daily snapshots.
 
+mod codes;
 mod error_code;
 #[cfg(test)]
 mod error_style;
@@ -24,10 +25,13 @@ pub mod readiness;
 mod reference;
 pub mod runtime;
 pub mod scanning;
+#[cfg(feature = "schema")]
+mod schema;
 mod severity;
 mod tag;
 pub mod trend;
 
+pub use codes::enumeration_codes;
 pub use error_code::ErrorCode;
 pub use reference::{
     Digest, DigestAlgorithm, ImageId, ImageIdKind, ImageIdParts, ImageRef, ImageRefParts,
@@ -39,6 +43,6 @@ pub use tag::{
     VARIANT_WORDS,
 };
 
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;

@@ -8,6 +8,7 @@ use crate::scanning::{ScanConfigurations, Scanner};
 
 /// A prerequisite of the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Prerequisite {
     /// At least one cluster connected with a running controller.
@@ -60,6 +61,7 @@ impl Prerequisite {
 
 /// An unmet prerequisite.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Unmet {
     /// Which.
     pub prerequisite: Prerequisite,
@@ -75,6 +77,7 @@ pub struct Unmet {
 
 /// Whether the dashboard can show complete data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Readiness {
     /// Whether the data is complete (a connected cluster, and scanning with
     /// SCA and contextual analysis everywhere); the runtime stage may still

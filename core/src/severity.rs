@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(Severity::Medium.code(), "medium");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// No severity was given, or it could not be mapped.
@@ -114,6 +115,7 @@ impl Severity {
 /// Counts by severity: distinct vulnerabilities by their group's highest
 /// severity in the funnel and the trend, findings in a platform listing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SeverityCounts {
     /// Critical.
     pub critical: u64,

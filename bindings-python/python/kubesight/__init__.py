@@ -21,7 +21,7 @@ repository_name_uppercase
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Optional
+from typing import Any, Iterable, Mapping, Optional, cast
 
 from . import ingest
 from ._convert import Instant, instant
@@ -55,7 +55,7 @@ from ._native import (
 from ._native import (
     IntegrityPolicy as _NativeIntegrityPolicy,
 )
-from . import _native
+from . import _native, types
 from ._record import Record
 
 __all__ = [
@@ -159,17 +159,17 @@ class IntegrityPolicy:
         """The trusted registry patterns."""
         return self._native.trusted_registries
 
-    def assess(self, facts: Mapping[str, Any], *, observed_at: Instant) -> Record:
+    def assess(self, facts: Mapping[str, Any], *, observed_at: Instant) -> types.IntegrityAssessment:
         """Assesses one container (the serde form of ``IntegrityFacts``)."""
         at = instant(observed_at, "observed_at")
-        return Record(self._native.assess(facts, at), "IntegrityAssessment")
+        return cast(types.IntegrityAssessment, Record(self._native.assess(facts, at), "IntegrityAssessment"))
 
     def assess_many(
         self, facts: Iterable[Mapping[str, Any]], *, observed_at: Instant
-    ) -> list[Record]:
+    ) -> list[types.IntegrityAssessment]:
         """Assesses many containers in one call (the GIL is released)."""
         at = instant(observed_at, "observed_at")
-        return [Record(a, "IntegrityAssessment") for a in self._native.assess_many(facts, at)]
+        return [cast(types.IntegrityAssessment, Record(a, "IntegrityAssessment")) for a in self._native.assess_many(facts, at)]
 
     def __repr__(self) -> str:
         return f"IntegrityPolicy({self.trusted_registries!r})"
@@ -180,7 +180,7 @@ def funnel(
     findings: Iterable[Mapping[str, Any]],
     *,
     runtime_validation: bool,
-) -> Record:
+) -> types.FunnelResult:
     """The prioritization funnel: ``.funnel`` and ``.skipped``.
 
     >>> digest = "sha256:" + "ab" * 32
@@ -190,17 +190,16 @@ def funnel(
     >>> r.funnel.critical_high.vulnerabilities, r.funnel.validated_in_runtime
     (1, None)
     """
-    return Record(
-        _native.funnel(running_images, findings, runtime_validation=runtime_validation),
-        "FunnelResult",
-    )
+    return cast(types.FunnelResult, Record(
+        _native.funnel(running_images, findings, runtime_validation=runtime_validation), "FunnelResult",
+    ))
 
 
 def highlights(
     running_images: Iterable[Mapping[str, Any]],
     findings: Iterable[Mapping[str, Any]],
     violations: Iterable[Mapping[str, Any]] = (),
-) -> Record:
+) -> types.Highlights:
     """The live-assessment highlights: malicious packages, Critical &
     Applicable vulnerabilities and integrity violations, with their images.
 
@@ -211,24 +210,24 @@ def highlights(
     >>> h.malicious_packages.packages, h.malicious_packages.images
     (1, 1)
     """
-    return Record(_native.highlights(running_images, findings, violations), "Highlights")
+    return cast(types.Highlights, Record(_native.highlights(running_images, findings, violations), "Highlights"))
 
 
 def installation(
     clusters: Iterable[Mapping[str, Any]], *, disable_label: Optional[Mapping[str, str]] = None
-) -> Record:
+) -> types.Installation:
     """The installation status of a cluster inventory.
 
     >>> installation([{"name": "prod", "controller": "running",
     ...                "nodes": [{"name": "n1", "sensor": "running"}]}]).status
     'full'
     """
-    return Record(_native.installation(clusters, disable_label=disable_label), "Installation")
+    return cast(types.Installation, Record(_native.installation(clusters, disable_label=disable_label), "Installation"))
 
 
 def cluster_health(
     cluster: Mapping[str, Any], *, disable_label: Optional[Mapping[str, str]] = None
-) -> Record:
+) -> types.ClusterHealth:
     """One cluster's controller and sensor health, with a verdict.
 
     >>> h = cluster_health({"name": "prod", "controller": "running", "nodes": [
@@ -238,21 +237,21 @@ def cluster_health(
     >>> h.monitored_correctly, [n.sensor for n in h.nodes]
     (False, ['running', 'failed', 'disabled'])
     """
-    return Record(_native.cluster_health(cluster, disable_label=disable_label), "ClusterHealth")
+    return cast(types.ClusterHealth, Record(_native.cluster_health(cluster, disable_label=disable_label), "ClusterHealth"))
 
 
-def scan_report(running_images: Iterable[Mapping[str, Any]]) -> Record:
+def scan_report(running_images: Iterable[Mapping[str, Any]]) -> types.ScanReport:
     """The scan status of running images.
 
     >>> scan_report([]).status
     'no_running_images'
     """
-    return Record(_native.scan_report(running_images), "ScanReport")
+    return cast(types.ScanReport, Record(_native.scan_report(running_images), "ScanReport"))
 
 
 def batch_configure(
     configurations: Mapping[str, Any], clusters: Iterable[str], configuration: Mapping[str, Any]
-) -> Record:
+) -> types.Reconfigured:
     """Applies one scan configuration to many clusters: ``.configurations``
     and ``.changes``; an unknown cluster raises and changes nothing.
 
@@ -265,22 +264,21 @@ def batch_configure(
     ...
     kubesight.KubesightError: cluster `nope` is not in the configuration
     """
-    return Record(
-        _native.batch_configure(configurations, list(clusters), configuration),
-        "BatchConfiguration",
-    )
+    return cast(types.Reconfigured, Record(
+        _native.batch_configure(configurations, list(clusters), configuration), "Reconfigured",
+    ))
 
 
-def coverage(configurations: Mapping[str, Any]) -> Record:
+def coverage(configurations: Mapping[str, Any]) -> types.Coverage:
     """How many clusters have each scanner.
 
     >>> coverage({"prod": {"scanners": ["sca", "secrets"]}, "dev": {"scanners": ["sca"]}}).clusters
     2
     """
-    return Record(_native.coverage(configurations), "Coverage")
+    return cast(types.Coverage, Record(_native.coverage(configurations), "Coverage"))
 
 
-def readiness(installation: Mapping[str, Any], configurations: Mapping[str, Any]) -> Record:
+def readiness(installation: Mapping[str, Any], configurations: Mapping[str, Any]) -> types.Readiness:
     """The dashboard's unmet prerequisites, each with its action.
 
     >>> status = installation([])
@@ -288,10 +286,10 @@ def readiness(installation: Mapping[str, Any], configurations: Mapping[str, Any]
     >>> r.ready, r.unmet[0].prerequisite
     (False, 'connected_cluster')
     """
-    return Record(_native.readiness(installation, configurations), "Readiness")
+    return cast(types.Readiness, Record(_native.readiness(installation, configurations), "Readiness"))
 
 
-def scan_plan(images: Iterable[Mapping[str, Any]], configurations: Mapping[str, Any]) -> Record:
+def scan_plan(images: Iterable[Mapping[str, Any]], configurations: Mapping[str, Any]) -> types.ScanPlan:
     """The running images that must be indexed and scanned, and why.
 
     >>> plan = scan_plan([{"image": "registry.acme.io/api:1.0", "clusters": ["prod"]},
@@ -301,7 +299,7 @@ def scan_plan(images: Iterable[Mapping[str, Any]], configurations: Mapping[str, 
     >>> [(s.image, s.scanners, s.reason) for s in plan.scans]
     [('registry.acme.io/api:1.0', ('sca', 'contextual_analysis'), 'no_security_data'), ('registry.acme.io/web:2.0', ('contextual_analysis',), 'missing_scanners')]
     """
-    return Record(_native.scan_plan(images, configurations), "ScanPlan")
+    return cast(types.ScanPlan, Record(_native.scan_plan(images, configurations), "ScanPlan"))
 
 
 def trend(
@@ -312,7 +310,7 @@ def trend(
     zone: str = "UTC",
     carry_forward_days: int = 0,
     flat_within_percent: int = 5,
-) -> Record:
+) -> types.TrendResult:
     """The running-images trend: ``.trend`` (a bucket per day and the
     summary) and ``.series`` (one list per series, ready to plot).
 
@@ -326,7 +324,7 @@ def trend(
     >>> t.series.running
     (1, None, None)
     """
-    return Record(
+    return cast(types.TrendResult, Record(
         _native.trend(
             snapshots,
             now=instant(now, "now"),
@@ -334,6 +332,5 @@ def trend(
             zone=zone,
             carry_forward_days=carry_forward_days,
             flat_within_percent=flat_within_percent,
-        ),
-        "TrendResult",
-    )
+        ), "TrendResult",
+    ))

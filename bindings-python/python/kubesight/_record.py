@@ -92,3 +92,4 @@ class Record(Mapping[str, Any]):
 
     def __reduce__(self) -> tuple[Any, tuple[dict[str, Any], str]]:
         return (Record, (self._data, self._kind))
+

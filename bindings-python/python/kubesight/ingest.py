@@ -15,9 +15,9 @@ record with what it read and the warnings for what it skipped.
 from __future__ import annotations
 
 import os
-from typing import Any, Iterable, Mapping, Optional, Sequence, Union
+from typing import Any, Iterable, Mapping, Optional, Sequence, Union, cast
 
-from . import _native
+from . import _native, types
 from ._convert import Document, text
 from ._record import Record
 
@@ -43,39 +43,39 @@ __all__ = [
 ]
 
 
-def trivy(document: Document) -> Record:
+def trivy(document: Document) -> types.Ingested:
     """A Trivy JSON report: an image's, the older list, or ``trivy k8s`` (``--report all`` or ``summary``, and the older shape)."""
-    return Record(_native.trivy(text(document)), "Ingested")
+    return cast(types.Ingested, Record(_native.trivy(text(document)), "Ingested"))
 
 
-def trivy_operator(document: Document) -> Record:
+def trivy_operator(document: Document) -> types.Ingested:
     """Trivy Operator VulnerabilityReports and ClusterVulnerabilityReports (one, a list, a JSON array, or a dump)."""
-    return Record(_native.trivy_operator(text(document)), "Ingested")
+    return cast(types.Ingested, Record(_native.trivy_operator(text(document)), "Ingested"))
 
 
-def grype(document: Document) -> Record:
+def grype(document: Document) -> types.Ingested:
     """A Grype JSON report, or a kubevuln manifest holding one."""
-    return Record(_native.grype(text(document)), "Ingested")
+    return cast(types.Ingested, Record(_native.grype(text(document)), "Ingested"))
 
 
-def osv_scanner(document: Document) -> Record:
+def osv_scanner(document: Document) -> types.Ingested:
     """An osv-scanner JSON report."""
-    return Record(_native.osv_scanner(text(document)), "Ingested")
+    return cast(types.Ingested, Record(_native.osv_scanner(text(document)), "Ingested"))
 
 
-def jfrog_simple_json(document: Document) -> Record:
+def jfrog_simple_json(document: Document) -> types.Ingested:
     """JFrog CLI simple-json output."""
-    return Record(_native.jfrog_simple_json(text(document)), "Ingested")
+    return cast(types.Ingested, Record(_native.jfrog_simple_json(text(document)), "Ingested"))
 
 
-def jfrog_xray_json(document: Document) -> Record:
+def jfrog_xray_json(document: Document) -> types.Ingested:
     """JFrog Xray scan JSON (``jf scan --format json``)."""
-    return Record(_native.jfrog_xray_json(text(document)), "Ingested")
+    return cast(types.Ingested, Record(_native.jfrog_xray_json(text(document)), "Ingested"))
 
 
-def kubernetes_pods(document: Document, *, cluster: str) -> Record:
+def kubernetes_pods(document: Document, *, cluster: str) -> types.PodInventory:
     """A ``kubectl get pods -A -o json`` Pod list from ``cluster``."""
-    return Record(_native.kubernetes_pods(text(document), cluster=cluster), "PodInventory")
+    return cast(types.PodInventory, Record(_native.kubernetes_pods(text(document), cluster=cluster), "PodInventory"))
 
 
 Pages = Union[Document, Sequence[Document]]
@@ -88,7 +88,7 @@ def pages_of(pages: Pages) -> list[str]:
     return [text(p) for p in pages]
 
 
-def runtime_clusters(pages: Pages) -> Record:
+def runtime_clusters(pages: Pages) -> types.PlatformClusters:
     """The runtime platform's cluster listing: one page (the cluster list,
     a cluster's details, a list of details) or a list of pages, merged.
 
@@ -98,10 +98,10 @@ def runtime_clusters(pages: Pages) -> Record:
     >>> [n.sensor for n in read.clusters[0].nodes]
     ['running']
     """
-    return Record(_native.runtime_clusters(pages_of(pages)), "PlatformClusters")
+    return cast(types.PlatformClusters, Record(_native.runtime_clusters(pages_of(pages)), "PlatformClusters"))
 
 
-def runtime_image_tags(pages: Pages) -> Record:
+def runtime_image_tags(pages: Pages) -> types.PlatformImageTags:
     """The runtime platform's image tags listing (``POST
     /runtime/api/v1/images/tags``): one page or a list of pages, merged,
     with the tags' findings as reports and the running images.
@@ -117,10 +117,10 @@ def runtime_image_tags(pages: Pages) -> Record:
     >>> [w.code for w in read.warnings]
     ['no_image_digest']
     """
-    return Record(_native.runtime_image_tags(pages_of(pages)), "PlatformImageTags")
+    return cast(types.PlatformImageTags, Record(_native.runtime_image_tags(pages_of(pages)), "PlatformImageTags"))
 
 
-def runtime_workloads(pages: Pages) -> Record:
+def runtime_workloads(pages: Pages) -> types.PlatformWorkloads:
     """The runtime platform's workloads listing (``POST
     /runtime/api/v1/workloads``): one page or a list of pages, merged.
 
@@ -129,7 +129,7 @@ def runtime_workloads(pages: Pages) -> Record:
     >>> [p.name for p in runtime_workloads(page).workloads[0].processes]
     ['java']
     """
-    return Record(_native.runtime_workloads(pages_of(pages)), "PlatformWorkloads")
+    return cast(types.PlatformWorkloads, Record(_native.runtime_workloads(pages_of(pages)), "PlatformWorkloads"))
 
 
 def apply_workloads(
@@ -138,7 +138,7 @@ def apply_workloads(
     clusters: Iterable[Any],
     *,
     disable_label: Optional[Mapping[str, str]] = None,
-) -> Record:
+) -> types.PlatformImageTags:
     """The image tags (as read) with the runtime evidence of the workloads
     listing (as read) and the clusters' sensors: findings a running process
     holds are ``loaded``; the others of images a sensor watches
@@ -146,44 +146,43 @@ def apply_workloads(
     tags = image_tags.to_dict() if isinstance(image_tags, Record) else image_tags
     loads = workloads.to_dict() if isinstance(workloads, Record) else workloads
     nodes = [c.to_dict() if isinstance(c, Record) else c for c in clusters]
-    return Record(
-        _native.apply_workloads(tags, loads, nodes, disable_label=disable_label),
-        "PlatformImageTags",
-    )
+    return cast(types.PlatformImageTags, Record(
+        _native.apply_workloads(tags, loads, nodes, disable_label=disable_label), "PlatformImageTags",
+    ))
 
 
-def runtime_images(document: Document) -> Record:
+def runtime_images(document: Document) -> types.PlatformImages:
     """The runtime platform's live images listing."""
-    return Record(_native.runtime_images(text(document)), "PlatformImages")
+    return cast(types.PlatformImages, Record(_native.runtime_images(text(document)), "PlatformImages"))
 
 
-def openvex(document: Document) -> Record:
+def openvex(document: Document) -> types.VexDocument:
     """An OpenVEX document as statements."""
-    return Record(_native.openvex(text(document)), "VexDocument")
+    return cast(types.VexDocument, Record(_native.openvex(text(document)), "VexDocument"))
 
 
-def cyclonedx_vex(document: Document) -> Record:
+def cyclonedx_vex(document: Document) -> types.VexDocument:
     """A CycloneDX document's VEX statements."""
-    return Record(_native.cyclonedx_vex(text(document)), "VexDocument")
+    return cast(types.VexDocument, Record(_native.cyclonedx_vex(text(document)), "VexDocument"))
 
 
-def csaf_vex(document: Document) -> Record:
+def csaf_vex(document: Document) -> types.VexDocument:
     """A CSAF VEX document as statements."""
-    return Record(_native.csaf_vex(text(document)), "VexDocument")
+    return cast(types.VexDocument, Record(_native.csaf_vex(text(document)), "VexDocument"))
 
 
-def apply_vex(findings: Iterable[Mapping[str, Any]], document: Mapping[str, Any]) -> Record:
+def apply_vex(findings: Iterable[Mapping[str, Any]], document: Mapping[str, Any]) -> types.VexApplied:
     """Applies a VEX document to findings: ``.findings`` (what remains) and
     ``.outcome``."""
-    return Record(_native.apply_vex(findings, document), "VexApplied")
+    return cast(types.VexApplied, Record(_native.apply_vex(findings, document), "VexApplied"))
 
 
 def mark_runtime(
     full: Iterable[Mapping[str, Any]], filtered: Iterable[Mapping[str, Any]]
-) -> Record:
+) -> types.RuntimeMarked:
     """Marks a full scan's findings loaded or not observed from a
     runtime-filtered scan of the same image: ``.findings`` and ``.marks``."""
-    return Record(_native.mark_runtime(full, filtered), "RuntimeMarked")
+    return cast(types.RuntimeMarked, Record(_native.mark_runtime(full, filtered), "RuntimeMarked"))
 
 
 def owning_workload(kind: str, name: str) -> tuple[str, str]:

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// Whether contextual analysis confirmed that a vulnerability can be
 /// exploited where the package is used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Applicability {
     /// Confirmed exploitable.

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// What the package maintainer did about a vulnerability.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FixState {
     /// A fixed version exists.
@@ -31,6 +32,7 @@ impl FixState {
 
 /// The fix of a finding: its state and the fixed versions.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Fix {
     /// What the maintainer did.
     #[serde(default)]

@@ -32,6 +32,7 @@ pub(crate) mod fact {
 /// An occurrence as integers: its vulnerability id, its image and its
 /// facts. Made by [`FindingIndex::intern`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InternedOccurrence {
     pub(crate) vulnerability: u32,
     pub(crate) image: u32,
@@ -40,6 +41,7 @@ pub struct InternedOccurrence {
 
 /// The facts of one occurrence, as the funnel reads them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OccurrenceFacts {
     /// Its severity.
     pub severity: Severity,
@@ -131,6 +133,7 @@ pub enum Skip {
 
 /// How many occurrences were left out, and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Skipped {
     /// Malicious-package findings.
     pub malicious: u64,

@@ -7,6 +7,7 @@ use crate::{Digest, Severity};
 
 /// A package as a scanner names it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Package {
     /// Its name.
     pub name: String,
@@ -23,6 +24,7 @@ pub struct Package {
 /// One vulnerability in one package of one image: the unit every scanner
 /// reports and every count starts from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Occurrence {
     /// The digests that identify the image (repository, manifest or
     /// configuration digests): a runtime reports one kind and a scanner
@@ -64,6 +66,7 @@ fn unknown_severity() -> Severity {
 /// A running image: its identity, and whether it was scanned and is
 /// watched by a runtime sensor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RunningImage {
     /// The digests that identify it.
     pub digests: Vec<Digest>,

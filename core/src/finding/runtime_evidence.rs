@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Whether the vulnerable package was seen loaded or executed at runtime.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RuntimeEvidence {
     /// A sensor saw the package loaded or executed.

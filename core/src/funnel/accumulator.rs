@@ -20,6 +20,7 @@ mod stopped {
 
 /// A vulnerability's state in a [`PortablePartial`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PortableVulnerability {
     /// The vulnerability id (canonical form).
     pub id: String,
@@ -36,6 +37,7 @@ pub struct PortableVulnerability {
 /// [`FindingIndex`] exchange these; see [`FunnelAccumulator::to_portable`]
 /// and [`FunnelAccumulator::merge_portable`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PortablePartial {
     /// Per vulnerability id seen, its state.
     pub vulnerabilities: Vec<PortableVulnerability>,
@@ -51,6 +53,7 @@ pub struct PortablePartial {
 /// What the accumulator keeps per vulnerability id, in one place so that an
 /// update touches one cache line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct VulnerabilityState {
     /// The deepest stage an occurrence reached (0: none seen).
     stage: u8,
@@ -79,6 +82,7 @@ impl VulnerabilityState {
 /// bytes per vulnerability id and one per image (200,000 ids and 50,000
 /// images: 650 KB), whatever the number of occurrences.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FunnelAccumulator {
     vulnerabilities: Vec<VulnerabilityState>,
     image_stage: Vec<u8>,

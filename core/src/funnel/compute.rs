@@ -8,6 +8,7 @@ use crate::finding::{canonical_id, FindingIndex, Occurrence, RunningImage, Skipp
 
 /// A funnel and the occurrences it left out, with why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FunnelResult {
     /// The funnel.
     pub funnel: Funnel,

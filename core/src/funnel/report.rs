@@ -7,6 +7,7 @@ use crate::SeverityCounts;
 
 /// Distinct vulnerabilities and distinct images at one stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StageCount {
     /// Distinct vulnerabilities (alias groups) at this stage.
     pub vulnerabilities: u64,
@@ -18,6 +19,7 @@ pub struct StageCount {
 /// missing: a missing contextual-analysis run shows here instead of
 /// silently shrinking the funnel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Undecided {
     /// Critical or High, stopped because applicability is undetermined, not
     /// covered or not scanned.
@@ -31,6 +33,7 @@ pub struct Undecided {
 
 /// The prioritization funnel. Every stage is a subset of the one before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Funnel {
     /// All distinct vulnerabilities on running images.
     pub all: StageCount,
@@ -101,6 +104,7 @@ impl Funnel {
 /// When an increase is sudden: by at least `absolute` vulnerabilities and by
 /// at least `percent` percent of the count before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IncreaseThreshold {
     /// The smallest increase, in vulnerabilities, that can be sudden.
     pub absolute: u64,
@@ -131,6 +135,7 @@ impl IncreaseThreshold {
 
 /// How one stage changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StageChange {
     /// The stage.
     pub stage: Stage,
@@ -146,6 +151,7 @@ pub struct StageChange {
 
 /// The change between two funnels.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FunnelChange {
     /// Each stage shown in both funnels.
     pub stages: Vec<StageChange>,
@@ -157,6 +163,7 @@ pub struct FunnelChange {
 
 /// What a sudden increase in the funnel may indicate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ProbableCause {
     /// New images deployed without scanning.

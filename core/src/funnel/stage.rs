@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// stage only if one of its occurrences meets that stage and every stage
 /// before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// Every distinct vulnerability on scanned running images.
@@ -83,6 +84,7 @@ impl fmt::Display for Stage {
 /// assert_eq!(InstallationStatus::ControllerOnly.runtime_validation(), RuntimeValidation::Unavailable);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RuntimeValidation {
     /// Sensors are installed: the last stage is counted.

@@ -8,6 +8,7 @@ use crate::{Digest, Severity};
 
 /// What an adapter noticed and worked around.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum WarningCode {
     /// An entry could not be read and was skipped.
@@ -76,6 +77,7 @@ impl WarningCode {
 
 /// One warning, with where it arose.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IngestWarning {
     /// What kind.
     pub code: WarningCode,
@@ -86,9 +88,12 @@ pub struct IngestWarning {
     pub message: String,
 }
 
-/// The Kubernetes workload a report belongs to, when the format says.
+/// The Kubernetes workload a report belongs to, when the format says
+/// (where it runs, unlike [`integrity::Workload`](crate::integrity::Workload),
+/// which owns one container).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Workload {
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ReportWorkload {
     /// The cluster, when named.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster: Option<String>,
@@ -102,6 +107,7 @@ pub struct Workload {
 
 /// The findings of one scanned image.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ImageReport {
     /// The image as the report names it (a reference or a path), if it
     /// does.
@@ -112,7 +118,7 @@ pub struct ImageReport {
     pub digests: Vec<Digest>,
     /// The workload, for formats that report per workload.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workload: Option<Workload>,
+    pub workload: Option<ReportWorkload>,
     /// Its occurrences, each carrying `digests` as its image.
     pub occurrences: Vec<Occurrence>,
     /// Findings a vendor or VEX statement in the report removed (not
@@ -122,6 +128,7 @@ pub struct ImageReport {
 
 /// Everything read from one document.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Ingested {
     /// One report per scanned image (per workload container for formats
     /// that report so).

@@ -23,7 +23,7 @@ mod xray_component;
 
 pub use error::IngestError;
 pub use grype::grype;
-pub use ingested::{ImageReport, IngestWarning, Ingested, WarningCode, Workload};
+pub use ingested::{ImageReport, IngestWarning, Ingested, ReportWorkload, WarningCode};
 pub use jfrog::jfrog_simple_json;
 pub use osv::osv_scanner;
 pub use platform::{

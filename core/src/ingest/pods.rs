@@ -24,6 +24,7 @@ const FORMAT: &str = "Kubernetes Pod list";
 
 /// One running container.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RunningContainer {
     /// The cluster, as the caller named it.
     pub cluster: String,
@@ -65,6 +66,7 @@ impl RunningContainer {
 
 /// The containers of a Pod list, and what could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PodInventory {
     /// The running containers.
     pub containers: Vec<RunningContainer>,

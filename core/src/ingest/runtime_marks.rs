@@ -10,6 +10,7 @@ use crate::finding::{canonical_id, Occurrence, RuntimeEvidence};
 
 /// What marking found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RuntimeMarks {
     /// Occurrences marked loaded.
     pub loaded: u64,
@@ -23,6 +24,7 @@ pub struct RuntimeMarks {
 
 /// A full scan's findings marked from a runtime-filtered one, and the counts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RuntimeMarked {
     /// The full scan's findings, each marked.
     pub findings: Vec<Occurrence>,

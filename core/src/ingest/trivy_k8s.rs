@@ -41,7 +41,7 @@ use super::null::or_default;
 use super::trivy_results::{
     at_paths, digests, empty_report, image_of_target, no_digest_warning, read_results, Metadata,
 };
-use super::{ImageReport, Ingested, WarningCode, Workload};
+use super::{ImageReport, Ingested, ReportWorkload, WarningCode};
 use crate::ImageRef;
 
 #[derive(Deserialize)]
@@ -235,7 +235,7 @@ fn read_resource(cluster: &str, at: &str, resource: &Resource<'_>, ingested: &mu
         }
         (results, findings)
     };
-    let workload = Workload {
+    let workload = ReportWorkload {
         cluster: Some(cluster.to_owned()),
         namespace: resource.namespace.clone(),
         kind: resource.kind.clone(),

@@ -23,7 +23,7 @@
 
 use serde_json::Value;
 
-use super::{owning_workload, ImageReport, IngestError, Ingested, WarningCode, Workload};
+use super::{owning_workload, ImageReport, IngestError, Ingested, ReportWorkload, WarningCode};
 use crate::finding::{Fix, FixState, Occurrence, Package};
 
 const FORMAT: &str = "Trivy Operator";
@@ -136,7 +136,7 @@ fn read_report(resource: &Value, report: &Value, at: &str, ingested: &mut Ingest
     ) {
         (Some(kind), Some(name)) => {
             let (kind, name) = owning_workload(kind, name);
-            Some(Workload {
+            Some(ReportWorkload {
                 cluster: None,
                 namespace: label("trivy-operator.resource.namespace")
                     .or_else(|| text(resource, &["metadata", "namespace"]))

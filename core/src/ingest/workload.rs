@@ -10,6 +10,7 @@
 /// assert_eq!((owner.kind.as_str(), owner.name.as_str()), ("Deployment", "web"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OwningWorkload {
     /// Its kind (`Deployment`, `CronJob`, or the controller's own).
     pub kind: String,

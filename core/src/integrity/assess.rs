@@ -32,6 +32,7 @@ use crate::{Digest, ImageIdKind, ImageRef, Severity, TagClass, TagPolicy};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IntegrityPolicy {
     /// The registries whose images are trusted.
     pub trusted: TrustedRegistries,
@@ -43,6 +44,7 @@ pub struct IntegrityPolicy {
 
 /// The outcome of an integrity assessment, with the facts it rests on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IntegrityAssessment {
     /// The integrity status, or `None` when it cannot be determined (the
     /// registry was unavailable, or the runtime id cannot be compared).
@@ -68,6 +70,7 @@ impl IntegrityAssessment {
 
 /// An integrity violation, explained: evidence, location, recommendations.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Violation {
     /// The kind of violation.
     pub kind: ViolationKind,

@@ -8,6 +8,7 @@ use crate::{Digest, ImageIdKind};
 
 /// What was found: forensic details specific to the violation's kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Evidence {
     /// The running digest beside the registry's.
@@ -50,6 +51,7 @@ impl Evidence {
 
 /// The runtime digest (actual) beside the registry digest (expected).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DigestComparison {
     /// What the runtime runs.
     pub actual: Digest,
@@ -65,6 +67,7 @@ pub struct DigestComparison {
 
 /// When the workload was deployed and when its tag was pushed again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TagTimeline {
     /// When the workload was deployed, if known.
     pub deployed_at: Option<DateTime<Utc>>,
@@ -122,6 +125,7 @@ pub(crate) fn format_duration(seconds: u64) -> String {
 
 /// Where the violation is: the infrastructure context of the container.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Location {
     /// When the violation was first identified.
     pub first_detected: DateTime<Utc>,

@@ -9,6 +9,7 @@ use crate::{Digest, ImageId, ImageRef};
 
 /// Everything an integrity assessment needs about one running container.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IntegrityFacts {
     /// The image as the Pod spec names it.
     pub image: ImageRef,
@@ -35,6 +36,7 @@ pub struct IntegrityFacts {
 
 /// The answer of the registry of record for a spec reference.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "answer", rename_all = "snake_case")]
 pub enum RegistryAnswer {
     /// The artifact exists.
@@ -55,6 +57,7 @@ pub enum RegistryAnswer {
 
 /// The artifact a registry holds for a reference.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Artifact {
     /// The digest the tag resolves to now: the expected digest.
     pub digest: Digest,
@@ -95,6 +98,7 @@ impl Artifact {
 
 /// The Kubernetes workload that owns a container.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Workload {
     /// The workload's kind.
     pub kind: WorkloadKind,
@@ -110,6 +114,7 @@ impl fmt::Display for Workload {
 
 /// The kind of a Kubernetes workload.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum WorkloadKind {
     /// A Deployment.

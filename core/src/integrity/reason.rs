@@ -8,6 +8,7 @@ use crate::{Digest, ImageId, ImageIdKind, TagClass};
 
 /// One fact that led to an integrity status, in the order it was checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "code", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Reason {

@@ -8,6 +8,7 @@ use super::ViolationKind;
 
 /// One remediation step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Recommendation {
     /// The position of the step, from 1.
     pub step: u8,
@@ -23,6 +24,7 @@ pub struct Recommendation {
 
 /// A remediation action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Action {
@@ -52,6 +54,7 @@ pub enum Action {
 
 /// When a step should be done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Horizon {
     /// Now.
@@ -81,6 +84,7 @@ impl fmt::Display for Horizon {
 
 /// The situation in which a conditional step applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Condition {
     /// The artifact was deleted in error.

@@ -8,6 +8,7 @@ use crate::{Severity, TagClass};
 
 /// The integrity status of a running image, as the runtime platform tracks it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IntegrityStatus {
     /// The image digest matches the registry of record: no violation.
@@ -88,6 +89,7 @@ impl fmt::Display for IntegrityStatus {
 
 /// An integrity violation's kind, each with a fixed severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ViolationKind {
     /// The running digest differs from the registry's for an immutable tag or

@@ -9,6 +9,7 @@ use super::ReferenceError;
 
 /// A supported digest algorithm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DigestAlgorithm {
     /// SHA-256, 64 hex characters.

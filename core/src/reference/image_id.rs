@@ -10,6 +10,7 @@ use super::{Digest, ImageRef, ReferenceError};
 /// What kind of digest a runtime image id carries, which decides whether it
 /// can be compared with a registry's digest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ImageIdKind {
     /// A repository digest (`repo@sha256:…`): the manifest or index digest the

@@ -19,6 +19,7 @@ use super::{ImageId, ImageIdKind, ImageRef};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ImageRefParts<'a> {
     /// The normalised reference.
     pub string: String,
@@ -48,6 +49,7 @@ pub struct ImageRefParts<'a> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ImageIdParts<'a> {
     /// The id as [`Display`](std::fmt::Display) writes it.
     pub string: String,

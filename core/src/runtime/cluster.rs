@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 /// and `nodes` decide anything; the other fields are kept as the platform
 /// gave them, for display.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Cluster {
     /// The cluster's name.
     pub name: String,
@@ -71,6 +72,7 @@ impl Cluster {
 /// The node counts of a cluster, as the platform gives them (each `None`
 /// when the listing leaves it out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NodeCounts {
     /// Nodes in all (`nodes_count`).
     pub nodes: Option<u64>,
@@ -87,6 +89,7 @@ pub struct NodeCounts {
 /// A node of a cluster. Only `name`, `labels` and `sensor` decide
 /// anything; the other fields are kept as the platform gave them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Node {
     /// The node's name.
     pub name: String,
@@ -151,6 +154,7 @@ impl Node {
 
 /// The state of a cluster's runtime controller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ControllerState {
     /// Running and connected.
@@ -174,6 +178,7 @@ impl ControllerState {
 
 /// The state of a node's runtime sensor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SensorState {
     /// Running.
@@ -210,6 +215,7 @@ impl fmt::Display for SensorState {
 /// The label that disables the sensor on a node: `kubectl label nodes NODE
 /// disable_jfrog_runtime=true` by default.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DisableLabel {
     /// The label's key.
     pub key: String,

@@ -6,6 +6,7 @@ use super::{Cluster, ControllerState, DisableLabel, SensorState};
 
 /// How a cluster is deployed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ClusterMode {
     /// No controller.
@@ -18,6 +19,7 @@ pub enum ClusterMode {
 
 /// One node's sensor, once the disable label is taken into account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NodeHealth {
     /// The node.
     pub node: String,
@@ -27,6 +29,7 @@ pub struct NodeHealth {
 
 /// Something that keeps a cluster from being monitored correctly.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum HealthProblem {
     /// The controller is not running.
@@ -92,6 +95,7 @@ impl std::fmt::Display for HealthProblem {
 
 /// The health of one cluster.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ClusterHealth {
     /// The cluster.
     pub cluster: String,

@@ -6,6 +6,7 @@ use super::{Cluster, ControllerState, DisableLabel, SensorState};
 
 /// The runtime deployment level across the clusters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum InstallationStatus {
     /// No cluster has a running controller: the dashboard has no data.
@@ -54,6 +55,7 @@ impl InstallationStatus {
 
 /// The installation status and the clusters that made it so.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Installation {
     /// The status.
     pub status: InstallationStatus,

@@ -6,6 +6,7 @@ use crate::finding::FindingIndex;
 
 /// Whether running images have been scanned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ScanStatus {
     /// No image is running: nothing to scan (an explicit case, not a
@@ -65,6 +66,7 @@ impl ScanStatus {
 
 /// The scan status with the counts behind it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScanReport {
     /// The status.
     pub status: ScanStatus,

@@ -9,6 +9,7 @@ use super::ScanningError;
 
 /// A scanner that automatic scanning can run on runtime-observed images.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Scanner {
     /// Software composition analysis (vulnerabilities of packages).
@@ -55,6 +56,7 @@ impl Scanner {
 
 /// The scan configuration of one cluster.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScanConfiguration {
     /// The scanners enabled.
     #[serde(default)]
@@ -73,6 +75,7 @@ impl ScanConfiguration {
 
 /// What a batch configuration changed on one cluster.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ConfigurationChange {
     /// The cluster.
     pub cluster: String,
@@ -88,6 +91,7 @@ pub struct ConfigurationChange {
 /// How many clusters have each scanner: the Clusters Configuration
 /// Security Coverage panel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Coverage {
     /// How many clusters there are.
     pub clusters: u64,
@@ -99,6 +103,7 @@ pub struct Coverage {
 
 /// Configurations after a batch change, and what changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Reconfigured {
     /// Every cluster's configuration, after the change.
     pub configurations: ScanConfigurations,
@@ -108,6 +113,7 @@ pub struct Reconfigured {
 
 /// The scan configuration of every cluster.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct ScanConfigurations {
     clusters: BTreeMap<String, ScanConfiguration>,

@@ -9,6 +9,7 @@ use super::{ScanConfigurations, Scanner};
 
 /// A runtime-observed image and the security data it already has.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ObservedImage {
     /// The image, as a reference or digest.
     pub image: String,
@@ -21,6 +22,7 @@ pub struct ObservedImage {
 
 /// Why an image is in the plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PlanReason {
     /// No security data exists for it: index it, then scan it.
@@ -31,6 +33,7 @@ pub enum PlanReason {
 
 /// One image to scan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlannedScan {
     /// The image.
     pub image: String,
@@ -42,6 +45,7 @@ pub struct PlannedScan {
 
 /// The scan plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScanPlan {
     /// The images to scan, in the order given.
     pub scans: Vec<PlannedScan>,

@@ -37,6 +37,7 @@ use crate::TagError;
 /// the options the bindings' policy constructors take. Every list is
 /// optional in its serde form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct WordChanges {
     /// Channel keywords to add (each a valid tag; any case).
@@ -90,6 +91,8 @@ pub struct WordChanges {
 /// # Ok::<(), kubesight::TagError>(())
 /// ```
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "TagPolicyWords"))]
 #[serde(from = "PolicyData", into = "PolicyData")]
 pub struct TagPolicy {
     keywords: WordSet,
@@ -106,6 +109,7 @@ pub struct TagPolicy {
 
 /// The serde form of a [`TagPolicy`]: what it holds, not what it caches.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct PolicyData {
     keywords: WordSet,
     variants: WordSet,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 /// Whether a tag can point at different images over time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Mutability {
     /// The tag moves: the image behind it is expected to change.
@@ -33,6 +34,7 @@ impl fmt::Display for Mutability {
 /// The rule that decided a tag's mutability. Each has a stable code and a
 /// sentence that explains it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TagRule {

@@ -150,6 +150,7 @@ pub const VARIANT_WORDS: [&str; 69] = [
 /// Words are kept lower-case in buckets keyed by their first letter and
 /// length, so a lookup compares against one candidate at most, usually.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(from = "Vec<String>", into = "Vec<String>")]
 pub(crate) struct WordSet {
     buckets: Vec<Vec<Box<[u8]>>>,

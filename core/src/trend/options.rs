@@ -17,6 +17,7 @@ pub const MAX_WINDOW_DAYS: u32 = 3660;
 /// # Ok::<(), kubesight::trend::TrendError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct TrendOptions {
     /// How many days the window holds, ending on the day that contains

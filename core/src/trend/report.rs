@@ -10,6 +10,7 @@ use crate::SeverityCounts;
 
 /// What a day's bucket can say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DayState {
     /// A complete snapshot of every cluster covers the day.
@@ -27,6 +28,7 @@ pub enum DayState {
 
 /// The numbers of one day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DayCounts {
     /// Distinct running images.
     pub running: u64,
@@ -41,6 +43,7 @@ pub struct DayCounts {
 
 /// One day of the window.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DayBucket {
     /// The calendar date, in the trend's zone.
     pub date: NaiveDate,
@@ -71,6 +74,7 @@ pub struct DayBucket {
 
 /// Snapshots that fell in no bucket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OutsideWindow {
     /// Taken before the window's first day.
     pub before: u32,
@@ -80,6 +84,7 @@ pub struct OutsideWindow {
 
 /// The trend over a window of days.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Trend {
     /// The zone whose calendar days make the buckets.
     pub zone: DayZone,
@@ -94,6 +99,7 @@ pub struct Trend {
 /// The trend as one array per series, index `i` being `dates[i]`: `null`
 /// where a day has no numbers, so a chart draws a gap, never a zero.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TrendSeries {
     /// The dates.
     pub dates: Vec<NaiveDate>,
@@ -121,6 +127,7 @@ pub struct TrendSeries {
 
 /// A trend and its numbers as one array per series: what a chart reads.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TrendResult {
     /// The trend, day by day.
     pub trend: Trend,

@@ -9,6 +9,7 @@ use crate::finding::{Occurrence, RunningImage};
 
 /// Whether a snapshot's computation finished.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SnapshotState {
     /// Computed: its numbers can be drawn.
@@ -34,6 +35,7 @@ pub enum SnapshotState {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Snapshot {
     /// When it was taken.
     pub taken_at: DateTime<Utc>,
@@ -71,6 +73,7 @@ impl Snapshot {
 /// A snapshot's header, for callers that intern scans themselves (see
 /// [`TrendIndex::add_interned`](super::TrendIndex::add_interned)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SnapshotHeader {
     /// When it was taken.
     pub taken_at: DateTime<Utc>,
@@ -86,6 +89,7 @@ pub struct SnapshotHeader {
 /// latest scans found the same vulnerabilities with the same severities
 /// share one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScanId(pub(crate) u32);
 
 impl ScanId {

@@ -12,6 +12,7 @@ use crate::Severity;
 
 /// One series of the chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Series {
     /// Running images.
@@ -81,6 +82,7 @@ impl Series {
 
 /// Which way a series moved over the window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// Up by more than the flat tolerance.
@@ -95,6 +97,7 @@ pub enum Direction {
 
 /// What the direction means for security posture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Outlook {
     /// A series where fewer is better went down.
@@ -109,6 +112,7 @@ pub enum Outlook {
 
 /// One series over the window's complete days.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SeriesSummary {
     /// The series.
     pub series: Series,
@@ -130,6 +134,7 @@ pub struct SeriesSummary {
 /// increasing vulnerability numbers may indicate that new workloads are
 /// being deployed without adequate scan coverage".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum WarningSign {
     /// Unscanned images are rising.
@@ -173,6 +178,7 @@ impl WarningSign {
 
 /// How many days of each state the window holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DayStates {
     /// Complete days.
     pub complete: u32,
@@ -188,6 +194,7 @@ pub struct DayStates {
 
 /// What the window says.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TrendSummary {
     /// How many days of each state.
     pub days: DayStates,

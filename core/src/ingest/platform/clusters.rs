@@ -12,6 +12,7 @@ use crate::runtime::{Cluster, ControllerState, Node, NodeCounts, SensorState};
 
 /// The clusters of a listing.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlatformClusters {
     /// The clusters, in the listing's order.
     pub clusters: Vec<Cluster>,

@@ -15,6 +15,7 @@ use crate::{Digest, Severity};
 
 /// A component as the platform names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlatformComponent {
     /// The Xray component id (`gav://com.thoughtworks.xstream:xstream:1.4.5`),
     /// from `component_id` or `id`.
@@ -35,6 +36,7 @@ pub struct PlatformComponent {
 
 /// A vulnerability as the platform lists it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlatformVulnerability {
     /// The CVE id, when it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -58,6 +60,7 @@ pub struct PlatformVulnerability {
 
 /// A malicious package as the platform lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlatformMalicious {
     /// The Xray id.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -23,6 +23,7 @@ use crate::Digest;
 
 /// Whether an image tag or workload runs, as the platform says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RuntimeStatus {
     /// Running.
@@ -67,6 +68,7 @@ impl RuntimeStatus {
 
 /// Where a workload runs, as a listing names it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WorkloadLocation {
     /// The cluster.
     pub cluster: String,
@@ -78,6 +80,7 @@ pub struct WorkloadLocation {
 
 /// One image tag as the platform lists it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlatformImageTag {
     /// The image name.
     pub name: String,
@@ -179,6 +182,7 @@ pub fn stand_in_digest(
 
 /// The image tags of a listing, and the finding model they give.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlatformImageTags {
     /// The tags, in the listing's order.
     pub tags: Vec<PlatformImageTag>,

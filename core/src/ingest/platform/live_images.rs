@@ -25,6 +25,7 @@ fn warn(warnings: &mut Vec<IngestWarning>, code: WarningCode, at: String, messag
 
 /// One live image as the platform lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlatformImage {
     /// The image name.
     pub name: String,
@@ -46,6 +47,7 @@ pub struct PlatformImage {
 
 /// The scan status of a listing's images, with the counts behind it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlatformScan {
     /// The status.
     pub status: ScanStatus,
@@ -67,6 +69,7 @@ impl Default for PlatformScan {
 
 /// The live images of a listing.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlatformImages {
     /// The images of this page.
     pub images: Vec<PlatformImage>,

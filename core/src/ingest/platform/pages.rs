@@ -15,6 +15,7 @@ use crate::ingest::{IngestError, IngestWarning, WarningCode};
 
 /// What the pages of a listing say of the listing as a whole.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ListingPages {
     /// How many pages were read.
     pub pages: u64,

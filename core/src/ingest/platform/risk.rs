@@ -11,6 +11,7 @@ use crate::Severity;
 
 /// A risk badge of an image tag, workload or process.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Risk {
     /// A malicious package (`malicious`).

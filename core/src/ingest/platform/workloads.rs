@@ -25,6 +25,7 @@ use crate::Digest;
 
 /// A process of a workload.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlatformProcess {
     /// Its name.
     pub name: String,
@@ -52,6 +53,7 @@ pub struct PlatformProcess {
 
 /// A workload as the platform lists it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlatformWorkload {
     /// Where it runs.
     pub location: WorkloadLocation,
@@ -73,6 +75,7 @@ pub struct PlatformWorkload {
 
 /// The workloads of a listing.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlatformWorkloads {
     /// The workloads, in the listing's order.
     pub workloads: Vec<PlatformWorkload>,
@@ -270,6 +273,7 @@ pub fn runtime_workloads(pages: &[&str]) -> Result<PlatformWorkloads, IngestErro
 
 /// What the workloads listing told of the image tags' findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlatformEvidence {
     /// Occurrences a running process holds: loaded.
     pub loaded: u64,

@@ -39,6 +39,7 @@ use crate::Digest;
 
 /// What a statement says of its products.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum VexStatus {
     /// Not affected (CycloneDX `not_affected`, `false_positive`; CSAF
@@ -54,6 +55,7 @@ pub enum VexStatus {
 
 /// A product a statement names.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VexProduct {
     /// An image, by digest; `None` for any image.
     pub image: Option<Digest>,
@@ -63,6 +65,7 @@ pub struct VexProduct {
 
 /// One statement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VexStatement {
     /// The vulnerability id.
     pub vulnerability: String,
@@ -78,6 +81,7 @@ pub struct VexStatement {
 
 /// A VEX document as statements.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VexDocument {
     /// Its statements, in document order.
     pub statements: Vec<VexStatement>,
@@ -88,6 +92,7 @@ pub struct VexDocument {
 
 /// What applying a VEX document did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VexOutcome {
     /// Occurrences removed as not affected.
     pub not_affected: u64,
@@ -175,6 +180,7 @@ pub fn apply_vex(occurrences: &mut Vec<Occurrence>, document: &VexDocument) -> V
 
 /// Findings after a VEX document, and what applying it did.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VexApplied {
     /// The findings that remain, updated.
     pub findings: Vec<Occurrence>,

@@ -3,6 +3,7 @@
 
 /// A parsed package URL.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Purl {
     /// The package type (`npm`, `deb`, `oci`, ...), lower case.
     pub kind: String,

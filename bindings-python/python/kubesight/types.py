@@ -1,0 +1,2627 @@
+"""The shapes of kubesight's results, generated from the core's types by
+``cargo run -p kubesight-schema``: do not edit.
+
+Each result is a :class:`~kubesight.Record`; these protocols say which
+fields it holds, for type checkers and editors. A list reads as a tuple, an
+object as a record; a field marked ``Optional`` may be absent (read it with
+``record.get(name)``) or ``None``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, Mapping, Optional, Protocol, Union
+
+__all__: list[str] = []
+
+
+Action = Union[Literal["treat_as_security_incident"], Literal["trace_source"], Literal["isolate_workload"], Literal["force_redeployment"], Literal["check_retention_policies"], Literal["check_for_sideloading"], Literal["restore_from_trash"], Literal["terminate_workload"], Literal["check_pipeline_push"], Literal["restart_workload"], Literal["pin_immutable_references"]]
+"""A remediation action."""
+__all__.append("Action")
+
+
+Applicability = Union[Literal["applicable"], Literal["not_applicable"], Literal["undetermined"], Literal["not_covered"], Literal["not_scanned"], Literal["rescan_required"], Literal["upgrade_required"]]
+"""Whether contextual analysis confirmed that a vulnerability can be
+exploited where the package is used.
+"""
+__all__.append("Applicability")
+
+
+class Artifact(Protocol):
+    """The artifact a registry holds for a reference."""
+    @property
+    def config_digest(self) -> Optional[Digest]:
+        """The digest of the image configuration, comparable with a node-local
+        image id.
+        """
+        ...
+    @property
+    def digest(self) -> Digest:
+        """The digest the tag resolves to now: the expected digest."""
+        ...
+    @property
+    def platform_digests(self) -> Optional[tuple[Digest, ...]]:
+        """Other digests that name the same artifact: the platform manifests of a
+        multi-platform index, which is what a runtime reports after pulling
+        the index.
+        """
+        ...
+    @property
+    def tag_updated_at(self) -> Optional[str]:
+        """When the tag was last pushed, if the registry reports it."""
+        ...
+    @property
+    def url(self) -> Optional[str]:
+        """A link to view the artifact in the registry."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Artifact")
+
+
+class Cluster(Protocol):
+    """A cluster as the runtime platform lists it. Only `name`, `controller`
+    and `nodes` decide anything; the other fields are kept as the platform
+    gave them, for display.
+    """
+    @property
+    def controller(self) -> ControllerState:
+        """The state of its runtime controller."""
+        ...
+    @property
+    def controller_last_updated(self) -> Optional[str]:
+        """When the controller last reported."""
+        ...
+    @property
+    def controller_version(self) -> Optional[str]:
+        """The controller's version."""
+        ...
+    @property
+    def id(self) -> Optional[str]:
+        """The platform's identifier of the cluster."""
+        ...
+    @property
+    def monitored_at(self) -> Optional[str]:
+        """When monitoring of the cluster started."""
+        ...
+    @property
+    def name(self) -> str:
+        """The cluster's name."""
+        ...
+    @property
+    def node_counts(self) -> Optional[NodeCounts]:
+        """The node counts the platform gives, which a cluster list gives
+        without the nodes themselves.
+        """
+        ...
+    @property
+    def nodes(self) -> tuple[Node, ...]:
+        """Its nodes, with their sensors."""
+        ...
+    @property
+    def provider(self) -> Optional[str]:
+        """Where it is hosted (`aws`, `kubernetes`, ...)."""
+        ...
+    @property
+    def regions(self) -> Optional[tuple[str, ...]]:
+        """The regions it is deployed in."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Cluster")
+
+
+class ClusterHealth(Protocol):
+    """The health of one cluster."""
+    @property
+    def cluster(self) -> str:
+        """The cluster."""
+        ...
+    @property
+    def controller(self) -> ControllerState:
+        """Its controller's state."""
+        ...
+    @property
+    def mode(self) -> ClusterMode:
+        """How it is deployed."""
+        ...
+    @property
+    def monitored_correctly(self) -> bool:
+        """Whether the cluster is monitored correctly."""
+        ...
+    @property
+    def nodes(self) -> Optional[tuple[NodeHealth, ...]]:
+        """Per node, the sensor's state; `None` in controller-only mode, where
+        node-level sensor details are not available.
+        """
+        ...
+    @property
+    def problems(self) -> tuple[HealthProblem, ...]:
+        """Why not, when it is not."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("ClusterHealth")
+
+
+ClusterMode = Union[Literal["not_installed"], Literal["controller_only"], Literal["controller_and_sensors"]]
+"""How a cluster is deployed."""
+__all__.append("ClusterMode")
+
+
+Condition = Union[Literal["deleted_in_error"], Literal["unauthorized"]]
+"""The situation in which a conditional step applies."""
+__all__.append("Condition")
+
+
+class ConfigurationChange(Protocol):
+    """What a batch configuration changed on one cluster."""
+    @property
+    def cluster(self) -> str:
+        """The cluster."""
+        ...
+    @property
+    def disabled(self) -> tuple[Scanner, ...]:
+        """Scanners newly disabled."""
+        ...
+    @property
+    def enabled(self) -> tuple[Scanner, ...]:
+        """Scanners newly enabled."""
+        ...
+    @property
+    def retention(self) -> Optional[tuple[Optional[int], Optional[int]]]:
+        """The retention before and after, when it changed."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("ConfigurationChange")
+
+
+ControllerState = Union[Literal["running"], Literal["failed"], Literal["not_installed"]]
+"""The state of a cluster's runtime controller."""
+__all__.append("ControllerState")
+
+
+class Coverage(Protocol):
+    """How many clusters have each scanner: the Clusters Configuration
+    Security Coverage panel.
+    """
+    @property
+    def by_scanner(self) -> Mapping[str, int]:
+        """Per scanner, how many clusters have it enabled (every scanner listed)."""
+        ...
+    @property
+    def clusters(self) -> int:
+        """How many clusters there are."""
+        ...
+    @property
+    def unconfigured(self) -> tuple[str, ...]:
+        """Clusters with no scanner at all."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Coverage")
+
+
+class CriticalApplicable(Protocol):
+    """Critical vulnerabilities confirmed applicable, and the images holding
+    them.
+    """
+    @property
+    def images(self) -> int:
+        """Distinct running images holding such an occurrence."""
+        ...
+    @property
+    def vulnerabilities(self) -> int:
+        """Distinct vulnerabilities (alias groups) with an occurrence that is
+        both Critical and applicable.
+        """
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("CriticalApplicable")
+
+
+class DayBucket(Protocol):
+    """One day of the window."""
+    @property
+    def carried_from(self) -> Optional[str]:
+        """For a missing day filled by carry-forward, the day its numbers come
+        from.
+        """
+        ...
+    @property
+    def counts(self) -> Optional[DayCounts]:
+        """The numbers, when the day has them: complete and partial days, and
+        carried days.
+        """
+        ...
+    @property
+    def date(self) -> str:
+        """The calendar date, in the trend's zone."""
+        ...
+    @property
+    def end(self) -> str:
+        """The next day's first instant: the day is `[start, end)`, 23 or 25
+        hours long across daylight-saving changes.
+        """
+        ...
+    @property
+    def missing_clusters(self) -> Optional[tuple[str, ...]]:
+        """For a partial day, the clusters that did not report."""
+        ...
+    @property
+    def skipped(self) -> Skipped:
+        """Findings of the standing snapshot left out, and why."""
+        ...
+    @property
+    def snapshot_taken_at(self) -> Optional[str]:
+        """When the snapshot whose numbers stand was taken (for a carried day,
+        the snapshot of the day carried from).
+        """
+        ...
+    @property
+    def snapshots(self) -> int:
+        """How many snapshots fell on the day (all of them, standing or not)."""
+        ...
+    @property
+    def start(self) -> str:
+        """The day's first instant."""
+        ...
+    @property
+    def state(self) -> DayState:
+        """What the bucket can say."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("DayBucket")
+
+
+class DayCounts(Protocol):
+    """The numbers of one day."""
+    @property
+    def running(self) -> int:
+        """Distinct running images."""
+        ...
+    @property
+    def scanned(self) -> int:
+        """Of those, scanned."""
+        ...
+    @property
+    def unscanned(self) -> int:
+        """Of those, not scanned: `scanned + unscanned = running`."""
+        ...
+    @property
+    def vulnerabilities(self) -> SeverityCounts:
+        """Distinct vulnerabilities (alias groups) on scanned running images,
+        by the highest severity of each group, as the funnel counts them.
+        """
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("DayCounts")
+
+
+DayState = Union[Literal["complete"], Literal["calculating"], Literal["partial"], Literal["missing"]]
+"""What a day's bucket can say."""
+__all__.append("DayState")
+
+
+class DayStates(Protocol):
+    """How many days of each state the window holds."""
+    @property
+    def calculating(self) -> int:
+        """Calculating days."""
+        ...
+    @property
+    def carried(self) -> int:
+        """Missing days filled by carry-forward."""
+        ...
+    @property
+    def complete(self) -> int:
+        """Complete days."""
+        ...
+    @property
+    def missing(self) -> int:
+        """Missing days (carried or not)."""
+        ...
+    @property
+    def partial(self) -> int:
+        """Partial days."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("DayStates")
+
+
+DayZone = str
+"""An IANA time zone name (`UTC`, `Europe/Berlin`)."""
+__all__.append("DayZone")
+
+
+Digest = str
+"""A content digest, `algorithm:hex` (`sha256:…`)."""
+__all__.append("Digest")
+
+
+class DigestComparison(Protocol):
+    """The runtime digest (actual) beside the registry digest (expected)."""
+    @property
+    def actual(self) -> Digest:
+        """What the runtime runs."""
+        ...
+    @property
+    def artifact_url(self) -> Optional[str]:
+        """A link to view the expected artifact in the registry."""
+        ...
+    @property
+    def basis(self) -> ImageIdKind:
+        """Which kind of digest was compared: repository digests, or the image
+        configuration digest when the runtime reported only a local image id.
+        """
+        ...
+    @property
+    def expected(self) -> Digest:
+        """What the registry holds for the reference."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("DigestComparison")
+
+
+Direction = Union[Literal["rising"], Literal["falling"], Literal["flat"], Literal["insufficient_data"]]
+"""Which way a series moved over the window."""
+__all__.append("Direction")
+
+
+class DisableLabel(Protocol):
+    """The label that disables the sensor on a node: `kubectl label nodes NODE
+    disable_jfrog_runtime=true` by default.
+    """
+    @property
+    def key(self) -> str:
+        """The label's key."""
+        ...
+    @property
+    def value(self) -> str:
+        """The label's value."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("DisableLabel")
+
+
+Evidence = Mapping[str, Any]
+"""What was found: forensic details specific to the violation's kind."""
+__all__.append("Evidence")
+
+
+class Fix(Protocol):
+    """The fix of a finding: its state and the fixed versions."""
+    @property
+    def state(self) -> FixState:
+        """What the maintainer did."""
+        ...
+    @property
+    def versions(self) -> Optional[tuple[str, ...]]:
+        """The versions that fix it, as the scanner gives them."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Fix")
+
+
+FixState = Union[Literal["fixed"], Literal["not_fixed"], Literal["wont_fix"], Literal["unknown"]]
+"""What the package maintainer did about a vulnerability."""
+__all__.append("FixState")
+
+
+class Funnel(Protocol):
+    """The prioritization funnel. Every stage is a subset of the one before."""
+    @property
+    def all(self) -> StageCount:
+        """All distinct vulnerabilities on running images."""
+        ...
+    @property
+    def applicable(self) -> StageCount:
+        """Confirmed applicable."""
+        ...
+    @property
+    def by_severity(self) -> SeverityCounts:
+        """Distinct vulnerabilities by highest severity."""
+        ...
+    @property
+    def critical_high(self) -> StageCount:
+        """Critical or High."""
+        ...
+    @property
+    def occurrences(self) -> int:
+        """How many occurrences were counted."""
+        ...
+    @property
+    def undecided(self) -> Undecided:
+        """What could not be decided."""
+        ...
+    @property
+    def validated_in_runtime(self) -> Optional[StageCount]:
+        """Seen loaded at runtime; absent unless sensors are installed."""
+        ...
+    @property
+    def with_fix(self) -> StageCount:
+        """With a fix version."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Funnel")
+
+
+class FunnelResult(Protocol):
+    """A funnel and the occurrences it left out, with why."""
+    @property
+    def funnel(self) -> Funnel:
+        """The funnel."""
+        ...
+    @property
+    def skipped(self) -> Skipped:
+        """What was left out."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("FunnelResult")
+
+
+HealthProblem = Mapping[str, Any]
+"""Something that keeps a cluster from being monitored correctly."""
+__all__.append("HealthProblem")
+
+
+class Highlights(Protocol):
+    """The highlights widget."""
+    @property
+    def critical_applicable(self) -> CriticalApplicable:
+        """Critical & Applicable CVEs."""
+        ...
+    @property
+    def integrity_violations(self) -> IntegrityViolations:
+        """Integrity violations."""
+        ...
+    @property
+    def malicious_packages(self) -> MaliciousPackages:
+        """Malicious packages."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Highlights")
+
+
+Horizon = Union[Literal["immediate"], Literal["short_term"], Literal["long_term"]]
+"""When a step should be done."""
+__all__.append("Horizon")
+
+
+ImageIdKind = Union[Literal["repository_digest"], Literal["local_image_id"]]
+"""What kind of digest a runtime image id carries, which decides whether it
+can be compared with a registry's digest.
+"""
+__all__.append("ImageIdKind")
+
+
+class ImageIdParts(Protocol):
+    """An [`ImageId`]'s parts, borrowed from it.
+
+    ```
+    use kubesight::ImageId;
+    let hex = "ab".repeat(32);
+    let id = ImageId::parse(&format!("docker-pullable://nginx@sha256:{hex}"))?;
+    let parts = serde_json::to_value(id.parts())?;
+    assert_eq!(parts["kind"], "repository_digest");
+    assert_eq!(parts["repository"], format!("docker.io/library/nginx@sha256:{hex}"));
+    # Ok::<(), Box<dyn std::error::Error>>(())
+    ```
+    """
+    @property
+    def digest(self) -> str:
+        """Its digest."""
+        ...
+    @property
+    def kind(self) -> ImageIdKind:
+        """Whether it is a repository digest or a node-local image id."""
+        ...
+    @property
+    def repository(self) -> Optional[str]:
+        """The repository it was pulled from, for a repository digest."""
+        ...
+    @property
+    def string(self) -> str:
+        """The id as [`Display`](std::fmt::Display) writes it."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("ImageIdParts")
+
+
+ImageIdString = str
+"""A runtime image id as a container runtime reports it (`docker-pullable://nginx@sha256:…`)."""
+__all__.append("ImageIdString")
+
+
+class ImageRefParts(Protocol):
+    """An [`ImageRef`]'s parts, borrowed from it.
+
+    ```
+    use kubesight::ImageRef;
+    let r = ImageRef::parse("nginx:1.25")?;
+    let parts = serde_json::to_value(r.parts())?;
+    assert_eq!(parts, serde_json::json!({
+        "string": "docker.io/library/nginx:1.25", "domain": "docker.io",
+        "path": "library/nginx", "name": "docker.io/library/nginx", "tag": "1.25",
+        "digest": null, "familiar": "nginx:1.25"}));
+    # Ok::<(), Box<dyn std::error::Error>>(())
+    ```
+    """
+    @property
+    def digest(self) -> Optional[str]:
+        """The digest, if any."""
+        ...
+    @property
+    def domain(self) -> str:
+        """The registry host (`docker.io`)."""
+        ...
+    @property
+    def familiar(self) -> str:
+        """The short form users write (`nginx:1.25`)."""
+        ...
+    @property
+    def name(self) -> str:
+        """`domain/path`."""
+        ...
+    @property
+    def path(self) -> str:
+        """The repository path (`library/nginx`)."""
+        ...
+    @property
+    def string(self) -> str:
+        """The normalised reference."""
+        ...
+    @property
+    def tag(self) -> Optional[str]:
+        """The tag, if any."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("ImageRefParts")
+
+
+ImageRefString = str
+"""An image reference, normalised (`docker.io/library/nginx:1.25`); read as written in a Pod spec."""
+__all__.append("ImageRefString")
+
+
+class ImageReport(Protocol):
+    """The findings of one scanned image."""
+    @property
+    def artifact(self) -> Optional[str]:
+        """The image as the report names it (a reference or a path), if it
+        does.
+        """
+        ...
+    @property
+    def digests(self) -> tuple[Digest, ...]:
+        """The digests that identify it (repository digests, then the
+        configuration digest); empty when the report names none.
+        """
+        ...
+    @property
+    def occurrences(self) -> tuple[Occurrence, ...]:
+        """Its occurrences, each carrying `digests` as its image."""
+        ...
+    @property
+    def suppressed(self) -> int:
+        """Findings a vendor or VEX statement in the report removed (not
+        affected): never counted.
+        """
+        ...
+    @property
+    def workload(self) -> Optional[ReportWorkload]:
+        """The workload, for formats that report per workload."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("ImageReport")
+
+
+class IngestWarning(Protocol):
+    """One warning, with where it arose."""
+    @property
+    def at(self) -> str:
+        """Where in the document (a JSON path such as
+        `Results[0].Vulnerabilities[3]`).
+        """
+        ...
+    @property
+    def code(self) -> WarningCode:
+        """What kind."""
+        ...
+    @property
+    def message(self) -> str:
+        """What exactly."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("IngestWarning")
+
+
+class Ingested(Protocol):
+    """Everything read from one document."""
+    @property
+    def reports(self) -> tuple[ImageReport, ...]:
+        """One report per scanned image (per workload container for formats
+        that report so).
+        """
+        ...
+    @property
+    def warnings(self) -> tuple[IngestWarning, ...]:
+        """What was skipped or assumed, and why."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Ingested")
+
+
+class Installation(Protocol):
+    """The installation status and the clusters that made it so."""
+    @property
+    def clusters_with_sensors(self) -> tuple[str, ...]:
+        """Connected clusters with at least one running sensor."""
+        ...
+    @property
+    def connected_clusters(self) -> tuple[str, ...]:
+        """Clusters whose controller runs (connected clusters)."""
+        ...
+    @property
+    def status(self) -> InstallationStatus:
+        """The status."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Installation")
+
+
+InstallationStatus = Union[Literal["no_runtime_installed"], Literal["controller_only"], Literal["full"]]
+"""The runtime deployment level across the clusters."""
+__all__.append("InstallationStatus")
+
+
+class IntegrityAssessment(Protocol):
+    """The outcome of an integrity assessment, with the facts it rests on."""
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """The facts, in the order they were checked."""
+        ...
+    @property
+    def status(self) -> Optional[IntegrityStatus]:
+        """The integrity status, or `None` when it cannot be determined (the
+        registry was unavailable, or the runtime id cannot be compared).
+        """
+        ...
+    @property
+    def violation(self) -> Optional[Violation]:
+        """The violation, when the status is one."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("IntegrityAssessment")
+
+
+class IntegrityFacts(Protocol):
+    """Everything an integrity assessment needs about one running container."""
+    @property
+    def cluster(self) -> str:
+        """The Kubernetes cluster."""
+        ...
+    @property
+    def deployed_at(self) -> Optional[str]:
+        """When the workload was deployed (the container started), if known."""
+        ...
+    @property
+    def first_detected(self) -> Optional[str]:
+        """When this violation was first identified, if it was seen before;
+        otherwise the assessment's observation time is used.
+        """
+        ...
+    @property
+    def image(self) -> ImageRefString:
+        """The image as the Pod spec names it."""
+        ...
+    @property
+    def image_id(self) -> ImageIdString:
+        """What the runtime reports it is running (`imageID`)."""
+        ...
+    @property
+    def namespace(self) -> str:
+        """The namespace of the workload."""
+        ...
+    @property
+    def node(self) -> str:
+        """The node running the container."""
+        ...
+    @property
+    def registry(self) -> RegistryAnswer:
+        """What the registry of record answered for `image`."""
+        ...
+    @property
+    def workload(self) -> Workload:
+        """The workload that owns the container."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("IntegrityFacts")
+
+
+IntegrityStatus = Union[Literal["no_issues"], Literal["untrusted_registry"], Literal["invalid_image_source"], Literal["invalid_image_integrity"]]
+"""The integrity status of a running image, as the runtime platform tracks it."""
+__all__.append("IntegrityStatus")
+
+
+class IntegrityViolations(Protocol):
+    """Images with an integrity violation, by kind."""
+    @property
+    def digest_mismatch(self) -> int:
+        """Distinct images with a Digest Mismatch."""
+        ...
+    @property
+    def images(self) -> int:
+        """Distinct images with any violation."""
+        ...
+    @property
+    def missing_source(self) -> int:
+        """Distinct images with a Missing Source."""
+        ...
+    @property
+    def post_deployment_tag_update(self) -> int:
+        """Distinct images with a Post-Deployment Tag Update."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("IntegrityViolations")
+
+
+class ListingPages(Protocol):
+    """What the pages of a listing say of the listing as a whole."""
+    @property
+    def entries(self) -> int:
+        """How many distinct entries they held."""
+        ...
+    @property
+    def next_key(self) -> Optional[str]:
+        """The key of the next page, when the last page read names one: the
+        listing goes on past what was read.
+        """
+        ...
+    @property
+    def pages(self) -> int:
+        """How many pages were read."""
+        ...
+    @property
+    def total_count(self) -> Optional[int]:
+        """How many entries the platform says the listing has (`total_count`,
+        top level or in `pagination`), when a page says.
+        """
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("ListingPages")
+
+
+class Location(Protocol):
+    """Where the violation is: the infrastructure context of the container."""
+    @property
+    def cluster(self) -> str:
+        """The Kubernetes cluster."""
+        ...
+    @property
+    def first_detected(self) -> str:
+        """When the violation was first identified."""
+        ...
+    @property
+    def namespace(self) -> str:
+        """The namespace of the workload."""
+        ...
+    @property
+    def node(self) -> str:
+        """The node running the container."""
+        ...
+    @property
+    def workload(self) -> Workload:
+        """The workload (Deployment, StatefulSet, ...)."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Location")
+
+
+class MaliciousPackages(Protocol):
+    """Detected malicious packages and the images holding them."""
+    @property
+    def images(self) -> int:
+        """Distinct running images holding one."""
+        ...
+    @property
+    def packages(self) -> int:
+        """Distinct packages (ecosystem, name, version)."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("MaliciousPackages")
+
+
+Mutability = Union[Literal["mutable"], Literal["immutable"]]
+"""Whether a tag can point at different images over time."""
+__all__.append("Mutability")
+
+
+class Node(Protocol):
+    """A node of a cluster. Only `name`, `labels` and `sensor` decide
+    anything; the other fields are kept as the platform gave them.
+    """
+    @property
+    def architecture(self) -> Optional[str]:
+        """Its architecture (`amd64`, `arm64`)."""
+        ...
+    @property
+    def hostname(self) -> Optional[str]:
+        """Its host name."""
+        ...
+    @property
+    def id(self) -> Optional[str]:
+        """The platform's identifier of the node."""
+        ...
+    @property
+    def internal_dns(self) -> Optional[str]:
+        """Its internal DNS name."""
+        ...
+    @property
+    def internal_ip(self) -> Optional[str]:
+        """Its internal IP address."""
+        ...
+    @property
+    def labels(self) -> Optional[Mapping[str, str]]:
+        """The node's Kubernetes labels."""
+        ...
+    @property
+    def monitored_at(self) -> Optional[str]:
+        """When monitoring of the node started."""
+        ...
+    @property
+    def name(self) -> str:
+        """The node's name."""
+        ...
+    @property
+    def region(self) -> Optional[str]:
+        """Its region."""
+        ...
+    @property
+    def sensor(self) -> SensorState:
+        """The sensor's state, as reported."""
+        ...
+    @property
+    def sensor_last_updated(self) -> Optional[str]:
+        """When the sensor last reported."""
+        ...
+    @property
+    def sensor_version(self) -> Optional[str]:
+        """The sensor's version."""
+        ...
+    @property
+    def status(self) -> Optional[str]:
+        """The node's status word exactly as the platform wrote it
+        (`monitored_with_sensor`, `running_with_sensors`, ...).
+        """
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Node")
+
+
+class NodeCounts(Protocol):
+    """The node counts of a cluster, as the platform gives them (each `None`
+    when the listing leaves it out).
+    """
+    @property
+    def disabled(self) -> Optional[int]:
+        """Nodes whose sensor is disabled (`disabled_nodes_count`)."""
+        ...
+    @property
+    def failed(self) -> Optional[int]:
+        """Nodes whose sensor failed (`failed_nodes_count`)."""
+        ...
+    @property
+    def failed_to_install(self) -> Optional[int]:
+        """Nodes whose sensor failed to install (`failed_to_install_nodes_count`)."""
+        ...
+    @property
+    def nodes(self) -> Optional[int]:
+        """Nodes in all (`nodes_count`)."""
+        ...
+    @property
+    def running(self) -> Optional[int]:
+        """Nodes running (`running_nodes_count`)."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("NodeCounts")
+
+
+class NodeHealth(Protocol):
+    """One node's sensor, once the disable label is taken into account."""
+    @property
+    def node(self) -> str:
+        """The node."""
+        ...
+    @property
+    def sensor(self) -> SensorState:
+        """The sensor's effective state."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("NodeHealth")
+
+
+class ObservedImage(Protocol):
+    """A runtime-observed image and the security data it already has."""
+    @property
+    def clusters(self) -> tuple[str, ...]:
+        """The clusters it runs on."""
+        ...
+    @property
+    def image(self) -> str:
+        """The image, as a reference or digest."""
+        ...
+    @property
+    def scanned_with(self) -> tuple[Scanner, ...]:
+        """The scanners whose results exist for it."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("ObservedImage")
+
+
+class Occurrence(Protocol):
+    """One vulnerability in one package of one image: the unit every scanner
+    reports and every count starts from.
+    """
+    @property
+    def aliases(self) -> Optional[tuple[str, ...]]:
+        """Other ids of the same vulnerability (GHSA for a CVE, ...)."""
+        ...
+    @property
+    def applicability(self) -> Applicability:
+        """What contextual analysis concluded."""
+        ...
+    @property
+    def fix(self) -> Fix:
+        """Whether a fix exists."""
+        ...
+    @property
+    def image(self) -> tuple[Digest, ...]:
+        """The digests that identify the image (repository, manifest or
+        configuration digests): a runtime reports one kind and a scanner
+        another, so any shared digest makes two images one. Never the tag.
+        """
+        ...
+    @property
+    def malicious(self) -> bool:
+        """Whether this is a malicious-package finding, counted in the
+        highlights and never as a CVE in the funnel.
+        """
+        ...
+    @property
+    def package(self) -> Package:
+        """The affected package (empty when the source does not name one)."""
+        ...
+    @property
+    def runtime(self) -> RuntimeEvidence:
+        """Whether the package was seen loaded at runtime."""
+        ...
+    @property
+    def severity(self) -> Severity:
+        """The severity, mapped from the scanner's vocabulary."""
+        ...
+    @property
+    def severity_source(self) -> Optional[str]:
+        """Where the severity came from (`nvd`, `debian`, `ghsa`, ...)."""
+        ...
+    @property
+    def vulnerability(self) -> str:
+        """The vulnerability id as the scanner gives it."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Occurrence")
+
+
+Outlook = Union[Literal["improving"], Literal["worsening"], Literal["steady"], Literal["not_judged"]]
+"""What the direction means for security posture."""
+__all__.append("Outlook")
+
+
+class OutsideWindow(Protocol):
+    """Snapshots that fell in no bucket."""
+    @property
+    def after_now(self) -> int:
+        """Taken after `now`."""
+        ...
+    @property
+    def before(self) -> int:
+        """Taken before the window's first day."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("OutsideWindow")
+
+
+class OwningWorkload(Protocol):
+    """The workload that owns a controller, as one record.
+
+    ```
+    use kubesight::ingest::OwningWorkload;
+    let owner = OwningWorkload::of("ReplicaSet", "web-7d4b9c8f6d");
+    assert_eq!((owner.kind.as_str(), owner.name.as_str()), ("Deployment", "web"));
+    ```
+    """
+    @property
+    def kind(self) -> str:
+        """Its kind (`Deployment`, `CronJob`, or the controller's own)."""
+        ...
+    @property
+    def name(self) -> str:
+        """Its name."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("OwningWorkload")
+
+
+class Package(Protocol):
+    """A package as a scanner names it."""
+    @property
+    def ecosystem(self) -> Optional[str]:
+        """Its ecosystem (`npm`, `deb`, `go`, ...), when known."""
+        ...
+    @property
+    def name(self) -> str:
+        """Its name."""
+        ...
+    @property
+    def purl(self) -> Optional[str]:
+        """Its package URL, when known."""
+        ...
+    @property
+    def version(self) -> str:
+        """Its installed version."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Package")
+
+
+PlanReason = Union[Literal["no_security_data"], Literal["missing_scanners"]]
+"""Why an image is in the plan."""
+__all__.append("PlanReason")
+
+
+class PlannedScan(Protocol):
+    """One image to scan."""
+    @property
+    def image(self) -> str:
+        """The image."""
+        ...
+    @property
+    def reason(self) -> PlanReason:
+        """Why."""
+        ...
+    @property
+    def scanners(self) -> tuple[Scanner, ...]:
+        """The scanners to run."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("PlannedScan")
+
+
+class PlatformClusters(Protocol):
+    """The clusters of a listing."""
+    @property
+    def clusters(self) -> tuple[Cluster, ...]:
+        """The clusters, in the listing's order."""
+        ...
+    @property
+    def listing(self) -> ListingPages:
+        """What the pages say of the listing as a whole."""
+        ...
+    @property
+    def warnings(self) -> tuple[IngestWarning, ...]:
+        """What was assumed, and why."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("PlatformClusters")
+
+
+class PlatformComponent(Protocol):
+    """A component as the platform names it."""
+    @property
+    def ecosystem(self) -> Optional[str]:
+        """Its ecosystem, from the id's type (`gav` is `maven`, `pypi`, `npm`,
+        `go` is `golang`, ...).
+        """
+        ...
+    @property
+    def id(self) -> Optional[str]:
+        """The Xray component id (`gav://com.thoughtworks.xstream:xstream:1.4.5`),
+        from `component_id` or `id`.
+        """
+        ...
+    @property
+    def name(self) -> str:
+        """Its name."""
+        ...
+    @property
+    def purl(self) -> Optional[str]:
+        """Its package URL, for the types that have one."""
+        ...
+    @property
+    def version(self) -> str:
+        """Its version."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("PlatformComponent")
+
+
+class PlatformEvidence(Protocol):
+    """What the workloads listing told of the image tags' findings."""
+    @property
+    def loaded(self) -> int:
+        """Occurrences a running process holds: loaded."""
+        ...
+    @property
+    def monitored_images(self) -> int:
+        """Running images watched by a sensor on a node they run on."""
+        ...
+    @property
+    def not_observed(self) -> int:
+        """Occurrences of watched images that no running process holds: not
+        observed.
+        """
+        ...
+    @property
+    def unavailable(self) -> int:
+        """Occurrences of images no sensor watches: no evidence either way."""
+        ...
+    @property
+    def unmatched_processes(self) -> int:
+        """Processes tied to no image tag (no digest in common, and a workload
+        that runs several tags or none).
+        """
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("PlatformEvidence")
+
+
+class PlatformImage(Protocol):
+    """One live image as the platform lists it."""
+    @property
+    def clusters(self) -> int:
+        """How many clusters run it."""
+        ...
+    @property
+    def name(self) -> str:
+        """The image name."""
+        ...
+    @property
+    def registry(self) -> str:
+        """Its registry."""
+        ...
+    @property
+    def repository_path(self) -> str:
+        """Its repository path."""
+        ...
+    @property
+    def riskiest_tag(self) -> Optional[str]:
+        """The tag with the highest risk."""
+        ...
+    @property
+    def scanned(self) -> bool:
+        """Whether that tag was scanned."""
+        ...
+    @property
+    def vulnerabilities(self) -> SeverityCounts:
+        """The riskiest tag's vulnerabilities by severity."""
+        ...
+    @property
+    def workloads(self) -> int:
+        """How many workloads run it."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("PlatformImage")
+
+
+class PlatformImageTag(Protocol):
+    """One image tag as the platform lists it."""
+    @property
+    def architecture(self) -> Optional[str]:
+        """The architecture (`amd64`, `arm64`)."""
+        ...
+    @property
+    def digests(self) -> tuple[Digest, ...]:
+        """The digests its findings and running image carry: the image digest,
+        or without one a stand-in (see [`stand_in_digest`]).
+        """
+        ...
+    @property
+    def image_digest(self) -> Optional[Digest]:
+        """The image digest, when the listing gives it."""
+        ...
+    @property
+    def malicious_packages(self) -> tuple[PlatformMalicious, ...]:
+        """Its malicious packages."""
+        ...
+    @property
+    def name(self) -> str:
+        """The image name."""
+        ...
+    @property
+    def registry(self) -> Optional[str]:
+        """The registry."""
+        ...
+    @property
+    def repository_path(self) -> Optional[str]:
+        """The path in the registry (as expected in Artifactory)."""
+        ...
+    @property
+    def risks(self) -> tuple[Risk, ...]:
+        """The platform's risk badges."""
+        ...
+    @property
+    def runtime_status(self) -> RuntimeStatus:
+        """Whether it runs."""
+        ...
+    @property
+    def scanned(self) -> bool:
+        """Whether it was scanned for vulnerabilities (`scan_info.sca`)."""
+        ...
+    @property
+    def tag(self) -> Optional[str]:
+        """The tag."""
+        ...
+    @property
+    def vulnerabilities(self) -> tuple[PlatformVulnerability, ...]:
+        """Its vulnerabilities."""
+        ...
+    @property
+    def workloads(self) -> tuple[WorkloadLocation, ...]:
+        """The workloads that run it."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("PlatformImageTag")
+
+
+class PlatformImageTags(Protocol):
+    """The image tags of a listing, and the finding model they give."""
+    @property
+    def evidence(self) -> Optional[PlatformEvidence]:
+        """The runtime evidence a workloads listing gave, once applied."""
+        ...
+    @property
+    def listing(self) -> ListingPages:
+        """What the pages say of the listing as a whole."""
+        ...
+    @property
+    def reports(self) -> tuple[ImageReport, ...]:
+        """Per tag, its findings as a report (artifact: the tag as text)."""
+        ...
+    @property
+    def running_images(self) -> tuple[RunningImage, ...]:
+        """The tags that run (running or unknown), as running images: scanned
+        as `scan_info` says, monitored once a workload listing says so
+        ([`PlatformImageTags::apply_workloads`]).
+        """
+        ...
+    @property
+    def tags(self) -> tuple[PlatformImageTag, ...]:
+        """The tags, in the listing's order."""
+        ...
+    @property
+    def warnings(self) -> tuple[IngestWarning, ...]:
+        """What was assumed, and why."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("PlatformImageTags")
+
+
+class PlatformImages(Protocol):
+    """The live images of a listing."""
+    @property
+    def images(self) -> tuple[PlatformImage, ...]:
+        """The images of this page."""
+        ...
+    @property
+    def scan(self) -> PlatformScan:
+        """The scan status of the listed images. Over one page of a longer
+        listing it is the page's status, and a warning says so.
+        """
+        ...
+    @property
+    def total_count(self) -> int:
+        """How many images the platform has in all."""
+        ...
+    @property
+    def warnings(self) -> tuple[IngestWarning, ...]:
+        """What was assumed, and why."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("PlatformImages")
+
+
+class PlatformMalicious(Protocol):
+    """A malicious package as the platform lists it."""
+    @property
+    def components(self) -> tuple[PlatformComponent, ...]:
+        """The malicious components."""
+        ...
+    @property
+    def xray_id(self) -> Optional[str]:
+        """The Xray id."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("PlatformMalicious")
+
+
+class PlatformProcess(Protocol):
+    """A process of a workload."""
+    @property
+    def arguments(self) -> Optional[str]:
+        """Its arguments."""
+        ...
+    @property
+    def image_digest(self) -> Optional[Digest]:
+        """The image it runs from, when given."""
+        ...
+    @property
+    def malicious_packages(self) -> tuple[PlatformMalicious, ...]:
+        """The malicious packages of what it runs."""
+        ...
+    @property
+    def name(self) -> str:
+        """Its name."""
+        ...
+    @property
+    def path(self) -> Optional[str]:
+        """The executable's path."""
+        ...
+    @property
+    def process_hash(self) -> Optional[str]:
+        """The SHA-256 of its executable."""
+        ...
+    @property
+    def risks(self) -> tuple[Risk, ...]:
+        """Its risk badges."""
+        ...
+    @property
+    def runtime_status(self) -> RuntimeStatus:
+        """Whether it runs."""
+        ...
+    @property
+    def vulnerabilities(self) -> tuple[PlatformVulnerability, ...]:
+        """The vulnerabilities of what it runs."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("PlatformProcess")
+
+
+class PlatformScan(Protocol):
+    """The scan status of a listing's images, with the counts behind it."""
+    @property
+    def running(self) -> int:
+        """Images listed."""
+        ...
+    @property
+    def scanned(self) -> int:
+        """Of those, scanned."""
+        ...
+    @property
+    def status(self) -> ScanStatus:
+        """The status."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("PlatformScan")
+
+
+class PlatformVulnerability(Protocol):
+    """A vulnerability as the platform lists it."""
+    @property
+    def applicability(self) -> Applicability:
+        """What contextual analysis concluded."""
+        ...
+    @property
+    def components(self) -> tuple[PlatformComponent, ...]:
+        """The components it was found in."""
+        ...
+    @property
+    def cve_id(self) -> Optional[str]:
+        """The CVE id, when it has one."""
+        ...
+    @property
+    def cvss_v2(self) -> Optional[float]:
+        """The CVSS v2 score, when given."""
+        ...
+    @property
+    def cvss_v3(self) -> Optional[float]:
+        """The CVSS v3 score, when given."""
+        ...
+    @property
+    def severity(self) -> Severity:
+        """The severity."""
+        ...
+    @property
+    def xray_id(self) -> Optional[str]:
+        """The Xray id."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("PlatformVulnerability")
+
+
+class PlatformWorkload(Protocol):
+    """A workload as the platform lists it."""
+    @property
+    def architecture(self) -> Optional[str]:
+        """Its architecture."""
+        ...
+    @property
+    def location(self) -> WorkloadLocation:
+        """Where it runs."""
+        ...
+    @property
+    def nodes(self) -> tuple[str, ...]:
+        """The nodes it runs on."""
+        ...
+    @property
+    def processes(self) -> tuple[PlatformProcess, ...]:
+        """Its processes."""
+        ...
+    @property
+    def risks(self) -> tuple[Risk, ...]:
+        """Its risk badges."""
+        ...
+    @property
+    def runtime_status(self) -> RuntimeStatus:
+        """Whether it runs."""
+        ...
+    @property
+    def vulnerabilities_count(self) -> Optional[int]:
+        """The platform's count of its processes' vulnerabilities."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("PlatformWorkload")
+
+
+class PlatformWorkloads(Protocol):
+    """The workloads of a listing."""
+    @property
+    def listing(self) -> ListingPages:
+        """What the pages say of the listing as a whole."""
+        ...
+    @property
+    def warnings(self) -> tuple[IngestWarning, ...]:
+        """What was assumed, and why."""
+        ...
+    @property
+    def workloads(self) -> tuple[PlatformWorkload, ...]:
+        """The workloads, in the listing's order."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("PlatformWorkloads")
+
+
+class PodInventory(Protocol):
+    """The containers of a Pod list, and what could not be read."""
+    @property
+    def containers(self) -> tuple[RunningContainer, ...]:
+        """The running containers."""
+        ...
+    @property
+    def warnings(self) -> tuple[IngestWarning, ...]:
+        """What was skipped, and why."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("PodInventory")
+
+
+Prerequisite = Union[Literal["connected_cluster"], Literal["automatic_scanning"], Literal["runtime_sensors"]]
+"""A prerequisite of the dashboard."""
+__all__.append("Prerequisite")
+
+
+class Purl(Protocol):
+    """A parsed package URL."""
+    @property
+    def kind(self) -> str:
+        """The package type (`npm`, `deb`, `oci`, ...), lower case."""
+        ...
+    @property
+    def name(self) -> str:
+        """The name."""
+        ...
+    @property
+    def namespace(self) -> Optional[str]:
+        """The namespace, if any (`org.springframework.boot`, `@babel`)."""
+        ...
+    @property
+    def version(self) -> Optional[str]:
+        """The version; `None` matches every version."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Purl")
+
+
+class Readiness(Protocol):
+    """Whether the dashboard can show complete data."""
+    @property
+    def complete_data(self) -> bool:
+        """Whether the data is complete (a connected cluster, and scanning with
+        SCA and contextual analysis everywhere); the runtime stage may still
+        be missing.
+        """
+        ...
+    @property
+    def ready(self) -> bool:
+        """Whether every prerequisite is met, runtime sensors included."""
+        ...
+    @property
+    def unmet(self) -> tuple[Unmet, ...]:
+        """The unmet prerequisites, in the documentation's order."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Readiness")
+
+
+Reason = Mapping[str, Any]
+"""One fact that led to an integrity status, in the order it was checked."""
+__all__.append("Reason")
+
+
+class Recommendation(Protocol):
+    """One remediation step."""
+    @property
+    def action(self) -> Action:
+        """What to do, as a stable code."""
+        ...
+    @property
+    def condition(self) -> Optional[Condition]:
+        """The situation in which the step applies, if it is conditional."""
+        ...
+    @property
+    def horizon(self) -> Optional[Horizon]:
+        """When to do it, where the documentation says."""
+        ...
+    @property
+    def step(self) -> int:
+        """The position of the step, from 1."""
+        ...
+    @property
+    def text(self) -> str:
+        """The step in words."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Recommendation")
+
+
+class Reconfigured(Protocol):
+    """Configurations after a batch change, and what changed."""
+    @property
+    def changes(self) -> tuple[ConfigurationChange, ...]:
+        """What changed, cluster by cluster."""
+        ...
+    @property
+    def configurations(self) -> ScanConfigurations:
+        """Every cluster's configuration, after the change."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Reconfigured")
+
+
+RegistryAnswer = Mapping[str, Any]
+"""The answer of the registry of record for a spec reference."""
+__all__.append("RegistryAnswer")
+
+
+class ReportWorkload(Protocol):
+    """The Kubernetes workload a report belongs to, when the format says
+    (where it runs, unlike [`integrity::Workload`](crate::integrity::Workload),
+    which owns one container).
+    """
+    @property
+    def cluster(self) -> Optional[str]:
+        """The cluster, when named."""
+        ...
+    @property
+    def kind(self) -> str:
+        """Its kind (`Deployment`, `StatefulSet`, ...)."""
+        ...
+    @property
+    def name(self) -> str:
+        """Its name."""
+        ...
+    @property
+    def namespace(self) -> str:
+        """Its namespace."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("ReportWorkload")
+
+
+Risk = Union[Literal["malicious"], Literal["untrusted_registry"], Literal["integrity_violation"], Literal["critical_applicable_cves"]]
+"""A risk badge of an image tag, workload or process."""
+__all__.append("Risk")
+
+
+class RunningContainer(Protocol):
+    """One running container."""
+    @property
+    def cluster(self) -> str:
+        """The cluster, as the caller named it."""
+        ...
+    @property
+    def container(self) -> str:
+        """The container."""
+        ...
+    @property
+    def image(self) -> ImageRefString:
+        """The image as the pod spec references it."""
+        ...
+    @property
+    def image_id(self) -> Optional[ImageIdString]:
+        """The image id the runtime reports, when it reports one."""
+        ...
+    @property
+    def namespace(self) -> str:
+        """The pod's namespace."""
+        ...
+    @property
+    def node(self) -> str:
+        """The node it runs on."""
+        ...
+    @property
+    def pod(self) -> str:
+        """The pod."""
+        ...
+    @property
+    def started_at(self) -> Optional[str]:
+        """When the container started."""
+        ...
+    @property
+    def workload(self) -> Workload:
+        """The workload that owns the pod."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("RunningContainer")
+
+
+class RunningImage(Protocol):
+    """A running image: its identity, and whether it was scanned and is
+    watched by a runtime sensor.
+    """
+    @property
+    def digests(self) -> tuple[Digest, ...]:
+        """The digests that identify it."""
+        ...
+    @property
+    def monitored(self) -> bool:
+        """Whether a runtime sensor watches at least one node it runs on; when
+        not, its findings have no runtime evidence.
+        """
+        ...
+    @property
+    def scanned(self) -> bool:
+        """Whether a scan of it exists."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("RunningImage")
+
+
+RuntimeEvidence = Union[Literal["loaded"], Literal["not_observed"], Literal["unavailable"]]
+"""Whether the vulnerable package was seen loaded or executed at runtime."""
+__all__.append("RuntimeEvidence")
+
+
+class RuntimeMarked(Protocol):
+    """A full scan's findings marked from a runtime-filtered one, and the counts."""
+    @property
+    def findings(self) -> tuple[Occurrence, ...]:
+        """The full scan's findings, each marked."""
+        ...
+    @property
+    def marks(self) -> RuntimeMarks:
+        """What marking found."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("RuntimeMarked")
+
+
+class RuntimeMarks(Protocol):
+    """What marking found."""
+    @property
+    def loaded(self) -> int:
+        """Occurrences marked loaded."""
+        ...
+    @property
+    def not_observed(self) -> int:
+        """Occurrences marked not observed."""
+        ...
+    @property
+    def unmatched(self) -> int:
+        """Distinct (vulnerability, package, version) of the filtered scan with
+        no occurrence in the full one
+        (scans of different images, or of different database versions).
+        """
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("RuntimeMarks")
+
+
+RuntimeStatus = Union[Literal["running"], Literal["stopped"], Literal["unknown"]]
+"""Whether an image tag or workload runs, as the platform says."""
+__all__.append("RuntimeStatus")
+
+
+class ScanConfiguration(Protocol):
+    """The scan configuration of one cluster."""
+    @property
+    def retention_days(self) -> Optional[int]:
+        """How many days scan results are kept, if set."""
+        ...
+    @property
+    def scanners(self) -> tuple[Scanner, ...]:
+        """The scanners enabled."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("ScanConfiguration")
+
+
+ScanConfigurations = Mapping[str, "ScanConfiguration"]
+"""The scan configuration of every cluster."""
+__all__.append("ScanConfigurations")
+
+
+class ScanPlan(Protocol):
+    """The scan plan."""
+    @property
+    def not_covered(self) -> tuple[str, ...]:
+        """Images none of whose clusters has automatic scanning configured: the
+        plan cannot cover them (one reason a scan status stays partial).
+        """
+        ...
+    @property
+    def scans(self) -> tuple[PlannedScan, ...]:
+        """The images to scan, in the order given."""
+        ...
+    @property
+    def up_to_date(self) -> int:
+        """Images that already have every configured scanner's results."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("ScanPlan")
+
+
+class ScanReport(Protocol):
+    """The scan status with the counts behind it."""
+    @property
+    def running(self) -> int:
+        """Distinct running images (images sharing a digest are one)."""
+        ...
+    @property
+    def scanned(self) -> int:
+        """Of those, scanned."""
+        ...
+    @property
+    def status(self) -> ScanStatus:
+        """The status."""
+        ...
+    @property
+    def unscanned(self) -> int:
+        """Of those, not scanned (`scanned + unscanned = running`)."""
+        ...
+    @property
+    def unscanned_images(self) -> tuple[str, ...]:
+        """A digest of each unscanned image, sorted."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("ScanReport")
+
+
+ScanStatus = Union[Literal["no_running_images"], Literal["not_scanned"], Literal["partial"], Literal["scanned"]]
+"""Whether running images have been scanned."""
+__all__.append("ScanStatus")
+
+
+Scanner = Union[Literal["sca"], Literal["contextual_analysis"], Literal["secrets"], Literal["applications"], Literal["services"], Literal["iac"], Literal["exposures"]]
+"""A scanner that automatic scanning can run on runtime-observed images."""
+__all__.append("Scanner")
+
+
+SensorState = Union[Literal["running"], Literal["failed"], Literal["failed_to_install"], Literal["disabled"], Literal["not_installed"]]
+"""The state of a node's runtime sensor."""
+__all__.append("SensorState")
+
+
+Series = Union[Literal["running"], Literal["scanned"], Literal["unscanned"], Literal["critical"], Literal["high"], Literal["medium"], Literal["low"], Literal["unknown"]]
+"""One series of the chart."""
+__all__.append("Series")
+
+
+class SeriesSummary(Protocol):
+    """One series over the window's complete days."""
+    @property
+    def direction(self) -> Direction:
+        """Which way it moved: the least-squares line through the complete
+        days, from the first complete day to the last.
+        """
+        ...
+    @property
+    def first(self) -> Optional[int]:
+        """Its value on the first complete day."""
+        ...
+    @property
+    def fitted_change(self) -> Optional[float]:
+        """The change along the fitted line from the first complete day to the
+        last.
+        """
+        ...
+    @property
+    def last(self) -> Optional[int]:
+        """Its value on the last complete day."""
+        ...
+    @property
+    def outlook(self) -> Outlook:
+        """What that means."""
+        ...
+    @property
+    def series(self) -> Series:
+        """The series."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("SeriesSummary")
+
+
+Severity = Union[Literal["unknown"], Literal["low"], Literal["medium"], Literal["high"], Literal["critical"]]
+"""How serious a finding or violation is.
+
+Ordered so that `Critical > High > Medium > Low > Unknown`: sorting in
+descending order puts the most urgent first, and `max()` over a group gives
+its worst severity (an `Unknown` never beats a known level).
+
+```
+use kubesight::Severity;
+assert!(Severity::Critical > Severity::High);
+assert!(Severity::Low > Severity::Unknown);
+assert_eq!(Severity::Medium.code(), "medium");
+```
+"""
+__all__.append("Severity")
+
+
+class SeverityCounts(Protocol):
+    """Counts by severity: distinct vulnerabilities by their group's highest
+    severity in the funnel and the trend, findings in a platform listing.
+    """
+    @property
+    def critical(self) -> int:
+        """Critical."""
+        ...
+    @property
+    def high(self) -> int:
+        """High."""
+        ...
+    @property
+    def low(self) -> int:
+        """Low."""
+        ...
+    @property
+    def medium(self) -> int:
+        """Medium."""
+        ...
+    @property
+    def unknown(self) -> int:
+        """Unknown."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("SeverityCounts")
+
+
+class Skipped(Protocol):
+    """How many occurrences were left out, and why."""
+    @property
+    def malicious(self) -> int:
+        """Malicious-package findings."""
+        ...
+    @property
+    def not_running(self) -> int:
+        """Findings on images that are not running."""
+        ...
+    @property
+    def not_scanned(self) -> int:
+        """Findings on running images the inventory says were not scanned."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Skipped")
+
+
+class Snapshot(Protocol):
+    """The running images at one instant.
+
+    ```
+    use kubesight::trend::Snapshot;
+
+    let digest = format!("sha256:{}", "ab".repeat(32));
+    let snapshot: Snapshot = serde_json::from_value(serde_json::json!({
+        "taken_at": "2026-11-20T02:00:00Z",
+        "clusters": ["prod-eu"], "expected_clusters": ["prod-eu", "prod-us"],
+        "running": [{"digests": [digest], "scanned": true}],
+        "occurrences": [{"image": [digest], "vulnerability": "CVE-2024-1", "severity": "high"}]
+    }))?;
+    assert_eq!(snapshot.missing_clusters(), vec!["prod-us"]);
+    # Ok::<(), serde_json::Error>(())
+    ```
+    """
+    @property
+    def clusters(self) -> tuple[str, ...]:
+        """The clusters that reported into it."""
+        ...
+    @property
+    def expected_clusters(self) -> tuple[str, ...]:
+        """The clusters that should have reported; empty when the caller does
+        not know, and then the snapshot counts as covering every cluster.
+        """
+        ...
+    @property
+    def occurrences(self) -> tuple[Occurrence, ...]:
+        """The vulnerabilities of the running images' latest scans. Only the
+        vulnerability id, its aliases and its severity are read; findings on
+        images not running, on images not scanned, and malicious-package
+        findings are left out, as the funnel leaves them out.
+        """
+        ...
+    @property
+    def running(self) -> tuple[RunningImage, ...]:
+        """The running images, and whether each was scanned."""
+        ...
+    @property
+    def state(self) -> SnapshotState:
+        """Whether its computation finished."""
+        ...
+    @property
+    def taken_at(self) -> str:
+        """When it was taken."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Snapshot")
+
+
+SnapshotState = Union[Literal["complete"], Literal["in_progress"]]
+"""Whether a snapshot's computation finished."""
+__all__.append("SnapshotState")
+
+
+class StageCount(Protocol):
+    """Distinct vulnerabilities and distinct images at one stage."""
+    @property
+    def images(self) -> int:
+        """Distinct images holding an occurrence at this stage."""
+        ...
+    @property
+    def vulnerabilities(self) -> int:
+        """Distinct vulnerabilities (alias groups) at this stage."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("StageCount")
+
+
+class TagClass(Protocol):
+    """Whether a tag is mutable, and the rule that decided it."""
+    @property
+    def explanation(self) -> str: ...
+    @property
+    def is_mutable(self) -> bool: ...
+    @property
+    def mutability(self) -> Mutability: ...
+    @property
+    def rule(self) -> TagRule: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("TagClass")
+
+
+class TagPolicyWords(Protocol):
+    """Decides whether an image tag is mutable, with the rule that decided.
+
+    The default policy ([`TagPolicy::new`]) applies these rules, first match wins:
+
+    | rule | mutable | examples |
+    |---|---|---|
+    | `no_tag` | yes | `nginx` (Kubernetes pulls `latest`) |
+    | `digest_pinned` | no | `nginx:1.25@sha256:…` |
+    | `keyword` | yes | `latest`, `Stable`, `nightly`, `lts` |
+    | `commit` | no | `3f2a9c1`, `sha-3f2a9c1`, `main-3f2a9c1` |
+    | `date` | no | `20240101`, `nightly-2024-01-01`, `2024.01.15` |
+    | `pull_request` | yes | `pr-123` |
+    | `full_version` | no | `1.2.3`, `v1.2.3-alpine`, `1.0.0-rc.1`, `1.2.3.4` |
+    | `build_number` | no | `build-1234`, `nightly-42` |
+    | `keyword_variant` | yes | `stable-alpine`, `3-latest`, `1.4.0-SNAPSHOT` |
+    | `partial_version` | yes | `1`, `v1.2`, `3-alpine`, `1.25-alpine` |
+    | `variant` | yes | `alpine`, `bookworm-slim`, `alpine3.19` |
+    | `unrecognized` | no | anything else |
+
+    A tag is cut into tokens at `-` and `_`. Keywords match a whole token
+    regardless of case. A keyword followed by a date, build number or commit
+    names one build (`nightly-20240101` is immutable). Commits are 7 to 64
+    lower-case hex characters with at least one letter.
+
+    [`TagPolicy::keywords_only`] reproduces the product documentation
+    literally: only the keyword list is mutable. Both presets accept added and
+    removed keywords.
+
+    ```
+    use kubesight::{Mutability, TagPolicy, TagRule};
+
+    let policy = TagPolicy::new();
+    let class = policy.classify("stable-alpine")?;
+    assert_eq!(class.mutability(), Mutability::Mutable);
+    assert_eq!(class.rule(), TagRule::KeywordVariant);
+
+    assert_eq!(policy.classify("nightly-20240101")?.rule(), TagRule::Date);
+    assert!(policy.classify("latest ").is_err());
+    # Ok::<(), kubesight::TagError>(())
+    ```
+    """
+    @property
+    def keywords(self) -> WordSet: ...
+    @property
+    def keywords_only(self) -> bool: ...
+    @property
+    def variants(self) -> WordSet: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("TagPolicyWords")
+
+
+TagRule = Union[Literal["no_tag"], Literal["digest_pinned"], Literal["keyword"], Literal["keyword_variant"], Literal["pull_request"], Literal["partial_version"], Literal["variant"], Literal["full_version"], Literal["commit"], Literal["date"], Literal["build_number"], Literal["not_keyword"], Literal["unrecognized"]]
+"""The rule that decided a tag's mutability. Each has a stable code and a
+sentence that explains it.
+"""
+__all__.append("TagRule")
+
+
+class TagTimeline(Protocol):
+    """When the workload was deployed and when its tag was pushed again."""
+    @property
+    def deployed_at(self) -> Optional[str]:
+        """When the workload was deployed, if known."""
+        ...
+    @property
+    def elapsed_seconds(self) -> Optional[int]:
+        """`tag_updated_at - deployed_at` in seconds, when both are known.
+        Negative when the tag was pushed before the deployment, which means the
+        node ran an image it had cached.
+        """
+        ...
+    @property
+    def tag_updated_at(self) -> Optional[str]:
+        """When the tag was last pushed, if the registry reports it."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("TagTimeline")
+
+
+class Trend(Protocol):
+    """The trend over a window of days."""
+    @property
+    def days(self) -> tuple[DayBucket, ...]:
+        """One bucket per day, oldest first, the last one today."""
+        ...
+    @property
+    def outside_window(self) -> OutsideWindow:
+        """Snapshots that fell in no bucket."""
+        ...
+    @property
+    def summary(self) -> TrendSummary:
+        """What the window says, for the reader."""
+        ...
+    @property
+    def zone(self) -> DayZone:
+        """The zone whose calendar days make the buckets."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Trend")
+
+
+class TrendResult(Protocol):
+    """A trend and its numbers as one array per series: what a chart reads."""
+    @property
+    def series(self) -> TrendSeries:
+        """The same numbers, one array per series."""
+        ...
+    @property
+    def trend(self) -> Trend:
+        """The trend, day by day."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("TrendResult")
+
+
+class TrendSeries(Protocol):
+    """The trend as one array per series, index `i` being `dates[i]`: `null`
+    where a day has no numbers, so a chart draws a gap, never a zero.
+    """
+    @property
+    def carried(self) -> tuple[bool, ...]:
+        """Whether each day's numbers were carried forward."""
+        ...
+    @property
+    def critical(self) -> tuple[Optional[int], ...]:
+        """Critical vulnerabilities."""
+        ...
+    @property
+    def dates(self) -> tuple[str, ...]:
+        """The dates."""
+        ...
+    @property
+    def high(self) -> tuple[Optional[int], ...]:
+        """High."""
+        ...
+    @property
+    def low(self) -> tuple[Optional[int], ...]:
+        """Low."""
+        ...
+    @property
+    def medium(self) -> tuple[Optional[int], ...]:
+        """Medium."""
+        ...
+    @property
+    def running(self) -> tuple[Optional[int], ...]:
+        """Running images."""
+        ...
+    @property
+    def scanned(self) -> tuple[Optional[int], ...]:
+        """Scanned images."""
+        ...
+    @property
+    def states(self) -> tuple[DayState, ...]:
+        """Each day's state."""
+        ...
+    @property
+    def unknown(self) -> tuple[Optional[int], ...]:
+        """Unknown severity."""
+        ...
+    @property
+    def unscanned(self) -> tuple[Optional[int], ...]:
+        """Unscanned images."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("TrendSeries")
+
+
+class TrendSummary(Protocol):
+    """What the window says."""
+    @property
+    def days(self) -> DayStates:
+        """How many days of each state."""
+        ...
+    @property
+    def series(self) -> tuple[SeriesSummary, ...]:
+        """Every series, in chart order."""
+        ...
+    @property
+    def warning_signs(self) -> tuple[WarningSign, ...]:
+        """The warning signs that show, most severe first."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("TrendSummary")
+
+
+class Undecided(Protocol):
+    """Vulnerabilities the funnel could not take further because a fact was
+    missing: a missing contextual-analysis run shows here instead of
+    silently shrinking the funnel.
+    """
+    @property
+    def applicability(self) -> int:
+        """Critical or High, stopped because applicability is undetermined, not
+        covered or not scanned.
+        """
+        ...
+    @property
+    def fix(self) -> int:
+        """Applicable, stopped because the fix state is unknown."""
+        ...
+    @property
+    def runtime(self) -> int:
+        """Fixable, stopped because no sensor watches the image (only counted
+        when the runtime stage is shown).
+        """
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Undecided")
+
+
+class Unmet(Protocol):
+    """An unmet prerequisite."""
+    @property
+    def action(self) -> str:
+        """What to do."""
+        ...
+    @property
+    def clusters(self) -> Optional[tuple[str, ...]]:
+        """The clusters concerned (for automatic scanning: connected clusters
+        without SCA or contextual analysis).
+        """
+        ...
+    @property
+    def impact(self) -> str:
+        """What the dashboard lacks."""
+        ...
+    @property
+    def prerequisite(self) -> Prerequisite:
+        """Which."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Unmet")
+
+
+class VexApplied(Protocol):
+    """Findings after a VEX document, and what applying it did."""
+    @property
+    def findings(self) -> tuple[Occurrence, ...]:
+        """The findings that remain, updated."""
+        ...
+    @property
+    def outcome(self) -> VexOutcome:
+        """What applying did."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("VexApplied")
+
+
+class VexDocument(Protocol):
+    """A VEX document as statements."""
+    @property
+    def statements(self) -> tuple[VexStatement, ...]:
+        """Its statements, in document order."""
+        ...
+    @property
+    def warnings(self) -> tuple[IngestWarning, ...]:
+        """What could not be read (a product named only by a CPE or a name,
+        which no finding can be matched to, say).
+        """
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("VexDocument")
+
+
+class VexOutcome(Protocol):
+    """What applying a VEX document did."""
+    @property
+    def affected(self) -> int:
+        """Occurrences confirmed affected (now applicable)."""
+        ...
+    @property
+    def fixed(self) -> int:
+        """Occurrences removed as fixed."""
+        ...
+    @property
+    def not_affected(self) -> int:
+        """Occurrences removed as not affected."""
+        ...
+    @property
+    def under_investigation(self) -> int:
+        """Occurrences now undetermined, under investigation."""
+        ...
+    @property
+    def unused_statements(self) -> int:
+        """Statements that applied to no occurrence."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("VexOutcome")
+
+
+class VexProduct(Protocol):
+    """A product a statement names."""
+    @property
+    def image(self) -> Optional[Digest]:
+        """An image, by digest; `None` for any image."""
+        ...
+    @property
+    def package(self) -> Optional[Purl]:
+        """A package; `None` for every package of the image."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("VexProduct")
+
+
+class VexStatement(Protocol):
+    """One statement."""
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """Its aliases, when the document gives them."""
+        ...
+    @property
+    def justification(self) -> Optional[str]:
+        """Why, when it says (`vulnerable_code_not_present`, ...)."""
+        ...
+    @property
+    def products(self) -> tuple[VexProduct, ...]:
+        """The products it speaks of."""
+        ...
+    @property
+    def status(self) -> VexStatus:
+        """What it says."""
+        ...
+    @property
+    def vulnerability(self) -> str:
+        """The vulnerability id."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("VexStatement")
+
+
+VexStatus = Union[Literal["not_affected"], Literal["affected"], Literal["fixed"], Literal["under_investigation"]]
+"""What a statement says of its products."""
+__all__.append("VexStatus")
+
+
+class Violation(Protocol):
+    """An integrity violation, explained: evidence, location, recommendations."""
+    @property
+    def evidence(self) -> Evidence:
+        """What was found."""
+        ...
+    @property
+    def image(self) -> ImageRefString:
+        """The image as the Pod spec names it."""
+        ...
+    @property
+    def kind(self) -> ViolationKind:
+        """The kind of violation."""
+        ...
+    @property
+    def location(self) -> Location:
+        """Where it was found."""
+        ...
+    @property
+    def recommendations(self) -> tuple[Recommendation, ...]:
+        """What to do, in order."""
+        ...
+    @property
+    def severity(self) -> Severity:
+        """Its severity (follows from the kind)."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Violation")
+
+
+ViolationKind = Union[Literal["digest_mismatch"], Literal["missing_source"], Literal["post_deployment_tag_update"]]
+"""An integrity violation's kind, each with a fixed severity."""
+__all__.append("ViolationKind")
+
+
+WarningCode = Union[Literal["unparsable_entry"], Literal["unknown_severity"], Literal["unknown_fix_status"], Literal["no_image_digest"], Literal["invalid_digest"], Literal["unknown_status"], Literal["partial_listing"], Literal["inconsistent_listing"], Literal["duplicate_entry"]]
+"""What an adapter noticed and worked around."""
+__all__.append("WarningCode")
+
+
+WarningSign = Mapping[str, Any]
+"""A documented warning sign: "a rising count of unscanned images or
+increasing vulnerability numbers may indicate that new workloads are
+being deployed without adequate scan coverage".
+"""
+__all__.append("WarningSign")
+
+
+class WordChanges(Protocol):
+    """Words to add to or remove from a policy, for [`TagPolicy::with_changes`]:
+    the options the bindings' policy constructors take. Every list is
+    optional in its serde form.
+    """
+    @property
+    def add_keywords(self) -> tuple[str, ...]:
+        """Channel keywords to add (each a valid tag; any case)."""
+        ...
+    @property
+    def add_variants(self) -> tuple[str, ...]:
+        """Variant words to add (each a valid tag; any case)."""
+        ...
+    @property
+    def remove_keywords(self) -> tuple[str, ...]:
+        """Channel keywords to remove (any case)."""
+        ...
+    @property
+    def remove_variants(self) -> tuple[str, ...]:
+        """Variant words to remove (any case)."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("WordChanges")
+
+
+WordSet = tuple[str, ...]
+"""A set of ASCII words, looked up without regard to case, without allocating.
+
+Words are kept lower-case in buckets keyed by their first letter and
+length, so a lookup compares against one candidate at most, usually.
+"""
+__all__.append("WordSet")
+
+
+class Workload(Protocol):
+    """The Kubernetes workload that owns a container."""
+    @property
+    def kind(self) -> WorkloadKind:
+        """The workload's kind."""
+        ...
+    @property
+    def name(self) -> str:
+        """The workload's name."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("Workload")
+
+
+WorkloadKind = Union[Literal["deployment"], Literal["stateful_set"], Literal["daemon_set"], Literal["replica_set"], Literal["job"], Literal["cron_job"], Literal["pod"], str]
+"""The kind of a Kubernetes workload."""
+__all__.append("WorkloadKind")
+
+
+class WorkloadLocation(Protocol):
+    """Where a workload runs, as a listing names it."""
+    @property
+    def cluster(self) -> str:
+        """The cluster."""
+        ...
+    @property
+    def name(self) -> str:
+        """The workload's name."""
+        ...
+    @property
+    def namespace(self) -> str:
+        """The namespace."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("WorkloadLocation")

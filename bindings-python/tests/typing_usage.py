@@ -1,0 +1,36 @@
+"""Typed use of the results, checked by ``mypy --strict`` in the test
+command: the protocols of :mod:`kubesight.types` give every result's fields
+their types, so a misspelt field or a wrong type fails the check."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import kubesight
+from kubesight import ingest
+
+
+def funnel_counts(running: list[dict[str, object]], findings: list[dict[str, object]]) -> int:
+    result = kubesight.funnel(running, findings, runtime_validation=True)
+    validated: Optional[kubesight.types.StageCount] = result.funnel.validated_in_runtime
+    skipped: int = result.skipped.not_running
+    return result.funnel.critical_high.vulnerabilities + skipped + (validated.images if validated else 0)
+
+
+def trend_dates(snapshots: list[dict[str, object]]) -> tuple[str, ...]:
+    result = kubesight.trend(snapshots, now="2026-11-26T09:30:00Z")
+    running: tuple[Optional[int], ...] = result.series.running
+    assert len(running) == len(result.trend.days)
+    return tuple(str(d) for d in result.series.dates)
+
+
+def report_workloads(document: str) -> list[str]:
+    read = ingest.trivy_operator(document)
+    names = [r.workload.name for r in read.reports if r.workload is not None]
+    codes: list[str] = [w.code for w in read.warnings]
+    return names + codes
+
+
+def assessment_status(policy: kubesight.IntegrityPolicy, facts: dict[str, object]) -> Optional[str]:
+    a = policy.assess(facts, observed_at="2026-11-26T09:30:00Z")
+    return a.violation.kind if a.violation is not None else a.status
