@@ -59,7 +59,7 @@ pub struct OccurrenceFacts {
 
 impl OccurrenceFacts {
     /// The facts of `occurrence`, on an image a sensor watches or not.
-    pub fn of(occurrence: &Occurrence, monitored: bool) -> Self {
+    pub(crate) fn of(occurrence: &Occurrence, monitored: bool) -> Self {
         OccurrenceFacts {
             severity: occurrence.severity,
             applicability: occurrence.applicability,

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::report::{Funnel, StageCount, Undecided};
+use super::counts::{Funnel, StageCount, Undecided};
 use super::RuntimeValidation;
 use crate::finding::aliases::alias_groups;
 use crate::finding::{fact, FindingIndex, InternedOccurrence};

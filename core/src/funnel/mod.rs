@@ -31,12 +31,12 @@
 
 mod accumulator;
 mod compute;
-mod report;
+mod counts;
 mod stage;
 
 pub use accumulator::{FunnelAccumulator, PortablePartial, PortableVulnerability};
 pub use compute::{compute, distinct_vulnerabilities, FunnelResult};
-pub use report::{
+pub use counts::{
     Funnel, FunnelChange, IncreaseThreshold, ProbableCause, StageChange, StageCount, Undecided,
 };
 pub use stage::{RuntimeValidation, Stage};
