@@ -12,6 +12,11 @@
 //! a type the core reads differently (a field with a default is optional,
 //! an instant may be a `Date`) gets a second, `Input` form where it differs.
 
+// The Node binding's own casing, so that the declarations name fields
+// exactly as the addon writes them.
+#[path = "../../bindings-node/src/casing.rs"]
+#[allow(dead_code, reason = "the declarations need only `camel`")]
+mod casing;
 mod model;
 mod python;
 mod typescript;

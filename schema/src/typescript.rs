@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use serde_json::Value;
 
+use crate::casing::camel;
 use crate::model::{referenced, Model};
 
 /// What `types.d.ts` starts with: the shapes no core type describes.
@@ -24,23 +25,6 @@ export interface KubesightError extends Error { code: string; details: Record<st
 /** An instant: a `Date`, or an ISO-8601 string with an offset. */
 export type Instant = Date | string
 ";
-
-/// `running_images` as `runningImages`, as the binding writes field names.
-fn camel(key: &str) -> String {
-    let mut out = String::with_capacity(key.len());
-    let mut upper = false;
-    for c in key.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.push(c.to_ascii_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
 
 /// A property name as TypeScript writes it: bare when it can be.
 fn property_name(key: &str) -> String {
