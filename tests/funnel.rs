@@ -25,15 +25,23 @@ fn check(case: &Value) -> Result<(), String> {
         serde_json::from_value(case["running"].clone()).map_err(|e| e.to_string())?;
     let occurrences: Vec<Occurrence> =
         serde_json::from_value(case["occurrences"].clone()).map_err(|e| e.to_string())?;
-    let validation =
-        RuntimeValidation::available_if(case["runtime_validation"].as_bool().unwrap_or(false));
+    let validation = RuntimeValidation::available_if(
+        case["runtime_validation"]
+            .as_bool()
+            .ok_or("runtime_validation is required")?,
+    );
+    let result = kubesight::funnel::compute(&running, &occurrences, validation);
+    let actual = serde_json::to_value(&result).map_err(|e| e.to_string())?;
+    support::subset(&case["expect"], &actual, "")?;
+    // The streaming path (index, intern, accumulate, finish) gives the same.
     let mut index = FindingIndex::new(&running);
     let (interned, skipped) = index.intern_all(&occurrences);
     let mut accumulator = FunnelAccumulator::for_index(&index);
     accumulator.add_all(&interned);
     let funnel = accumulator.finish(&index, validation);
-    let actual = serde_json::json!({"funnel": funnel, "skipped": skipped});
-    support::subset(&case["expect"], &actual, "")?;
+    if (funnel, skipped) != (result.funnel, result.skipped) {
+        return Err("the accumulator and the one-call funnel differ".into());
+    }
     let back: Funnel =
         serde_json::from_value(actual["funnel"].clone()).map_err(|e| e.to_string())?;
     if back != funnel {

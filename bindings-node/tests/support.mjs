@@ -41,12 +41,17 @@ export const camelKeys = (value) => renameKeys(value, camel)
  * (keys that are data, written in snake_case or lower case, are unchanged). */
 export const snakeKeys = (value) => renameKeys(value, snake)
 
-/** `actual` holds `expected`: objects key by key (extra keys are fine),
+/** `actual` holds `expected`: objects key by key (extra keys are fine, a
+ * missing one is not, even where null is expected),
  * arrays element by element with the same length, anything else equal. */
 export function subset(expected, actual, at = '') {
   if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
     assert.ok(actual !== null && typeof actual === 'object' && !Array.isArray(actual), `${at}: expected an object, got ${JSON.stringify(actual)}`)
-    for (const [k, v] of Object.entries(expected)) subset(v, actual[k] === undefined ? null : actual[k], `${at}.${k}`)
+    for (const [k, v] of Object.entries(expected)) {
+      // A field the result leaves out is not a field that is null.
+      assert.ok(k in actual, `${at}.${k}: expected ${JSON.stringify(v)}, the result has no such field`)
+      subset(v, actual[k], `${at}.${k}`)
+    }
     return
   }
   if (Array.isArray(expected) && Array.isArray(actual) && expected.length === actual.length) {

@@ -28,11 +28,13 @@ def section(name: str, key: str, at_least: int) -> list[Any]:
 
 def subset(expected: Any, actual: Any, at: str = "") -> None:
     """``actual`` holds ``expected``: objects key by key (extra keys are
-    fine), lists element by element with the same length, anything else
-    equal (booleans are not numbers)."""
+    fine, a missing one is not, even where ``null`` is expected), lists
+    element by element with the same length, anything else equal (booleans
+    are not numbers)."""
     if isinstance(expected, dict) and isinstance(actual, dict):
         for key, value in expected.items():
-            subset(value, actual.get(key), f"{at}.{key}")
+            assert key in actual, f"{at}.{key}: expected {value!r}, the result has no such field"
+            subset(value, actual[key], f"{at}.{key}")
         return
     if isinstance(expected, list) and isinstance(actual, list) and len(expected) == len(actual):
         for i, (e, a) in enumerate(zip(expected, actual)):

@@ -32,10 +32,16 @@ pub(crate) fn cases(name: &str) -> Vec<Value> {
 /// anything else equal. Returns where the first difference is.
 pub(crate) fn subset(expected: &Value, actual: &Value, at: &str) -> Result<(), String> {
     match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => e.iter().try_for_each(|(key, ev)| {
-            let av = a.get(key).unwrap_or(&Value::Null);
-            subset(ev, av, &format!("{at}.{key}"))
-        }),
+        (Value::Object(e), Value::Object(a)) => {
+            e.iter().try_for_each(|(key, ev)| match a.get(key) {
+                Some(av) => subset(ev, av, &format!("{at}.{key}")),
+                // A field the result leaves out is not a field that is null: a
+                // misspelt or removed key must not pass as `null`.
+                None => Err(format!(
+                    "{at}.{key}: expected {ev}, the result has no such field"
+                )),
+            })
+        }
         (Value::Array(e), Value::Array(a)) if e.len() == a.len() => e
             .iter()
             .zip(a)

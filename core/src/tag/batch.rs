@@ -41,12 +41,7 @@ impl TagPolicy {
         }
         // Many small pieces, taken in turn by whichever thread is free.
         let pieces = split_lines(text, text.len().div_ceil(PIECE_BYTES));
-        let results = run_pieces(
-            pieces.len(),
-            threads,
-            |i| pieces.get(i).copied().unwrap_or_default(),
-            |piece| self.classify_chunk(piece),
-        );
+        let results = run_pieces(pieces.iter(), threads, |piece| self.classify_chunk(piece));
         let mut rules = Vec::with_capacity(expected_tags(text));
         for result in results {
             rules.extend(result?);
@@ -55,11 +50,11 @@ impl TagPolicy {
     }
 
     /// Classifies tags that arrive in pieces, each a text of tags one per
-    /// line: `produce` gives piece `i`'s text (or `None` when it cannot) on
-    /// the calling thread, in order, while up to `threads - 1` threads of
-    /// rayon's pool classify the pieces given so far; then the calling
-    /// thread classifies too. The rules of each piece, in order, or `None`
-    /// for a piece without text.
+    /// line: `produce` gives piece `i`'s text (or `None` when it cannot),
+    /// for `i` from 0 to `pieces - 1`, on the calling thread, in order,
+    /// while up to `threads - 1` threads of rayon's pool classify the pieces
+    /// given so far; then the calling thread classifies too. The rules of
+    /// each piece, in order, or `None` for a piece without text.
     ///
     /// For callers whose input only one thread can read: a binding that
     /// joins an interpreter's strings while holding its lock overlaps the
@@ -78,7 +73,7 @@ impl TagPolicy {
         threads: usize,
         produce: impl FnMut(usize) -> Option<T>,
     ) -> Vec<Option<Result<Vec<TagRule>, TagError>>> {
-        run_pieces(pieces, threads.clamp(1, 64), produce, |text| {
+        run_pieces((0..pieces).map(produce), threads.clamp(1, 64), |text| {
             text.as_ref().map(|t| self.classify_lines(t.as_ref(), 1))
         })
     }

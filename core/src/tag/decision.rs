@@ -57,11 +57,12 @@ const SINGLE_TOKEN_RULES: [TagRule; Token::COUNT] = {
 /// The rule for a tag of one token: what [`Facts::decide`] gives for a
 /// single token, read from a table by the token's kind.
 #[inline(always)]
+#[expect(
+    clippy::indexing_slicing,
+    reason = "the table has an entry for every kind: `Token::COUNT` of them"
+)]
 pub(super) fn single_token_rule(token: Token) -> TagRule {
-    SINGLE_TOKEN_RULES
-        .get(token as usize)
-        .copied()
-        .unwrap_or(TagRule::Unrecognized)
+    SINGLE_TOKEN_RULES[token as usize]
 }
 
 /// The state of one pass over a tag's tokens: the facts so far, and just
@@ -106,12 +107,45 @@ impl<'a> Scan<'a> {
     }
 }
 
-/// Where the rules a tag's tokens decide among, `commit` to `variant`, stand
-/// in [`TagRule::ALL`].
-const DECIDED: std::ops::Range<usize> = TagRule::Commit.index()..TagRule::Variant.index() + 1;
+/// The rules a tag's tokens decide among, in the policy's order: bit `i` of
+/// [`Facts::decide`]'s conditions is `DECIDED[i]`'s.
+const DECIDED: [TagRule; 8] = [
+    TagRule::Commit,
+    TagRule::Date,
+    TagRule::PullRequest,
+    TagRule::FullVersion,
+    TagRule::BuildNumber,
+    TagRule::KeywordVariant,
+    TagRule::PartialVersion,
+    TagRule::Variant,
+];
 
-// Checked when the crate builds: one bit per decided rule in `decide`.
-const _: () = assert!(DECIDED.end - DECIDED.start == 8);
+// Checked when the crate builds: the decided rules stand in the policy's
+// order (`TagRule::ALL`), one after the other.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time, where an index out of bounds is a build error"
+)]
+const _: () = {
+    let start = TagRule::Commit.index();
+    let mut i = 0;
+    while i < DECIDED.len() {
+        assert!(TagRule::ALL[start + i] as u8 == DECIDED[i] as u8);
+        i += 1;
+    }
+};
+
+/// The rows of [`OBSERVED`]: where a token stands.
+mod row {
+    /// The first token.
+    pub(super) const FIRST: usize = 0;
+    /// The second token, after a pull-request marker.
+    pub(super) const AFTER_PULL_REQUEST: usize = 1;
+    /// Any other token.
+    pub(super) const LATER: usize = 2;
+    /// How many rows there are.
+    pub(super) const COUNT: usize = 3;
+}
 
 /// The bits of [`Facts`].
 mod fact {
@@ -139,50 +173,51 @@ struct Facts(u16);
     clippy::indexing_slicing,
     reason = "built at compile time, where an index out of bounds is a build error"
 )]
-const OBSERVED: [[u16; Token::COUNT]; 3] = {
+const OBSERVED: [[u16; Token::COUNT]; row::COUNT] = {
     use fact::*;
-    let mut table = [[ANY | NOT_ALL_VARIANTS; Token::COUNT]; 3];
-    let mut row = 0;
-    while row < 3 {
-        table[row][Token::Variant as usize] = ANY;
-        table[row][Token::Commit as usize] |= COMMIT;
-        table[row][Token::Date as usize] |= DATE;
-        table[row][Token::Keyword as usize] |= KEYWORD;
-        table[row][Token::NumberedKeyword as usize] |= BUILD_NUMBER;
-        row += 1;
+    use row::{AFTER_PULL_REQUEST, FIRST, LATER};
+    let mut table = [[ANY | NOT_ALL_VARIANTS; Token::COUNT]; row::COUNT];
+    let mut r = 0;
+    while r < row::COUNT {
+        table[r][Token::Variant as usize] = ANY;
+        table[r][Token::Commit as usize] |= COMMIT;
+        table[r][Token::Date as usize] |= DATE;
+        table[r][Token::Keyword as usize] |= KEYWORD;
+        table[r][Token::NumberedKeyword as usize] |= BUILD_NUMBER;
+        r += 1;
     }
     // First token: a short number or partial version leads a partial
     // version, a full version leads a full one, a long number is a build.
-    table[0][Token::ShortNumber as usize] |= LEADING_PARTIAL;
-    table[0][Token::LongNumber as usize] |= BUILD_NUMBER;
-    table[0][Token::PartialVersion as usize] |= LEADING_PARTIAL;
-    table[0][Token::FullVersion as usize] |= LEADING_FULL;
+    table[FIRST][Token::ShortNumber as usize] |= LEADING_PARTIAL;
+    table[FIRST][Token::LongNumber as usize] |= BUILD_NUMBER;
+    table[FIRST][Token::PartialVersion as usize] |= LEADING_PARTIAL;
+    table[FIRST][Token::FullVersion as usize] |= LEADING_FULL;
     // Second token after `pr`: a number names the pull request.
-    table[1][Token::ShortNumber as usize] |= PULL_REQUEST;
-    table[1][Token::LongNumber as usize] |= PULL_REQUEST;
-    table[1][Token::FullVersion as usize] |= VERSION_AFTER_NAME;
+    table[AFTER_PULL_REQUEST][Token::ShortNumber as usize] |= PULL_REQUEST;
+    table[AFTER_PULL_REQUEST][Token::LongNumber as usize] |= PULL_REQUEST;
+    table[AFTER_PULL_REQUEST][Token::FullVersion as usize] |= VERSION_AFTER_NAME;
     // Any later number is a build; a full version names the release.
-    table[2][Token::ShortNumber as usize] |= BUILD_NUMBER;
-    table[2][Token::LongNumber as usize] |= BUILD_NUMBER;
-    table[2][Token::FullVersion as usize] |= VERSION_AFTER_NAME;
+    table[LATER][Token::ShortNumber as usize] |= BUILD_NUMBER;
+    table[LATER][Token::LongNumber as usize] |= BUILD_NUMBER;
+    table[LATER][Token::FullVersion as usize] |= VERSION_AFTER_NAME;
     table
 };
 
 impl Facts {
     #[inline(always)]
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "the row is one of `row`'s and the table has an entry for every kind"
+    )]
     fn observe(&mut self, index: usize, kind: Token, previous_is_pull_request: bool) {
         let row = if index == 0 {
-            0
+            row::FIRST
         } else if index == 1 && previous_is_pull_request {
-            1
+            row::AFTER_PULL_REQUEST
         } else {
-            2
+            row::LATER
         };
-        self.0 |= OBSERVED
-            .get(row)
-            .and_then(|r| r.get(kind as usize))
-            .copied()
-            .unwrap_or(fact::ANY);
+        self.0 |= OBSERVED[row][kind as usize];
     }
 
     #[inline(always)]
@@ -198,9 +233,9 @@ impl Facts {
         let full = (self.has(LEADING_FULL) && (build || !self.has(KEYWORD)))
             || (self.has(VERSION_AFTER_NAME) && !build);
         let all_variants = self.has(ANY) && !self.has(NOT_ALL_VARIANTS);
-        // One bit per rule from `commit` to `variant`, in the policy's order
-        // (`TagRule::ALL`), whose condition holds; past them, `unrecognized`
-        // always does. No token at all meets none of them.
+        // One bit per rule of `DECIDED`, in its order, whose condition holds;
+        // past them, `unrecognized` always does. No token at all meets none
+        // of them.
         let met = [
             self.has(COMMIT),
             self.has(DATE),
@@ -214,12 +249,9 @@ impl Facts {
         .iter()
         .enumerate()
         .fold(0u16, |bits, (i, &met)| bits | (u16::from(met) << i));
-        let candidates = (met * u16::from(self.has(ANY))) | (1 << 8);
+        let candidates = (met * u16::from(self.has(ANY))) | (1 << DECIDED.len());
         let first = candidates.trailing_zeros() as usize;
-        TagRule::ALL
-            .get(DECIDED.start + first)
-            .filter(|_| first < DECIDED.len())
-            .copied()
-            .unwrap_or(TagRule::Unrecognized)
+        // The bit past the decided rules: none of them holds.
+        DECIDED.get(first).copied().unwrap_or(TagRule::Unrecognized)
     }
 }

@@ -7,38 +7,37 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
-/// Runs `work` on `count` pieces with up to `threads` threads (the calling
-/// one and `threads - 1` of rayon's pool), and gives the results in piece
-/// order.
+/// Runs `work` on each of `inputs` (a piece each) with up to `threads`
+/// threads (the calling one and `threads - 1` of rayon's pool), and gives the
+/// results in piece order.
 ///
-/// `produce` gives each piece its input, once per piece and in order, on the
-/// calling thread, while the pool's threads already work on the pieces
-/// produced so far; once every piece is produced, the calling thread takes
-/// pieces too. Input that only the calling thread can make (text joined
+/// `inputs` is drawn on the calling thread, in order, while the pool's
+/// threads already work on the pieces drawn so far; once every piece is
+/// drawn, the calling thread takes pieces too. Input that only the calling thread can make (text joined
 /// while holding an interpreter's lock) so overlaps the work instead of
 /// preceding it.
 #[expect(
     clippy::expect_used,
     reason = "every piece has a result once the scope ends: `in_place_scope` returns after every \
-              spawned loop and the calling thread's own, and a loop stops only when the piece \
-              counter has passed every piece"
+              spawned loop and the calling thread's own, a loop stops only when the piece \
+              counter has passed every piece, and every piece has its input"
 )]
 pub(crate) fn run_pieces<I, R>(
-    count: usize,
+    inputs: impl ExactSizeIterator<Item = I>,
     threads: usize,
-    mut produce: impl FnMut(usize) -> I,
     work: impl Fn(&I) -> R + Sync,
 ) -> Vec<R>
 where
     I: Send + Sync,
     R: Send + Sync,
 {
-    let inputs: Vec<OnceLock<I>> = (0..count).map(|_| OnceLock::new()).collect();
+    let count = inputs.len();
+    let slots: Vec<OnceLock<I>> = (0..count).map(|_| OnceLock::new()).collect();
     let results: Vec<OnceLock<R>> = (0..count).map(|_| OnceLock::new()).collect();
     let next = AtomicUsize::new(0);
     let take_pieces = || loop {
         let piece = next.fetch_add(1, Ordering::Relaxed);
-        let (Some(input), Some(result)) = (inputs.get(piece), results.get(piece)) else {
+        let (Some(input), Some(result)) = (slots.get(piece), results.get(piece)) else {
             break;
         };
         // Only this loop sets a piece's result, once: the counter hands each
@@ -49,10 +48,11 @@ where
         for _ in 1..threads.min(count) {
             scope.spawn(|_| take_pieces());
         }
-        for (piece, input) in inputs.iter().enumerate() {
-            // Every piece gets its input, so no thread waits for one that
-            // never comes.
-            let _ = input.set(produce(piece));
+        // Every piece gets its input, so no thread waits for one that never
+        // comes: `inputs` yields exactly `len()` items (its callers pass a
+        // slice's iterator or a mapped range).
+        for (slot, input) in slots.iter().zip(inputs) {
+            let _ = slot.set(input);
         }
         take_pieces();
     });

@@ -67,6 +67,28 @@ pub enum TagRule {
     Unrecognized,
 }
 
+/// Each rule's position in [`TagRule::ALL`], by its declaration order:
+/// derived from `ALL`, never numbered by hand.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time, where an index out of bounds is a build error"
+)]
+const INDEX: [usize; TagRule::ALL.len()] = {
+    let mut index = [usize::MAX; TagRule::ALL.len()];
+    let mut i = 0;
+    while i < TagRule::ALL.len() {
+        index[TagRule::ALL[i] as usize] = i;
+        i += 1;
+    }
+    // Every rule is in `ALL` (a rule left out fails the build).
+    let mut rule = 0;
+    while rule < TagRule::ALL.len() {
+        assert!(index[rule] != usize::MAX);
+        rule += 1;
+    }
+    index
+};
+
 impl TagRule {
     /// Every rule, in the order the policy applies them.
     pub const ALL: [TagRule; 13] = [
@@ -91,22 +113,12 @@ impl TagRule {
     /// use kubesight::TagRule;
     /// assert!(TagRule::ALL.iter().enumerate().all(|(i, r)| r.index() == i));
     /// ```
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "the table has an entry for every rule, by its declaration order"
+    )]
     pub const fn index(self) -> usize {
-        match self {
-            TagRule::NoTag => 0,
-            TagRule::DigestPinned => 1,
-            TagRule::Keyword => 2,
-            TagRule::Commit => 3,
-            TagRule::Date => 4,
-            TagRule::PullRequest => 5,
-            TagRule::FullVersion => 6,
-            TagRule::BuildNumber => 7,
-            TagRule::KeywordVariant => 8,
-            TagRule::PartialVersion => 9,
-            TagRule::Variant => 10,
-            TagRule::NotKeyword => 11,
-            TagRule::Unrecognized => 12,
-        }
+        INDEX[self as usize]
     }
 
     /// The stable machine code of the rule.

@@ -32,16 +32,18 @@ mod buckets;
 pub(crate) mod error;
 mod index;
 mod options;
+mod result;
 mod snapshot;
 mod summary;
 mod tally;
 mod window;
 mod zone;
 
-pub use buckets::{DayBucket, DayCounts, DayState, OutsideWindow, Trend, TrendResult, TrendSeries};
+pub use buckets::{DayBucket, DayCounts, DayState, OutsideWindow};
 pub use error::TrendError;
 pub use index::{ScanFinding, TrendIndex};
 pub use options::{TrendOptions, MAX_WINDOW_DAYS};
+pub use result::{Trend, TrendResult, TrendSeries};
 pub use snapshot::{ScanId, Snapshot, SnapshotHeader, SnapshotImage, SnapshotState};
 pub use summary::{
     DayStates, Direction, Outlook, Series, SeriesSummary, TrendSummary, WarningSign,

@@ -196,7 +196,7 @@ pub struct PlatformImageTags {
     pub listing: ListingPages,
     /// The runtime evidence a workloads listing gave, once applied.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub evidence: Option<super::PlatformEvidence>,
+    pub evidence: Option<PlatformEvidence>,
     /// What was assumed, and why.
     pub warnings: Vec<IngestWarning>,
 }
@@ -427,4 +427,22 @@ pub fn runtime_image_tags(pages: &[&str]) -> Result<PlatformImageTags, IngestErr
         read.tags.push(tag);
     }
     Ok(read)
+}
+
+/// What the workloads listing told of the image tags' findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PlatformEvidence {
+    /// Occurrences a running process holds: loaded.
+    pub loaded: u64,
+    /// Occurrences of watched images that no running process holds: not
+    /// observed.
+    pub not_observed: u64,
+    /// Occurrences of images no sensor watches: no evidence either way.
+    pub unavailable: u64,
+    /// Running images watched by a sensor on a node they run on.
+    pub monitored_images: u64,
+    /// Processes tied to no image tag (no digest in common, and a workload
+    /// that runs several tags or none).
+    pub unmatched_processes: u64,
 }

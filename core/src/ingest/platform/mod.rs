@@ -73,12 +73,10 @@ mod workloads;
 pub use clusters::{runtime_clusters, PlatformClusters};
 pub use findings::{PlatformComponent, PlatformMalicious, PlatformVulnerability};
 pub use image_tags::{
-    runtime_image_tags, stand_in_digest, PlatformImageTag, PlatformImageTags, RuntimeStatus,
-    WorkloadLocation,
+    runtime_image_tags, stand_in_digest, PlatformEvidence, PlatformImageTag, PlatformImageTags,
+    RuntimeStatus, WorkloadLocation,
 };
 pub use live_images::{runtime_images, PlatformImage, PlatformImages, PlatformScan};
 pub use pages::ListingPages;
 pub use risk::Risk;
-pub use workloads::{
-    runtime_workloads, PlatformEvidence, PlatformProcess, PlatformWorkload, PlatformWorkloads,
-};
+pub use workloads::{runtime_workloads, PlatformProcess, PlatformWorkload, PlatformWorkloads};

@@ -14,7 +14,7 @@ use super::fields::digest;
 use super::findings::{
     findings_of, given, MaliciousDoc, PlatformMalicious, PlatformVulnerability, VulnerabilityDoc,
 };
-use super::image_tags::{PlatformImageTags, RuntimeStatus, WorkloadLocation};
+use super::image_tags::{PlatformEvidence, PlatformImageTags, RuntimeStatus, WorkloadLocation};
 use super::pages::{self, ListingPages};
 use super::risk::{compare_risks, risks, supported, Risk};
 use crate::finding::{canonical_id, RuntimeEvidence};
@@ -269,24 +269,6 @@ pub fn runtime_workloads(pages: &[&str]) -> Result<PlatformWorkloads, IngestErro
     read.workloads = workloads;
     read.listing = listing;
     Ok(read)
-}
-
-/// What the workloads listing told of the image tags' findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct PlatformEvidence {
-    /// Occurrences a running process holds: loaded.
-    pub loaded: u64,
-    /// Occurrences of watched images that no running process holds: not
-    /// observed.
-    pub not_observed: u64,
-    /// Occurrences of images no sensor watches: no evidence either way.
-    pub unavailable: u64,
-    /// Running images watched by a sensor on a node they run on.
-    pub monitored_images: u64,
-    /// Processes tied to no image tag (no digest in common, and a workload
-    /// that runs several tags or none).
-    pub unmatched_processes: u64,
 }
 
 type Key = (String, String, String);
