@@ -307,19 +307,7 @@ export type Horizon = "immediate" | "short_term" | "long_term"
  */
 export type ImageIdKind = "repository_digest" | "local_image_id"
 
-/**
- * An [`ImageId`]'s parts, borrowed from it.
- *
- * ```
- * use kubesight::ImageId;
- * let hex = "ab".repeat(32);
- * let id = ImageId::parse(&format!("docker-pullable://nginx@sha256:{hex}"))?;
- * let parts = serde_json::to_value(id.parts())?;
- * assert_eq!(parts["kind"], "repository_digest");
- * assert_eq!(parts["repository"], format!("docker.io/library/nginx@sha256:{hex}"));
- * # Ok::<(), Box<dyn std::error::Error>>(())
- * ```
- */
+/** An [`ImageId`]'s parts, borrowed from it. */
 export interface ImageIdParts {
   /** Its digest. */
   digest: string
@@ -334,20 +322,7 @@ export interface ImageIdParts {
 /** A runtime image id as a container runtime reports it (`docker-pullable://nginx@sha256:…`). */
 export type ImageIdString = string
 
-/**
- * An [`ImageRef`]'s parts, borrowed from it.
- *
- * ```
- * use kubesight::ImageRef;
- * let r = ImageRef::parse("nginx:1.25")?;
- * let parts = serde_json::to_value(r.parts())?;
- * assert_eq!(parts, serde_json::json!({
- *     "string": "docker.io/library/nginx:1.25", "domain": "docker.io",
- *     "path": "library/nginx", "name": "docker.io/library/nginx", "tag": "1.25",
- *     "digest": null, "familiar": "nginx:1.25"}));
- * # Ok::<(), Box<dyn std::error::Error>>(())
- * ```
- */
+/** An [`ImageRef`]'s parts, borrowed from it. */
 export interface ImageRefParts {
   /** The digest, if any. */
   digest: string | null
@@ -640,15 +615,7 @@ export interface OutsideWindow {
   before: number
 }
 
-/**
- * The workload that owns a controller, as one record.
- *
- * ```
- * use kubesight::ingest::OwningWorkload;
- * let owner = OwningWorkload::of("ReplicaSet", "web-7d4b9c8f6d");
- * assert_eq!((owner.kind.as_str(), owner.name.as_str()), ("Deployment", "web"));
- * ```
- */
+/** The workload that owns a controller, as one record. */
 export interface OwningWorkload {
   /** Its kind (`Deployment`, `CronJob`, or the controller's own). */
   kind: string
@@ -1133,13 +1100,6 @@ export interface SeriesSummary {
  * Ordered so that `Critical > High > Medium > Low > Unknown`: sorting in
  * descending order puts the most urgent first, and `max()` over a group gives
  * its worst severity (an `Unknown` never beats a known level).
- *
- * ```
- * use kubesight::Severity;
- * assert!(Severity::Critical > Severity::High);
- * assert!(Severity::Low > Severity::Unknown);
- * assert_eq!(Severity::Medium.code(), "medium");
- * ```
  */
 export type Severity = "unknown" | "low" | "medium" | "high" | "critical"
 
@@ -1170,23 +1130,7 @@ export interface Skipped {
   notScanned: number
 }
 
-/**
- * The running images at one instant.
- *
- * ```
- * use kubesight::trend::Snapshot;
- *
- * let digest = format!("sha256:{}", "ab".repeat(32));
- * let snapshot: Snapshot = serde_json::from_value(serde_json::json!({
- *     "taken_at": "2026-11-20T02:00:00Z",
- *     "clusters": ["prod-eu"], "expected_clusters": ["prod-eu", "prod-us"],
- *     "running": [{"digests": [digest], "scanned": true}],
- *     "occurrences": [{"image": [digest], "vulnerability": "CVE-2024-1", "severity": "high"}]
- * }))?;
- * assert_eq!(snapshot.missing_clusters(), vec!["prod-us"]);
- * # Ok::<(), serde_json::Error>(())
- * ```
- */
+/** The running images at one instant. */
 export interface Snapshot {
   /** The clusters that reported into it. */
   clusters: string[]
@@ -1257,19 +1201,6 @@ export interface TagClass {
  * [`TagPolicy::keywords_only`] reproduces the product documentation
  * literally: only the keyword list is mutable. Both presets accept added and
  * removed keywords.
- *
- * ```
- * use kubesight::{Mutability, TagPolicy, TagRule};
- *
- * let policy = TagPolicy::new();
- * let class = policy.classify("stable-alpine")?;
- * assert_eq!(class.mutability(), Mutability::Mutable);
- * assert_eq!(class.rule(), TagRule::KeywordVariant);
- *
- * assert_eq!(policy.classify("nightly-20240101")?.rule(), TagRule::Date);
- * assert!(policy.classify("latest ").is_err());
- * # Ok::<(), kubesight::TagError>(())
- * ```
  */
 export interface TagPolicyWords {
   keywords: WordSet
@@ -1307,6 +1238,30 @@ export interface Trend {
   summary: TrendSummary
   /** The zone whose calendar days make the buckets. */
   zone: DayZone
+}
+
+/**
+ * A trend asked for as the bindings ask it: the instant whose day ends the
+ * window, and each option only when given (the others keep
+ * [`TrendOptions`]' defaults, written once, there).
+ */
+export interface TrendRequest {
+  /**
+   * How many missing days a complete day may fill, flagged (0 by
+   * default).
+   */
+  carryForwardDays?: number | null
+  /** How many days the window holds (30 by default). */
+  days?: number | null
+  /**
+   * Within what percent of its mean a series' change is flat (5 by
+   * default).
+   */
+  flatWithinPercent?: number | null
+  /** The day that contains it ends the window. */
+  now: string
+  /** The IANA zone of the days (`UTC` by default). */
+  zone?: string | null
 }
 
 /** A trend and its numbers as one array per series: what a chart reads. */
@@ -1523,6 +1478,27 @@ export interface WorkloadLocation {
   namespace: string
 }
 
+/** The artifact a registry holds for a reference. */
+export interface ArtifactInput {
+  /**
+   * The digest of the image configuration, comparable with a node-local
+   * image id.
+   */
+  configDigest?: Digest | null
+  /** The digest the tag resolves to now: the expected digest. */
+  digest: Digest
+  /**
+   * Other digests that name the same artifact: the platform manifests of a
+   * multi-platform index, which is what a runtime reports after pulling
+   * the index.
+   */
+  platformDigests?: Digest[]
+  /** When the tag was last pushed, if the registry reports it. */
+  tagUpdatedAt?: Instant | null
+  /** A link to view the artifact in the registry. */
+  url?: string | null
+}
+
 /**
  * A cluster as the runtime platform lists it. Only `name`, `controller`
  * and `nodes` decide anything; the other fields are kept as the platform
@@ -1547,7 +1523,7 @@ export interface ClusterInput {
    */
   nodeCounts?: NodeCountsInput | null
   /** Its nodes, with their sensors. */
-  nodes?: Node[]
+  nodes?: NodeInput[]
   /** Where it is hosted (`aws`, `kubernetes`, ...). */
   provider?: string | null
   /** The regions it is deployed in. */
@@ -1588,6 +1564,45 @@ export interface ImageReportInput {
   workload?: ReportWorkload | null
 }
 
+/** Everything an integrity assessment needs about one running container. */
+export interface IntegrityFactsInput {
+  /** The Kubernetes cluster. */
+  cluster: string
+  /** When the workload was deployed (the container started), if known. */
+  deployedAt?: Instant | null
+  /**
+   * When this violation was first identified, if it was seen before;
+   * otherwise the assessment's observation time is used.
+   */
+  firstDetected?: Instant | null
+  /** The image as the Pod spec names it. */
+  image: ImageRefString
+  /** What the runtime reports it is running (`imageID`). */
+  imageId: ImageIdString
+  /** The namespace of the workload. */
+  namespace: string
+  /** The node running the container. */
+  node: string
+  /** What the registry of record answered for `image`. */
+  registry: RegistryAnswerInput
+  /** The workload that owns the container. */
+  workload: Workload
+}
+
+/** Where the violation is: the infrastructure context of the container. */
+export interface LocationInput {
+  /** The Kubernetes cluster. */
+  cluster: string
+  /** When the violation was first identified. */
+  firstDetected: Instant
+  /** The namespace of the workload. */
+  namespace: string
+  /** The node running the container. */
+  node: string
+  /** The workload (Deployment, StatefulSet, ...). */
+  workload: Workload
+}
+
 /**
  * The node counts of a cluster, as the platform gives them (each `None`
  * when the listing leaves it out).
@@ -1603,6 +1618,42 @@ export interface NodeCountsInput {
   nodes?: number | null
   /** Nodes running (`running_nodes_count`). */
   running?: number | null
+}
+
+/**
+ * A node of a cluster. Only `name`, `labels` and `sensor` decide
+ * anything; the other fields are kept as the platform gave them.
+ */
+export interface NodeInput {
+  /** Its architecture (`amd64`, `arm64`). */
+  architecture?: string | null
+  /** Its host name. */
+  hostname?: string | null
+  /** The platform's identifier of the node. */
+  id?: string | null
+  /** Its internal DNS name. */
+  internalDns?: string | null
+  /** Its internal IP address. */
+  internalIp?: string | null
+  /** The node's Kubernetes labels. */
+  labels?: Record<string, string>
+  /** When monitoring of the node started. */
+  monitoredAt?: Instant | null
+  /** The node's name. */
+  name: string
+  /** Its region. */
+  region?: string | null
+  /** The sensor's state, as reported. */
+  sensor: SensorState
+  /** When the sensor last reported. */
+  sensorLastUpdated?: Instant | null
+  /** The sensor's version. */
+  sensorVersion?: string | null
+  /**
+   * The node's status word exactly as the platform wrote it
+   * (`monitored_with_sensor`, `running_with_sensors`, ...).
+   */
+  status?: string | null
 }
 
 /** A runtime-observed image and the security data it already has. */
@@ -1695,6 +1746,9 @@ export interface RecommendationInput {
   text: string
 }
 
+/** The answer of the registry of record for a spec reference. */
+export type RegistryAnswerInput = (ArtifactInput & { answer: "found" }) | { answer: "not_found"; registryPath?: string | null } | { answer: "unavailable"; reason: string }
+
 /**
  * A running image: its identity, and whether it was scanned and is
  * watched by a runtime sensor.
@@ -1722,23 +1776,7 @@ export interface ScanConfigurationInput {
 /** The scan configuration of every cluster. */
 export type ScanConfigurationsInput = Record<string, ScanConfigurationInput>
 
-/**
- * The running images at one instant.
- *
- * ```
- * use kubesight::trend::Snapshot;
- *
- * let digest = format!("sha256:{}", "ab".repeat(32));
- * let snapshot: Snapshot = serde_json::from_value(serde_json::json!({
- *     "taken_at": "2026-11-20T02:00:00Z",
- *     "clusters": ["prod-eu"], "expected_clusters": ["prod-eu", "prod-us"],
- *     "running": [{"digests": [digest], "scanned": true}],
- *     "occurrences": [{"image": [digest], "vulnerability": "CVE-2024-1", "severity": "high"}]
- * }))?;
- * assert_eq!(snapshot.missing_clusters(), vec!["prod-us"]);
- * # Ok::<(), serde_json::Error>(())
- * ```
- */
+/** The running images at one instant. */
 export interface SnapshotInput {
   /** The clusters that reported into it. */
   clusters?: string[]
@@ -1774,6 +1812,30 @@ export interface TagTimelineInput {
   elapsedSeconds?: number | null
   /** When the tag was last pushed, if the registry reports it. */
   tagUpdatedAt?: Instant | null
+}
+
+/**
+ * A trend asked for as the bindings ask it: the instant whose day ends the
+ * window, and each option only when given (the others keep
+ * [`TrendOptions`]' defaults, written once, there).
+ */
+export interface TrendRequestInput {
+  /**
+   * How many missing days a complete day may fill, flagged (0 by
+   * default).
+   */
+  carryForwardDays?: number | null
+  /** How many days the window holds (30 by default). */
+  days?: number | null
+  /**
+   * Within what percent of its mean a series' change is flat (5 by
+   * default).
+   */
+  flatWithinPercent?: number | null
+  /** The day that contains it ends the window. */
+  now: Instant
+  /** The IANA zone of the days (`UTC` by default). */
+  zone?: string | null
 }
 
 /** A VEX document as statements. */
@@ -1818,7 +1880,7 @@ export interface ViolationInput {
   /** The kind of violation. */
   kind: ViolationKind
   /** Where it was found. */
-  location: Location
+  location: LocationInput
   /** What to do, in order. */
   recommendations: RecommendationInput[]
   /** Its severity (follows from the kind). */

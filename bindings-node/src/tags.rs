@@ -4,23 +4,9 @@ use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use serde_json::Value;
 
-use crate::convert::{json_value, text};
-use crate::error::{error, raise, Coded, OrThrow};
+use crate::convert::{from_js, json_value, text};
+use crate::error::{raise, throwing, Coded, OrThrow};
 use crate::reference::ImageRef;
-
-/// The policy's options: words to add to or remove from the defaults.
-#[napi(object)]
-#[derive(Default)]
-pub struct TagPolicyOptions {
-    /// Channel keywords to add.
-    pub add_keywords: Option<Vec<String>>,
-    /// Channel keywords to remove.
-    pub remove_keywords: Option<Vec<String>>,
-    /// Variant words to add.
-    pub add_variants: Option<Vec<String>>,
-    /// Variant words to remove.
-    pub remove_variants: Option<Vec<String>>,
-}
 
 /// Threads a batch may use: the machine's, asked once (the answer costs
 /// reading the process's CPU limits).
@@ -41,15 +27,9 @@ impl TagPolicy {
     }
 
     /// The default policy with the options' words.
-    fn with_words(o: TagPolicyOptions) -> Coded<Self> {
-        let changes = kubesight::WordChanges {
-            add_keywords: o.add_keywords.unwrap_or_default(),
-            remove_keywords: o.remove_keywords.unwrap_or_default(),
-            add_variants: o.add_variants.unwrap_or_default(),
-            remove_variants: o.remove_variants.unwrap_or_default(),
-        };
+    fn with_words(changes: &kubesight::WordChanges) -> Coded<Self> {
         let inner = kubesight::TagPolicy::new()
-            .with_changes(&changes)
+            .with_changes(changes)
             .map_err(raise)?;
         Ok(TagPolicy { inner })
     }
@@ -65,9 +45,15 @@ impl TagPolicy {
 #[napi]
 impl TagPolicy {
     /// The default policy, with words added or removed.
-    #[napi(constructor)]
-    pub fn new(env: Env, options: Option<TagPolicyOptions>) -> Result<Self> {
-        Self::with_words(options.unwrap_or_default()).or_throw(&env)
+    #[napi(constructor, ts_args_type = "options?: WordChangesInput")]
+    pub fn new(env: Env, options: Option<Unknown<'_>>) -> Result<Self> {
+        throwing(&env, || {
+            let changes: kubesight::WordChanges = match options {
+                Some(o) => from_js(&env, o, "options")?,
+                None => kubesight::WordChanges::default(),
+            };
+            Self::with_words(&changes)
+        })
     }
 
     /// Only the documented keywords make a tag mutable.
@@ -150,26 +136,18 @@ impl TagPolicy {
         ))
     }
 
-    /// The policy's words, as an object `TagPolicy.fromJSON` reads back.
-    #[napi(js_name = "toJSON")]
+    /// The policy's words, as an object `TagPolicy.fromJSON` reads back
+    /// (camelCase field names, as every result).
+    #[napi(js_name = "toJSON", ts_return_type = "TagPolicyWords")]
     pub fn to_json(&self, env: Env) -> Result<Value> {
-        serde_json::to_value(&self.inner)
-            .map_err(|e| crate::error::internal(e.to_string()))
-            .or_throw(&env)
+        json_value(&self.inner).or_throw(&env)
     }
 
     /// A policy from its `toJSON()` form.
-    #[napi(factory, js_name = "fromJSON")]
-    pub fn from_json(env: Env, data: Value) -> Result<Self> {
-        serde_json::from_value(data)
+    #[napi(factory, js_name = "fromJSON", ts_args_type = "data: TagPolicyWords")]
+    pub fn from_json(env: Env, data: Unknown<'_>) -> Result<Self> {
+        from_js(&env, data, "data")
             .map(|inner| TagPolicy { inner })
-            .map_err(|e| {
-                error(
-                    "invalid_input",
-                    format!("policy: {e}"),
-                    &[("argument", "data")],
-                )
-            })
             .or_throw(&env)
     }
 }

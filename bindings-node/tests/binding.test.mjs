@@ -154,3 +154,14 @@ test('readers take strings or buffers', () => {
   assert.deepEqual(k.readTrivy(bytes), k.readTrivy(bytes.toString('utf8')))
   assert.equal(codeOf(() => k.readTrivy(Buffer.from([0xff, 0xfe]))), 'invalid_input')
 })
+
+test('a tag policy writes camelCase JSON and reads it back', () => {
+  const policy = new k.TagPolicy({ addKeywords: ['edge'] })
+  const json = policy.toJSON()
+  assert.deepEqual(Object.keys(json).sort(), ['keywords', 'keywordsOnly', 'variants'])
+  assert.equal(json.keywordsOnly, false)
+  const again = k.TagPolicy.fromJSON(JSON.parse(JSON.stringify(policy)))
+  assert.equal(again.classify('edge').rule, 'keyword')
+  assert.equal(k.TagPolicy.fromJSON(k.TagPolicy.keywordsOnly().toJSON()).classify('1.2.3').rule, 'not_keyword')
+  assert.equal(codeOf(() => k.TagPolicy.fromJSON({ keywords: 7 })), 'invalid_input')
+})

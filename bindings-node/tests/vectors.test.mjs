@@ -100,9 +100,8 @@ test('scanning: batch, readiness, plan', () => {
 function trendOf(c) {
   const o = c.options
   try {
-    return k.computeTrend(c.snapshots, {
-      now: c.now, days: o.days ?? 30, zone: o.zone ?? 'UTC', carryForwardDays: o.carry_forward_days ?? 0,
-    }).trend
+    // The options a case leaves out keep the core's defaults.
+    return k.computeTrend(c.snapshots, { now: c.now, ...camelKeys(o) }).trend
   } catch (e) {
     return { error: e.code }
   }

@@ -119,11 +119,10 @@ fn mark_runtime(
 }
 
 /// The workload that owns a controller (`ReplicaSet` `web-7d4b9c8f6d` is
-/// `Deployment` `web`): `(kind, name)`.
+/// `Deployment` `web`): `{"kind": ..., "name": ...}`.
 #[pyfunction]
-fn owning_workload(kind: &str, name: &str) -> (String, String) {
-    let owner = ingest::OwningWorkload::of(kind, name);
-    (owner.kind, owner.name)
+fn owning_workload(py: Python<'_>, kind: &str, name: &str) -> PyResult<Py<PyAny>> {
+    to_py(py, &ingest::OwningWorkload::of(kind, name))
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -10,26 +10,26 @@ use crate::integrity::instant;
 /// `days` days ending on the day that contains `now`: `{"trend": ...,
 /// "series": ...}`. The GIL is released while it is computed.
 #[pyfunction]
-#[pyo3(signature = (snapshots, *, now, days = 30, zone = "UTC", carry_forward_days = 0, flat_within_percent = 5))]
+#[pyo3(signature = (snapshots, *, now, days = None, zone = None, carry_forward_days = None, flat_within_percent = None))]
 fn trend(
     py: Python<'_>,
     snapshots: &Bound<'_, PyAny>,
     now: &str,
-    days: u32,
-    zone: &str,
-    carry_forward_days: u32,
-    flat_within_percent: u32,
+    days: Option<u32>,
+    zone: Option<String>,
+    carry_forward_days: Option<u32>,
+    flat_within_percent: Option<u32>,
 ) -> PyResult<Py<PyAny>> {
     let snapshots: Vec<kubesight::trend::Snapshot> = from_py(snapshots, "snapshots")?;
-    let now = instant(now, "now")?;
-    let mut options = kubesight::trend::TrendOptions::default()
-        .with_days(days)
-        .with_carry_forward(carry_forward_days)
-        .in_zone(zone)
-        .map_err(raise)?;
-    options.flat_within_percent = flat_within_percent;
+    let request = kubesight::trend::TrendRequest {
+        now: instant(now, "now")?,
+        days,
+        zone,
+        carry_forward_days,
+        flat_within_percent,
+    };
     let result = py
-        .detach(|| kubesight::trend::TrendResult::of(&snapshots, &options, now))
+        .detach(|| kubesight::trend::TrendResult::of_request(&snapshots, &request))
         .map_err(raise)?;
     to_py(py, &result)
 }

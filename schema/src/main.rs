@@ -42,7 +42,7 @@ use kubesight::runtime::{Cluster, ClusterHealth, DisableLabel, Installation, Sca
 use kubesight::scanning::{
     Coverage, ObservedImage, Reconfigured, ScanConfiguration, ScanConfigurations, ScanPlan,
 };
-use kubesight::trend::{Snapshot, TrendResult};
+use kubesight::trend::{Snapshot, TrendRequest, TrendResult};
 use kubesight::{ImageIdParts, ImageRefParts, Severity, TagClass, TagPolicy, TagRule, WordChanges};
 
 /// Adds the schema of every root type (and of every type they hold) to
@@ -63,6 +63,7 @@ fn add_roots(generator: &mut SchemaGenerator) {
         ScanConfiguration,
         ObservedImage,
         Snapshot,
+        TrendRequest,
         WordChanges,
         // What they return.
         Severity,
@@ -97,7 +98,7 @@ fn add_roots(generator: &mut SchemaGenerator) {
 
 /// The types the bindings read (arguments): they get a read form where it
 /// differs from the written one.
-const INPUTS: [&str; 15] = [
+const INPUTS: [&str; 16] = [
     "RunningImage",
     "Occurrence",
     "Violation",
@@ -108,6 +109,7 @@ const INPUTS: [&str; 15] = [
     "ScanConfiguration",
     "ObservedImage",
     "Snapshot",
+    "TrendRequest",
     "WordChanges",
     "Installation",
     "PlatformImageTags",

@@ -35,6 +35,38 @@ fn references(schema: &Value, into: &mut BTreeSet<String>) {
     }
 }
 
+/// Whether `schema` itself (not through a reference) holds an instant.
+fn has_instant(schema: &Value) -> bool {
+    match schema {
+        Value::Object(map) => {
+            map.get("format").and_then(Value::as_str) == Some("date-time")
+                || map.values().any(has_instant)
+        }
+        Value::Array(items) => items.iter().any(has_instant),
+        _ => false,
+    }
+}
+
+/// A description without its code examples: they are Rust, for the crate's
+/// documentation, not for the declarations of another language.
+pub(crate) fn prose(text: &str) -> String {
+    let mut out = Vec::new();
+    let mut in_code = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if !in_code {
+            out.push(line);
+        }
+    }
+    while out.last().is_some_and(|l| l.trim().is_empty()) {
+        out.pop();
+    }
+    out.join("\n")
+}
+
 /// `schema` with every reference to a name in `renamed` pointing at its
 /// `Input` form.
 fn to_inputs(schema: &Value, renamed: &BTreeSet<String>) -> Value {
@@ -66,11 +98,12 @@ impl Model {
     ) -> Self {
         let results: BTreeMap<String, Value> = written.into_iter().collect();
         let read: BTreeMap<String, Value> = read.into_iter().collect();
-        // A type is read differently when its own schema differs, or when it
+        // A type is read differently when its own schema differs, when it
+        // holds an instant (which may be given as a `Date`), or when it
         // holds a type that is.
         let mut differ: BTreeSet<String> = read
             .iter()
-            .filter(|(name, schema)| results.get(*name) != Some(*schema))
+            .filter(|(name, schema)| results.get(*name) != Some(*schema) || has_instant(schema))
             .map(|(name, _)| name.clone())
             .collect();
         loop {

@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use serde_json::{Map, Value};
 
-use crate::model::{referenced, Model};
+use crate::model::{prose, referenced, Model};
 
 const PREAMBLE: &str = r#""""The shapes of kubesight's results, generated from the core's types by
 ``cargo run -p kubesight-schema``: do not edit.
@@ -133,7 +133,7 @@ fn primitive(t: &str, map: &Map<String, Value>, quote: bool) -> String {
 
 /// A docstring body from a description, indented.
 fn docstring(schema: &Value, indent: &str) -> Option<String> {
-    let text = schema.get("description")?.as_str()?;
+    let text = prose(schema.get("description")?.as_str()?);
     let text = text.replace('\\', "\\\\").replace("\"\"\"", "'''");
     let mut lines = text.lines();
     let first = lines.next()?;

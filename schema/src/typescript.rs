@@ -7,7 +7,7 @@ use std::fmt::Write;
 use serde_json::Value;
 
 use crate::casing::camel;
-use crate::model::{referenced, Model};
+use crate::model::{prose, referenced, Model};
 
 /// What `types.d.ts` starts with: the shapes no core type describes.
 const PREAMBLE: &str =
@@ -43,7 +43,12 @@ fn property_name(key: &str) -> String {
 
 /// A doc comment, if the schema has a description.
 fn doc(schema: &Value, indent: &str) -> String {
-    match schema.get("description").and_then(Value::as_str) {
+    match schema
+        .get("description")
+        .and_then(Value::as_str)
+        .map(prose)
+        .filter(|t| !t.is_empty())
+    {
         Some(text) => {
             let text = text.replace("*/", "*\\/");
             let lines: Vec<&str> = text.lines().collect();

@@ -306,13 +306,18 @@ def trend(
     snapshots: Iterable[Mapping[str, Any]],
     *,
     now: Instant,
-    days: int = 30,
-    zone: str = "UTC",
-    carry_forward_days: int = 0,
-    flat_within_percent: int = 5,
+    days: Optional[int] = None,
+    zone: Optional[str] = None,
+    carry_forward_days: Optional[int] = None,
+    flat_within_percent: Optional[int] = None,
 ) -> types.TrendResult:
     """The running-images trend: ``.trend`` (a bucket per day and the
-    summary) and ``.series`` (one list per series, ready to plot).
+    summary) and ``.series`` (one list per series, ready to plot). The
+    window of ``days`` days (30 by default) ends on the day that contains
+    ``now``, in the IANA ``zone`` (UTC by default); a complete day may fill
+    ``carry_forward_days`` missing days after it (0 by default), and a
+    series whose change is within ``flat_within_percent`` percent of its
+    mean is flat (5 by default).
 
     >>> from datetime import datetime, timezone
     >>> digest = "sha256:" + "ab" * 32

@@ -185,11 +185,11 @@ def mark_runtime(
     return cast(types.RuntimeMarked, Record(_native.mark_runtime(full, filtered), "RuntimeMarked"))
 
 
-def owning_workload(kind: str, name: str) -> tuple[str, str]:
-    """The workload that owns a controller.
+def owning_workload(kind: str, name: str) -> types.OwningWorkload:
+    """The workload that owns a controller: ``.kind`` and ``.name``.
 
-    >>> owning_workload("ReplicaSet", "web-7d4b9c8f6d")
+    >>> owner = owning_workload("ReplicaSet", "web-7d4b9c8f6d")
+    >>> owner.kind, owner.name
     ('Deployment', 'web')
     """
-    kind_, name_ = _native.owning_workload(kind, name)
-    return kind_, name_
+    return cast(types.OwningWorkload, Record(_native.owning_workload(kind, name), "OwningWorkload"))

@@ -521,18 +521,7 @@ __all__.append("ImageIdKind")
 
 
 class ImageIdParts(Protocol):
-    """An [`ImageId`]'s parts, borrowed from it.
-
-    ```
-    use kubesight::ImageId;
-    let hex = "ab".repeat(32);
-    let id = ImageId::parse(&format!("docker-pullable://nginx@sha256:{hex}"))?;
-    let parts = serde_json::to_value(id.parts())?;
-    assert_eq!(parts["kind"], "repository_digest");
-    assert_eq!(parts["repository"], format!("docker.io/library/nginx@sha256:{hex}"));
-    # Ok::<(), Box<dyn std::error::Error>>(())
-    ```
-    """
+    """An [`ImageId`]'s parts, borrowed from it."""
     @property
     def digest(self) -> str:
         """Its digest."""
@@ -561,19 +550,7 @@ __all__.append("ImageIdString")
 
 
 class ImageRefParts(Protocol):
-    """An [`ImageRef`]'s parts, borrowed from it.
-
-    ```
-    use kubesight::ImageRef;
-    let r = ImageRef::parse("nginx:1.25")?;
-    let parts = serde_json::to_value(r.parts())?;
-    assert_eq!(parts, serde_json::json!({
-        "string": "docker.io/library/nginx:1.25", "domain": "docker.io",
-        "path": "library/nginx", "name": "docker.io/library/nginx", "tag": "1.25",
-        "digest": null, "familiar": "nginx:1.25"}));
-    # Ok::<(), Box<dyn std::error::Error>>(())
-    ```
-    """
+    """An [`ImageRef`]'s parts, borrowed from it."""
     @property
     def digest(self) -> Optional[str]:
         """The digest, if any."""
@@ -1093,14 +1070,7 @@ __all__.append("OutsideWindow")
 
 
 class OwningWorkload(Protocol):
-    """The workload that owns a controller, as one record.
-
-    ```
-    use kubesight::ingest::OwningWorkload;
-    let owner = OwningWorkload::of("ReplicaSet", "web-7d4b9c8f6d");
-    assert_eq!((owner.kind.as_str(), owner.name.as_str()), ("Deployment", "web"));
-    ```
-    """
+    """The workload that owns a controller, as one record."""
     @property
     def kind(self) -> str:
         """Its kind (`Deployment`, `CronJob`, or the controller's own)."""
@@ -1987,13 +1957,6 @@ Severity = Union[Literal["unknown"], Literal["low"], Literal["medium"], Literal[
 Ordered so that `Critical > High > Medium > Low > Unknown`: sorting in
 descending order puts the most urgent first, and `max()` over a group gives
 its worst severity (an `Unknown` never beats a known level).
-
-```
-use kubesight::Severity;
-assert!(Severity::Critical > Severity::High);
-assert!(Severity::Low > Severity::Unknown);
-assert_eq!(Severity::Medium.code(), "medium");
-```
 """
 __all__.append("Severity")
 
@@ -2049,22 +2012,7 @@ __all__.append("Skipped")
 
 
 class Snapshot(Protocol):
-    """The running images at one instant.
-
-    ```
-    use kubesight::trend::Snapshot;
-
-    let digest = format!("sha256:{}", "ab".repeat(32));
-    let snapshot: Snapshot = serde_json::from_value(serde_json::json!({
-        "taken_at": "2026-11-20T02:00:00Z",
-        "clusters": ["prod-eu"], "expected_clusters": ["prod-eu", "prod-us"],
-        "running": [{"digests": [digest], "scanned": true}],
-        "occurrences": [{"image": [digest], "vulnerability": "CVE-2024-1", "severity": "high"}]
-    }))?;
-    assert_eq!(snapshot.missing_clusters(), vec!["prod-us"]);
-    # Ok::<(), serde_json::Error>(())
-    ```
-    """
+    """The running images at one instant."""
     @property
     def clusters(self) -> tuple[str, ...]:
         """The clusters that reported into it."""
@@ -2166,19 +2114,6 @@ class TagPolicyWords(Protocol):
     [`TagPolicy::keywords_only`] reproduces the product documentation
     literally: only the keyword list is mutable. Both presets accept added and
     removed keywords.
-
-    ```
-    use kubesight::{Mutability, TagPolicy, TagRule};
-
-    let policy = TagPolicy::new();
-    let class = policy.classify("stable-alpine")?;
-    assert_eq!(class.mutability(), Mutability::Mutable);
-    assert_eq!(class.rule(), TagRule::KeywordVariant);
-
-    assert_eq!(policy.classify("nightly-20240101")?.rule(), TagRule::Date);
-    assert!(policy.classify("latest ").is_err());
-    # Ok::<(), kubesight::TagError>(())
-    ```
     """
     @property
     def keywords(self) -> WordSet: ...
@@ -2244,6 +2179,41 @@ class Trend(Protocol):
         """The JSON-compatible form, a fresh copy."""
         ...
 __all__.append("Trend")
+
+
+class TrendRequest(Protocol):
+    """A trend asked for as the bindings ask it: the instant whose day ends the
+    window, and each option only when given (the others keep
+    [`TrendOptions`]' defaults, written once, there).
+    """
+    @property
+    def carry_forward_days(self) -> Optional[int]:
+        """How many missing days a complete day may fill, flagged (0 by
+        default).
+        """
+        ...
+    @property
+    def days(self) -> Optional[int]:
+        """How many days the window holds (30 by default)."""
+        ...
+    @property
+    def flat_within_percent(self) -> Optional[int]:
+        """Within what percent of its mean a series' change is flat (5 by
+        default).
+        """
+        ...
+    @property
+    def now(self) -> str:
+        """The day that contains it ends the window."""
+        ...
+    @property
+    def zone(self) -> Optional[str]:
+        """The IANA zone of the days (`UTC` by default)."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("TrendRequest")
 
 
 class TrendResult(Protocol):

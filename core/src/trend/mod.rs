@@ -42,7 +42,7 @@ mod zone;
 pub use buckets::{DayBucket, DayCounts, DayState, OutsideWindow};
 pub use error::TrendError;
 pub use index::{ScanFinding, TrendIndex};
-pub use options::{TrendOptions, MAX_WINDOW_DAYS};
+pub use options::{TrendOptions, TrendRequest, MAX_WINDOW_DAYS};
 pub use result::{Trend, TrendResult, TrendSeries};
 pub use snapshot::{ScanId, Snapshot, SnapshotHeader, SnapshotImage, SnapshotState};
 pub use summary::{

@@ -1,5 +1,6 @@
 //! How a trend is asked for: the window, the zone, carry-forward.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{DayZone, TrendError};
@@ -76,5 +77,62 @@ impl TrendOptions {
             });
         }
         Ok(())
+    }
+}
+
+/// A trend asked for as the bindings ask it: the instant whose day ends the
+/// window, and each option only when given (the others keep
+/// [`TrendOptions`]' defaults, written once, there).
+///
+/// ```
+/// use kubesight::trend::TrendRequest;
+/// let request: TrendRequest = serde_json::from_value(serde_json::json!(
+///     {"now": "2026-11-26T09:30:00Z", "zone": "Europe/Berlin"}))?;
+/// let options = request.options()?;
+/// assert_eq!((options.days, options.zone.name()), (30, "Europe/Berlin"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TrendRequest {
+    /// The day that contains it ends the window.
+    pub now: DateTime<Utc>,
+    /// How many days the window holds (30 by default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<u32>,
+    /// The IANA zone of the days (`UTC` by default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
+    /// How many missing days a complete day may fill, flagged (0 by
+    /// default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carry_forward_days: Option<u32>,
+    /// Within what percent of its mean a series' change is flat (5 by
+    /// default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flat_within_percent: Option<u32>,
+}
+
+impl TrendRequest {
+    /// The options asked for, the defaults for the others.
+    ///
+    /// # Errors
+    /// `unknown_time_zone` for a zone that is not an IANA name.
+    pub fn options(&self) -> Result<TrendOptions, TrendError> {
+        let defaults = TrendOptions::default();
+        let zone = match &self.zone {
+            Some(name) => DayZone::named(name)?,
+            None => defaults.zone,
+        };
+        Ok(TrendOptions {
+            days: self.days.unwrap_or(defaults.days),
+            zone,
+            carry_forward_days: self
+                .carry_forward_days
+                .unwrap_or(defaults.carry_forward_days),
+            flat_within_percent: self
+                .flat_within_percent
+                .unwrap_or(defaults.flat_within_percent),
+        })
     }
 }

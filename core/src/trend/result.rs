@@ -61,6 +61,19 @@ pub struct TrendResult {
 }
 
 impl TrendResult {
+    /// [`TrendResult::of`] as a binding asks it: the request's options and
+    /// instant.
+    ///
+    /// # Errors
+    /// The errors of [`TrendRequest::options`] and of
+    /// [`TrendIndex::trend`](super::TrendIndex::trend).
+    pub fn of_request(
+        snapshots: &[super::Snapshot],
+        request: &super::TrendRequest,
+    ) -> Result<Self, super::TrendError> {
+        TrendResult::of(snapshots, &request.options()?, request.now)
+    }
+
     /// The trend of `snapshots` over the window ending on the day that
     /// contains `now`, with its series: index, bucket, summarise in one call.
     ///
