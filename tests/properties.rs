@@ -199,7 +199,17 @@ proptest! {
                 kubesight::integrity::ViolationKind::PostDeploymentTagUpdate => kubesight::Severity::Medium,
             };
             prop_assert_eq!(v.severity, documented);
-            prop_assert_eq!(Some(v.kind), status.violation(policy.classify_tag(&facts.image)));
+            // The documentation's mapping: a missing artifact is a missing
+            // source; a digest that differs is a tag update behind a
+            // mutable tag and a mismatch behind an immutable one.
+            let documented = match status {
+                IntegrityStatus::InvalidImageSource => kubesight::integrity::ViolationKind::MissingSource,
+                _ if policy.classify_tag(&facts.image).mutability() == Mutability::Mutable => {
+                    kubesight::integrity::ViolationKind::PostDeploymentTagUpdate
+                }
+                _ => kubesight::integrity::ViolationKind::DigestMismatch,
+            };
+            prop_assert_eq!(v.kind, documented);
             prop_assert!(!v.recommendations.is_empty());
             prop_assert_eq!(v.location.first_detected, facts.first_detected.unwrap_or(now));
         }

@@ -4,6 +4,8 @@ datetimes, enums, plain-data inputs, threads."""
 from __future__ import annotations
 
 import pickle
+import typing
+from enum import Enum
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from typing import Any, Callable
@@ -151,6 +153,16 @@ def test_enums_are_str_enums_with_the_core_codes() -> None:
     for name, codes in native.items():
         enum = getattr(kubesight, name)
         assert sorted(e.value for e in enum) == sorted(codes), name
+    # Every enum has the members of the core's type, as its schema says.
+    enums = [e for e in vars(kubesight._enums).values() if isinstance(e, type) and issubclass(e, Enum)]
+    checked = 0
+    for enum in enums:
+        if enum.__name__.startswith("_") or enum is Enum:
+            continue
+        declared = typing.get_args(getattr(kubesight.types, enum.__name__))
+        assert sorted(e.value for e in enum) == sorted(declared), enum.__name__
+        checked += 1
+    assert checked == 15
     assert kubesight.Severity.CRITICAL == "critical"
     assert isinstance(kubesight.Severity.CRITICAL, str)
     assert str(kubesight.ViolationKind.DIGEST_MISMATCH) == "digest_mismatch"

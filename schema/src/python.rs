@@ -92,6 +92,14 @@ fn literal(values: &[Value]) -> String {
 
 fn union(mut alternatives: Vec<String>) -> String {
     alternatives.dedup();
+    // Literals of every alternative are one literal: `Literal["a", "b"]`.
+    let literals: Option<Vec<&str>> = alternatives
+        .iter()
+        .map(|a| a.strip_prefix("Literal[")?.strip_suffix(']'))
+        .collect();
+    if let Some(values) = literals.filter(|v| v.len() > 1) {
+        return format!("Literal[{}]", values.join(", "));
+    }
     let nullable = alternatives.iter().any(|a| a == "None");
     alternatives.retain(|a| a != "None");
     let inner = match alternatives.len() {

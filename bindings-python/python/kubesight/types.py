@@ -14,12 +14,12 @@ from typing import Any, Literal, Mapping, Optional, Protocol, Union
 __all__: list[str] = []
 
 
-Action = Union[Literal["treat_as_security_incident"], Literal["trace_source"], Literal["isolate_workload"], Literal["force_redeployment"], Literal["check_retention_policies"], Literal["check_for_sideloading"], Literal["restore_from_trash"], Literal["terminate_workload"], Literal["check_pipeline_push"], Literal["restart_workload"], Literal["pin_immutable_references"]]
+Action = Literal["treat_as_security_incident", "trace_source", "isolate_workload", "force_redeployment", "check_retention_policies", "check_for_sideloading", "restore_from_trash", "terminate_workload", "check_pipeline_push", "restart_workload", "pin_immutable_references"]
 """A remediation action."""
 __all__.append("Action")
 
 
-Applicability = Union[Literal["applicable"], Literal["not_applicable"], Literal["undetermined"], Literal["not_covered"], Literal["not_scanned"], Literal["rescan_required"], Literal["upgrade_required"]]
+Applicability = Literal["applicable", "not_applicable", "undetermined", "not_covered", "not_scanned", "rescan_required", "upgrade_required"]
 """Whether contextual analysis confirmed that a vulnerability can be
 exploited where the package is used.
 """
@@ -146,12 +146,12 @@ class ClusterHealth(Protocol):
 __all__.append("ClusterHealth")
 
 
-ClusterMode = Union[Literal["not_installed"], Literal["controller_only"], Literal["controller_and_sensors"]]
+ClusterMode = Literal["not_installed", "controller_only", "controller_and_sensors"]
 """How a cluster is deployed."""
 __all__.append("ClusterMode")
 
 
-Condition = Union[Literal["deleted_in_error"], Literal["unauthorized"]]
+Condition = Literal["deleted_in_error", "unauthorized"]
 """The situation in which a conditional step applies."""
 __all__.append("Condition")
 
@@ -180,7 +180,7 @@ class ConfigurationChange(Protocol):
 __all__.append("ConfigurationChange")
 
 
-ControllerState = Union[Literal["running"], Literal["failed"], Literal["not_installed"]]
+ControllerState = Literal["running", "failed", "not_installed"]
 """The state of a cluster's runtime controller."""
 __all__.append("ControllerState")
 
@@ -309,7 +309,7 @@ class DayCounts(Protocol):
 __all__.append("DayCounts")
 
 
-DayState = Union[Literal["complete"], Literal["calculating"], Literal["partial"], Literal["missing"]]
+DayState = Literal["complete", "calculating", "partial", "missing"]
 """What a day's bucket can say."""
 __all__.append("DayState")
 
@@ -378,7 +378,7 @@ class DigestComparison(Protocol):
 __all__.append("DigestComparison")
 
 
-Direction = Union[Literal["rising"], Literal["falling"], Literal["flat"], Literal["insufficient_data"]]
+Direction = Literal["rising", "falling", "flat", "insufficient_data"]
 """Which way a series moved over the window."""
 __all__.append("Direction")
 
@@ -422,7 +422,7 @@ class Fix(Protocol):
 __all__.append("Fix")
 
 
-FixState = Union[Literal["fixed"], Literal["not_fixed"], Literal["wont_fix"], Literal["unknown"]]
+FixState = Literal["fixed", "not_fixed", "wont_fix", "unknown"]
 """What the package maintainer did about a vulnerability."""
 __all__.append("FixState")
 
@@ -508,12 +508,12 @@ class Highlights(Protocol):
 __all__.append("Highlights")
 
 
-Horizon = Union[Literal["immediate"], Literal["short_term"], Literal["long_term"]]
+Horizon = Literal["immediate", "short_term", "long_term"]
 """When a step should be done."""
 __all__.append("Horizon")
 
 
-ImageIdKind = Union[Literal["repository_digest"], Literal["local_image_id"]]
+ImageIdKind = Literal["repository_digest", "local_image_id"]
 """What kind of digest a runtime image id carries, which decides whether it
 can be compared with a registry's digest.
 """
@@ -684,7 +684,7 @@ class Installation(Protocol):
 __all__.append("Installation")
 
 
-InstallationStatus = Union[Literal["no_runtime_installed"], Literal["controller_only"], Literal["full"]]
+InstallationStatus = Literal["no_runtime_installed", "controller_only", "full"]
 """The runtime deployment level across the clusters."""
 __all__.append("InstallationStatus")
 
@@ -757,7 +757,7 @@ class IntegrityFacts(Protocol):
 __all__.append("IntegrityFacts")
 
 
-IntegrityStatus = Union[Literal["no_issues"], Literal["untrusted_registry"], Literal["invalid_image_source"], Literal["invalid_image_integrity"]]
+IntegrityStatus = Literal["no_issues", "untrusted_registry", "invalid_image_source", "invalid_image_integrity"]
 """The integrity status of a running image, as the runtime platform tracks it."""
 __all__.append("IntegrityStatus")
 
@@ -858,7 +858,7 @@ class MaliciousPackages(Protocol):
 __all__.append("MaliciousPackages")
 
 
-Mutability = Union[Literal["mutable"], Literal["immutable"]]
+Mutability = Literal["mutable", "immutable"]
 """Whether a tag can point at different images over time."""
 __all__.append("Mutability")
 
@@ -1048,7 +1048,7 @@ class Occurrence(Protocol):
 __all__.append("Occurrence")
 
 
-Outlook = Union[Literal["improving"], Literal["worsening"], Literal["steady"], Literal["not_judged"]]
+Outlook = Literal["improving", "worsening", "steady", "not_judged"]
 """What the direction means for security posture."""
 __all__.append("Outlook")
 
@@ -1109,7 +1109,7 @@ class Package(Protocol):
 __all__.append("Package")
 
 
-PlanReason = Union[Literal["no_security_data"], Literal["missing_scanners"]]
+PlanReason = Literal["no_security_data", "missing_scanners"]
 """Why an image is in the plan."""
 __all__.append("PlanReason")
 
@@ -1569,7 +1569,7 @@ class PodInventory(Protocol):
 __all__.append("PodInventory")
 
 
-Prerequisite = Union[Literal["connected_cluster"], Literal["automatic_scanning"], Literal["runtime_sensors"]]
+Prerequisite = Literal["connected_cluster", "automatic_scanning", "runtime_sensors"]
 """A prerequisite of the dashboard."""
 __all__.append("Prerequisite")
 
@@ -1702,7 +1702,7 @@ class ReportWorkload(Protocol):
 __all__.append("ReportWorkload")
 
 
-Risk = Union[Literal["malicious"], Literal["untrusted_registry"], Literal["integrity_violation"], Literal["critical_applicable_cves"]]
+Risk = Literal["malicious", "untrusted_registry", "integrity_violation", "critical_applicable_cves"]
 """A risk badge of an image tag, workload or process."""
 __all__.append("Risk")
 
@@ -1775,7 +1775,7 @@ class RunningImage(Protocol):
 __all__.append("RunningImage")
 
 
-RuntimeEvidence = Union[Literal["loaded"], Literal["not_observed"], Literal["unavailable"]]
+RuntimeEvidence = Literal["loaded", "not_observed", "unavailable"]
 """Whether the vulnerable package was seen loaded or executed at runtime."""
 __all__.append("RuntimeEvidence")
 
@@ -1819,7 +1819,7 @@ class RuntimeMarks(Protocol):
 __all__.append("RuntimeMarks")
 
 
-RuntimeStatus = Union[Literal["running"], Literal["stopped"], Literal["unknown"]]
+RuntimeStatus = Literal["running", "stopped", "unknown"]
 """Whether an image tag or workload runs, as the platform says."""
 __all__.append("RuntimeStatus")
 
@@ -1895,22 +1895,22 @@ class ScanReport(Protocol):
 __all__.append("ScanReport")
 
 
-ScanStatus = Union[Literal["no_running_images"], Literal["not_scanned"], Literal["partial"], Literal["scanned"]]
+ScanStatus = Literal["no_running_images", "not_scanned", "partial", "scanned"]
 """Whether running images have been scanned."""
 __all__.append("ScanStatus")
 
 
-Scanner = Union[Literal["sca"], Literal["contextual_analysis"], Literal["secrets"], Literal["applications"], Literal["services"], Literal["iac"], Literal["exposures"]]
+Scanner = Literal["sca", "contextual_analysis", "secrets", "applications", "services", "iac", "exposures"]
 """A scanner that automatic scanning can run on runtime-observed images."""
 __all__.append("Scanner")
 
 
-SensorState = Union[Literal["running"], Literal["failed"], Literal["failed_to_install"], Literal["disabled"], Literal["not_installed"]]
+SensorState = Literal["running", "failed", "failed_to_install", "disabled", "not_installed"]
 """The state of a node's runtime sensor."""
 __all__.append("SensorState")
 
 
-Series = Union[Literal["running"], Literal["scanned"], Literal["unscanned"], Literal["critical"], Literal["high"], Literal["medium"], Literal["low"], Literal["unknown"]]
+Series = Literal["running", "scanned", "unscanned", "critical", "high", "medium", "low", "unknown"]
 """One series of the chart."""
 __all__.append("Series")
 
@@ -1951,7 +1951,7 @@ class SeriesSummary(Protocol):
 __all__.append("SeriesSummary")
 
 
-Severity = Union[Literal["unknown"], Literal["low"], Literal["medium"], Literal["high"], Literal["critical"]]
+Severity = Literal["unknown", "low", "medium", "high", "critical"]
 """How serious a finding or violation is.
 
 Ordered so that `Critical > High > Medium > Low > Unknown`: sorting in
@@ -2049,7 +2049,7 @@ class Snapshot(Protocol):
 __all__.append("Snapshot")
 
 
-SnapshotState = Union[Literal["complete"], Literal["in_progress"]]
+SnapshotState = Literal["complete", "in_progress"]
 """Whether a snapshot's computation finished."""
 __all__.append("SnapshotState")
 
@@ -2127,7 +2127,7 @@ class TagPolicyWords(Protocol):
 __all__.append("TagPolicyWords")
 
 
-TagRule = Union[Literal["no_tag"], Literal["digest_pinned"], Literal["keyword"], Literal["keyword_variant"], Literal["pull_request"], Literal["partial_version"], Literal["variant"], Literal["full_version"], Literal["commit"], Literal["date"], Literal["build_number"], Literal["not_keyword"], Literal["unrecognized"]]
+TagRule = Literal["no_tag", "digest_pinned", "keyword", "keyword_variant", "pull_request", "partial_version", "variant", "full_version", "commit", "date", "build_number", "not_keyword", "unrecognized"]
 """The rule that decided a tag's mutability. Each has a stable code and a
 sentence that explains it.
 """
@@ -2465,7 +2465,7 @@ class VexStatement(Protocol):
 __all__.append("VexStatement")
 
 
-VexStatus = Union[Literal["not_affected"], Literal["affected"], Literal["fixed"], Literal["under_investigation"]]
+VexStatus = Literal["not_affected", "affected", "fixed", "under_investigation"]
 """What a statement says of its products."""
 __all__.append("VexStatus")
 
@@ -2502,12 +2502,12 @@ class Violation(Protocol):
 __all__.append("Violation")
 
 
-ViolationKind = Union[Literal["digest_mismatch"], Literal["missing_source"], Literal["post_deployment_tag_update"]]
+ViolationKind = Literal["digest_mismatch", "missing_source", "post_deployment_tag_update"]
 """An integrity violation's kind, each with a fixed severity."""
 __all__.append("ViolationKind")
 
 
-WarningCode = Union[Literal["unparsable_entry"], Literal["unknown_severity"], Literal["unknown_fix_status"], Literal["no_image_digest"], Literal["invalid_digest"], Literal["unknown_status"], Literal["partial_listing"], Literal["inconsistent_listing"], Literal["duplicate_entry"]]
+WarningCode = Literal["unparsable_entry", "unknown_severity", "unknown_fix_status", "no_image_digest", "invalid_digest", "unknown_status", "partial_listing", "inconsistent_listing", "duplicate_entry"]
 """What an adapter noticed and worked around."""
 __all__.append("WarningCode")
 
