@@ -65,7 +65,7 @@ impl TrendResult {
     /// instant.
     ///
     /// # Errors
-    /// The errors of [`TrendRequest::options`] and of
+    /// The errors of [`TrendRequest::options`](super::TrendRequest::options) and of
     /// [`TrendIndex::trend`](super::TrendIndex::trend).
     pub fn of_request(
         snapshots: &[super::Snapshot],
