@@ -34,3 +34,9 @@ def report_workloads(document: str) -> list[str]:
 def assessment_status(policy: kubesight.IntegrityPolicy, facts: dict[str, object]) -> Optional[str]:
     a = policy.assess(facts, observed_at="2026-11-26T09:30:00Z")
     return a.violation.kind if a.violation is not None else a.status
+
+
+def reason_codes(policy: kubesight.IntegrityPolicy, facts: dict[str, object]) -> list[str]:
+    a = policy.assess(facts, observed_at="2026-11-26T09:30:00Z")
+    # A reason is one of the tagged variants; each has its code.
+    return [reason.code for reason in a.reasons]

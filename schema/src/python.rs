@@ -171,43 +171,97 @@ fn is_required(schema: &Value, key: &str) -> bool {
         .is_some_and(|r| r.iter().any(|k| k.as_str() == Some(key)))
 }
 
-/// One definition: a protocol for an object with fields, an alias otherwise.
-fn definition(name: &str, schema: &Value) -> String {
+/// A protocol named `name` with the fields of `schema` (on top of `bases`).
+fn protocol(name: &str, bases: &[String], schema: &Value) -> String {
     let mut out = String::new();
+    let mut parents = bases.to_vec();
+    parents.push("Protocol".to_owned());
+    let _ = writeln!(out, "class {name}({}):", parents.join(", "));
+    out.push_str(&docstring(schema, "    ").unwrap_or_default());
+    let properties = schema.get("properties").and_then(Value::as_object);
+    for (key, field) in properties.into_iter().flatten() {
+        if KEYWORDS.contains(&key.as_str()) {
+            continue;
+        }
+        let mut t = render(field, false);
+        if !is_required(schema, key) && !t.starts_with("Optional[") && t != "Any" {
+            t = format!("Optional[{t}]");
+        }
+        let _ = writeln!(out, "    @property\n    def {key}(self) -> {t}:");
+        match docstring(field, "        ") {
+            Some(doc) => {
+                out.push_str(&doc);
+                out.push_str("        ...\n");
+            }
+            None => out.truncate_last_colon_line(),
+        }
+    }
+    out.push_str("    def to_dict(self) -> dict[str, Any]:\n        \"\"\"The JSON-compatible form, a fresh copy.\"\"\"\n        ...\n");
+    out
+}
+
+/// The variants of a tagged enum, each an object whose tag is a constant:
+/// a protocol per variant, named by the enum and its tag
+/// (`ReasonRegistryTrusted`), and the enum their union. `None` when a
+/// variant is not such an object.
+fn tagged_variants(name: &str, schema: &Value) -> Option<String> {
+    let variants = schema
+        .get("oneOf")
+        .or_else(|| schema.get("anyOf"))?
+        .as_array()?;
+    let mut out = String::new();
+    let mut names = Vec::new();
+    for variant in variants {
+        let properties = variant.get("properties")?.as_object()?;
+        let tag = properties
+            .values()
+            .find_map(|p| p.get("const").and_then(Value::as_str))?;
+        let class = format!("{name}{}", pascal(tag));
+        let bases: Vec<String> = referenced(variant).map(str::to_owned).into_iter().collect();
+        out.push_str(&protocol(&class, &bases, variant));
+        let _ = writeln!(out, "__all__.append({class:?})\n\n");
+        names.push(format!("{class:?}"));
+    }
+    let _ = writeln!(out, "{name} = Union[{}]", names.join(", "));
+    if let Some(doc) = docstring(schema, "") {
+        out.push_str(&doc);
+    }
+    Some(out)
+}
+
+/// `registry_trusted` as `RegistryTrusted`.
+fn pascal(code: &str) -> String {
+    code.split(['_', '-'])
+        .map(|part| {
+            let mut chars = part.chars();
+            match chars.next() {
+                Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
+/// One definition: a protocol for an object with fields, a union of
+/// protocols for a tagged enum, an alias otherwise.
+fn definition(name: &str, schema: &Value) -> String {
     let properties = schema.get("properties").and_then(Value::as_object);
     let variants = ["oneOf", "anyOf", "allOf"]
         .iter()
         .any(|k| schema.get(*k).is_some());
-    match properties {
-        Some(properties) if !variants && !properties.is_empty() => {
-            let _ = writeln!(out, "class {name}(Protocol):");
-            out.push_str(&docstring(schema, "    ").unwrap_or_default());
-            for (key, field) in properties {
-                if KEYWORDS.contains(&key.as_str()) {
-                    continue;
+    let mut out = match properties {
+        Some(properties) if !variants && !properties.is_empty() => protocol(name, &[], schema),
+        _ => match tagged_variants(name, schema) {
+            Some(union) => union,
+            None => {
+                let mut out = format!("{name} = {}\n", render(schema, true));
+                if let Some(doc) = docstring(schema, "") {
+                    out.push_str(&doc);
                 }
-                let mut t = render(field, false);
-                if !is_required(schema, key) && !t.starts_with("Optional[") && t != "Any" {
-                    t = format!("Optional[{t}]");
-                }
-                let _ = writeln!(out, "    @property\n    def {key}(self) -> {t}:");
-                match docstring(field, "        ") {
-                    Some(doc) => {
-                        out.push_str(&doc);
-                        out.push_str("        ...\n");
-                    }
-                    None => out.truncate_last_colon_line(),
-                }
+                out
             }
-            out.push_str("    def to_dict(self) -> dict[str, Any]:\n        \"\"\"The JSON-compatible form, a fresh copy.\"\"\"\n        ...\n");
-        }
-        _ => {
-            let _ = writeln!(out, "{name} = {}", render(schema, true));
-            if let Some(doc) = docstring(schema, "") {
-                out.push_str(&doc);
-            }
-        }
-    }
+        },
+    };
     let _ = writeln!(out, "__all__.append({name:?})");
     out
 }

@@ -401,7 +401,53 @@ class DisableLabel(Protocol):
 __all__.append("DisableLabel")
 
 
-Evidence = Mapping[str, Any]
+class EvidenceDigestMismatch(Protocol):
+    """The running digest beside the registry's."""
+    @property
+    def digests(self) -> DigestComparison:
+        """Actual and expected digests."""
+        ...
+    @property
+    def kind(self) -> Literal["digest_mismatch"]: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("EvidenceDigestMismatch")
+
+
+class EvidenceMissingSource(Protocol):
+    """The artifact was not found where it was expected."""
+    @property
+    def kind(self) -> Literal["missing_source"]: ...
+    @property
+    def registry_path(self) -> str:
+        """Where the image was expected to be found (`registry/path`)."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("EvidenceMissingSource")
+
+
+class EvidencePostDeploymentTagUpdate(Protocol):
+    """The deployment and tag-update times, then the digests."""
+    @property
+    def digests(self) -> DigestComparison:
+        """Actual and expected digests."""
+        ...
+    @property
+    def kind(self) -> Literal["post_deployment_tag_update"]: ...
+    @property
+    def timeline(self) -> TagTimeline:
+        """When the workload was deployed and when the tag was pushed again."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("EvidencePostDeploymentTagUpdate")
+
+
+Evidence = Union["EvidenceDigestMismatch", "EvidenceMissingSource", "EvidencePostDeploymentTagUpdate"]
 """What was found: forensic details specific to the violation's kind."""
 __all__.append("Evidence")
 
@@ -483,7 +529,65 @@ class FunnelResult(Protocol):
 __all__.append("FunnelResult")
 
 
-HealthProblem = Mapping[str, Any]
+class HealthProblemControllerNotRunning(Protocol):
+    """The controller is not running."""
+    @property
+    def code(self) -> Literal["controller_not_running"]: ...
+    @property
+    def state(self) -> ControllerState:
+        """Its state."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("HealthProblemControllerNotRunning")
+
+
+class HealthProblemSensorFailed(Protocol):
+    """A sensor is installed but failing."""
+    @property
+    def code(self) -> Literal["sensor_failed"]: ...
+    @property
+    def node(self) -> str:
+        """The node."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("HealthProblemSensorFailed")
+
+
+class HealthProblemSensorFailedToInstall(Protocol):
+    """A sensor could not be installed."""
+    @property
+    def code(self) -> Literal["sensor_failed_to_install"]: ...
+    @property
+    def node(self) -> str:
+        """The node."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("HealthProblemSensorFailedToInstall")
+
+
+class HealthProblemSensorMissing(Protocol):
+    """Sensors run on other nodes, but not on this one, and it is not
+    disabled on purpose.
+    """
+    @property
+    def code(self) -> Literal["sensor_missing"]: ...
+    @property
+    def node(self) -> str:
+        """The node."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("HealthProblemSensorMissing")
+
+
+HealthProblem = Union["HealthProblemControllerNotRunning", "HealthProblemSensorFailed", "HealthProblemSensorFailedToInstall", "HealthProblemSensorMissing"]
 """Something that keeps a cluster from being monitored correctly."""
 __all__.append("HealthProblem")
 
@@ -1621,7 +1725,137 @@ class Readiness(Protocol):
 __all__.append("Readiness")
 
 
-Reason = Mapping[str, Any]
+class ReasonRegistryTrusted(Protocol):
+    """The image's registry matches a trusted pattern."""
+    @property
+    def code(self) -> Literal["registry_trusted"]: ...
+    @property
+    def pattern(self) -> str:
+        """The pattern that trusts it."""
+        ...
+    @property
+    def registry(self) -> str:
+        """The image's registry host."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("ReasonRegistryTrusted")
+
+
+class ReasonRegistryNotTrusted(Protocol):
+    """The image's registry matches no trusted pattern."""
+    @property
+    def code(self) -> Literal["registry_not_trusted"]: ...
+    @property
+    def registry(self) -> str:
+        """The image's registry host."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("ReasonRegistryNotTrusted")
+
+
+class ReasonRegistryUnavailable(Protocol):
+    """The registry of record could not be asked."""
+    @property
+    def code(self) -> Literal["registry_unavailable"]: ...
+    @property
+    def detail(self) -> str:
+        """What went wrong."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("ReasonRegistryUnavailable")
+
+
+class ReasonArtifactNotFound(Protocol):
+    """The registry of record has no artifact for the reference."""
+    @property
+    def code(self) -> Literal["artifact_not_found"]: ...
+    @property
+    def registry_path(self) -> str:
+        """Where the artifact was expected."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("ReasonArtifactNotFound")
+
+
+class ReasonRuntimeIdNotComparable(Protocol):
+    """The runtime reported only a node-local image id and the registry gave
+    no configuration digest, so nothing can be compared.
+    """
+    @property
+    def code(self) -> Literal["runtime_id_not_comparable"]: ...
+    @property
+    def image_id(self) -> ImageIdString:
+        """The runtime's image id."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("ReasonRuntimeIdNotComparable")
+
+
+class ReasonDigestMatches(Protocol):
+    """The running digest is one of the artifact's."""
+    @property
+    def basis(self) -> ImageIdKind:
+        """Which kind of digest was compared."""
+        ...
+    @property
+    def code(self) -> Literal["digest_matches"]: ...
+    @property
+    def digest(self) -> Digest:
+        """The running digest."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("ReasonDigestMatches")
+
+
+class ReasonDigestDiffers(Protocol):
+    """The running digest is not the artifact's."""
+    @property
+    def actual(self) -> Digest:
+        """The running digest."""
+        ...
+    @property
+    def basis(self) -> ImageIdKind:
+        """Which kind of digest was compared."""
+        ...
+    @property
+    def code(self) -> Literal["digest_differs"]: ...
+    @property
+    def expected(self) -> Digest:
+        """The artifact's digest."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("ReasonDigestDiffers")
+
+
+class ReasonTagClassified(Protocol):
+    """How the tag was classified, which decides the violation's kind."""
+    @property
+    def code(self) -> Literal["tag_classified"]: ...
+    @property
+    def tag(self) -> Optional[str]:
+        """The tag, if the reference has one."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("ReasonTagClassified")
+
+
+Reason = Union["ReasonRegistryTrusted", "ReasonRegistryNotTrusted", "ReasonRegistryUnavailable", "ReasonArtifactNotFound", "ReasonRuntimeIdNotComparable", "ReasonDigestMatches", "ReasonDigestDiffers", "ReasonTagClassified"]
 """One fact that led to an integrity status, in the order it was checked."""
 __all__.append("Reason")
 
@@ -1670,7 +1904,47 @@ class Reconfigured(Protocol):
 __all__.append("Reconfigured")
 
 
-RegistryAnswer = Mapping[str, Any]
+class RegistryAnswerFound(Artifact, Protocol):
+    """The artifact exists."""
+    @property
+    def answer(self) -> Literal["found"]: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("RegistryAnswerFound")
+
+
+class RegistryAnswerNotFound(Protocol):
+    """No artifact exists at the reference."""
+    @property
+    def answer(self) -> Literal["not_found"]: ...
+    @property
+    def registry_path(self) -> Optional[str]:
+        """Where the artifact was expected, if the registry names it
+        differently from the reference (a remote repository's path, say).
+        """
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("RegistryAnswerNotFound")
+
+
+class RegistryAnswerUnavailable(Protocol):
+    """The registry could not be asked (down, timeout, no credentials)."""
+    @property
+    def answer(self) -> Literal["unavailable"]: ...
+    @property
+    def reason(self) -> str:
+        """What went wrong."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("RegistryAnswerUnavailable")
+
+
+RegistryAnswer = Union["RegistryAnswerFound", "RegistryAnswerNotFound", "RegistryAnswerUnavailable"]
 """The answer of the registry of record for a spec reference."""
 __all__.append("RegistryAnswer")
 
@@ -2512,7 +2786,47 @@ WarningCode = Literal["unparsable_entry", "unknown_severity", "unknown_fix_statu
 __all__.append("WarningCode")
 
 
-WarningSign = Mapping[str, Any]
+class WarningSignRisingUnscanned(Protocol):
+    """Unscanned images are rising."""
+    @property
+    def first(self) -> int:
+        """On the first complete day."""
+        ...
+    @property
+    def kind(self) -> Literal["rising_unscanned"]: ...
+    @property
+    def last(self) -> int:
+        """On the last complete day."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("WarningSignRisingUnscanned")
+
+
+class WarningSignRisingVulnerabilities(Protocol):
+    """Vulnerabilities of one severity are rising."""
+    @property
+    def first(self) -> int:
+        """On the first complete day."""
+        ...
+    @property
+    def kind(self) -> Literal["rising_vulnerabilities"]: ...
+    @property
+    def last(self) -> int:
+        """On the last complete day."""
+        ...
+    @property
+    def severity(self) -> Severity:
+        """The severity."""
+        ...
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+__all__.append("WarningSignRisingVulnerabilities")
+
+
+WarningSign = Union["WarningSignRisingUnscanned", "WarningSignRisingVulnerabilities"]
 """A documented warning sign: "a rising count of unscanned images or
 increasing vulnerability numbers may indicate that new workloads are
 being deployed without adequate scan coverage".
