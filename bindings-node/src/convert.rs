@@ -14,15 +14,15 @@ use serde_json::Value;
 use crate::error::{engine, error, Coded};
 use crate::from_camel::Renaming;
 
-/// Reads JSON text given as a string or a UTF-8 buffer.
-pub(crate) fn text(document: &Either<String, Buffer>) -> Coded<&str> {
+/// Reads text given as a string or a UTF-8 buffer: the argument `what`.
+pub(crate) fn text<'a>(document: &'a Either<String, Buffer>, what: &str) -> Coded<&'a str> {
     match document {
         Either::A(s) => Ok(s),
         Either::B(b) => std::str::from_utf8(b).map_err(|e| {
             error(
                 "invalid_input",
-                format!("the buffer is not UTF-8: {e}"),
-                &[],
+                format!("{what}: the buffer is not UTF-8: {e}"),
+                &[("argument", what)],
             )
         }),
     }

@@ -14,7 +14,7 @@ macro_rules! reader {
         #[$doc]
         #[napi(ts_args_type = "document: string | Buffer", ts_return_type = $ty)]
         pub fn $name(env: Env, document: Either<String, Buffer>) -> Result<Value> {
-            throwing(&env, || json_value(&$path(text(&document)?).map_err(raise)?))
+            throwing(&env, || json_value(&$path(text(&document, "document")?).map_err(raise)?))
         }
     )*};
 }
@@ -53,7 +53,7 @@ pub fn read_kubernetes_pods(
     cluster: String,
 ) -> Result<Value> {
     throwing(&env, || {
-        json_value(&ingest::kubernetes_pods(text(&document)?, &cluster).map_err(raise)?)
+        json_value(&ingest::kubernetes_pods(text(&document, "document")?, &cluster).map_err(raise)?)
     })
 }
 
@@ -62,8 +62,8 @@ type Pages = Either<Either<String, Buffer>, Vec<Either<String, Buffer>>>;
 
 fn page_texts(pages: &Pages) -> crate::error::Coded<Vec<&str>> {
     match pages {
-        Either::A(one) => Ok(vec![text(one)?]),
-        Either::B(many) => many.iter().map(text).collect(),
+        Either::A(one) => Ok(vec![text(one, "pages")?]),
+        Either::B(many) => many.iter().map(|page| text(page, "pages")).collect(),
     }
 }
 

@@ -64,8 +64,8 @@ pub fn compute_funnel_json(
 ) -> Result<Value> {
     throwing(&env, || {
         funnel_json(
-            text(&running_images)?,
-            text(&findings)?,
+            text(&running_images, "runningImages")?,
+            text(&findings, "findings")?,
             options.runtime_validation,
         )
     })
@@ -81,8 +81,8 @@ pub fn compute_funnel_async(
     options: FunnelOptions,
 ) -> Result<AsyncTask<JsonTask>> {
     throwing(&env, || {
-        let running = text(&running_images)?.to_owned();
-        let findings = text(&findings)?.to_owned();
+        let running = text(&running_images, "runningImages")?.to_owned();
+        let findings = text(&findings, "findings")?.to_owned();
         let runtime_validation = options.runtime_validation;
         Ok(JsonTask::new(move || {
             funnel_json(&running, &findings, runtime_validation)

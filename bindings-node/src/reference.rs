@@ -30,7 +30,7 @@ impl ImageRef {
     #[napi]
     pub fn parse_many_text(env: Env, references: Either<String, Buffer>) -> Result<Vec<ImageRef>> {
         throwing(&env, || {
-            let all = text(&references)?;
+            let all = text(&references, "references")?;
             if all.is_empty() {
                 return Ok(Vec::new());
             }

@@ -37,7 +37,7 @@ impl TagPolicy {
     /// The rule of each tag of a newline-separated batch.
     fn rules(&self, tags: &Either<String, Buffer>) -> Coded<Vec<kubesight::TagRule>> {
         self.inner
-            .classify_lines(text(tags)?, threads())
+            .classify_lines(text(tags, "tags")?, threads())
             .map_err(raise)
     }
 }

@@ -40,7 +40,8 @@ pub fn compute_trend_json(
     options: Unknown<'_>,
 ) -> Result<Value> {
     throwing(&env, || {
-        let snapshots: Vec<kubesight::trend::Snapshot> = from_json(text(&snapshots)?, "snapshots")?;
+        let snapshots: Vec<kubesight::trend::Snapshot> =
+            from_json(text(&snapshots, "snapshots")?, "snapshots")?;
         let options: kubesight::trend::TrendRequest = from_js(&env, options, "options")?;
         trend_of(&snapshots, &options)
     })
@@ -58,7 +59,7 @@ pub fn compute_trend_async(
 ) -> Result<AsyncTask<JsonTask>> {
     throwing(&env, || {
         let options: kubesight::trend::TrendRequest = from_js(&env, options, "options")?;
-        let snapshots = text(&snapshots)?.to_owned();
+        let snapshots = text(&snapshots, "snapshots")?.to_owned();
         Ok(JsonTask::new(move || {
             let snapshots: Vec<kubesight::trend::Snapshot> = from_json(&snapshots, "snapshots")?;
             trend_of(&snapshots, &options)

@@ -165,3 +165,13 @@ test('a tag policy writes camelCase JSON and reads it back', () => {
   assert.equal(k.TagPolicy.fromJSON(k.TagPolicy.keywordsOnly().toJSON()).classify('1.2.3').rule, 'not_keyword')
   assert.equal(codeOf(() => k.TagPolicy.fromJSON({ keywords: 7 })), 'invalid_input')
 })
+
+test('a buffer that is not UTF-8 names its argument', () => {
+  try {
+    k.readGrype(Buffer.from([0xff, 0xfe]))
+    assert.fail('expected an error')
+  } catch (e) {
+    assert.equal(e.code, 'invalid_input')
+    assert.equal(e.details.argument, 'document')
+  }
+})

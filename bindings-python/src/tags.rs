@@ -66,7 +66,13 @@ impl PyTagClass {
             .iter()
             .find(|r| r.code() == rule)
             .map(|r| PyTagClass(kubesight::TagClass::new(*r)))
-            .ok_or_else(|| error("invalid_input", format!("`{rule}` is not a tag rule"), &[]))
+            .ok_or_else(|| {
+                error(
+                    "invalid_input",
+                    format!("`{rule}` is not a tag rule"),
+                    &[("argument", "rule".to_owned())],
+                )
+            })
     }
 }
 
@@ -110,7 +116,13 @@ fn classify_joined(
                 separator
                     .bind(py)
                     .call_method1("join", (tags,))
-                    .map_err(|_| error("invalid_input", "tags: every tag must be a str", &[]))?
+                    .map_err(|_| {
+                        error(
+                            "invalid_input",
+                            "tags: every tag must be a str",
+                            &[("argument", "tags".to_owned())],
+                        )
+                    })?
                     .extract()
             });
             joined.map_err(|e| failed = Some(e)).ok()
