@@ -40,3 +40,9 @@ def reason_codes(policy: kubesight.IntegrityPolicy, facts: dict[str, object]) ->
     a = policy.assess(facts, observed_at="2026-11-26T09:30:00Z")
     # A reason is one of the tagged variants; each has its code.
     return [reason.code for reason in a.reasons]
+
+
+def optional_field(document: str) -> object:
+    read = ingest.trivy(document)
+    # A field that may be absent is read with get(), as on any record.
+    return read.reports[0].get("artifact")

@@ -23,7 +23,19 @@ from __future__ import annotations
 
 from typing import Any, Literal, Mapping, Optional, Protocol, Union
 
-__all__: list[str] = []
+
+class Result(Protocol):
+    """What every result record has besides its fields."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """A field by name, ``default`` when the record leaves it out."""
+        ...
+
+    def __getitem__(self, key: str) -> Any: ...
 "#;
 
 /// Python keywords and soft keywords a field may not be named as an attribute.
@@ -175,6 +187,9 @@ fn is_required(schema: &Value, key: &str) -> bool {
 fn protocol(name: &str, bases: &[String], schema: &Value) -> String {
     let mut out = String::new();
     let mut parents = bases.to_vec();
+    if parents.is_empty() {
+        parents.push("Result".to_owned());
+    }
     parents.push("Protocol".to_owned());
     let _ = writeln!(out, "class {name}({}):", parents.join(", "));
     out.push_str(&docstring(schema, "    ").unwrap_or_default());
@@ -187,16 +202,18 @@ fn protocol(name: &str, bases: &[String], schema: &Value) -> String {
         if !is_required(schema, key) && !t.starts_with("Optional[") && t != "Any" {
             t = format!("Optional[{t}]");
         }
-        let _ = writeln!(out, "    @property\n    def {key}(self) -> {t}:");
         match docstring(field, "        ") {
             Some(doc) => {
-                out.push_str(&doc);
-                out.push_str("        ...\n");
+                let _ = writeln!(
+                    out,
+                    "    @property\n    def {key}(self) -> {t}:\n{doc}        ..."
+                );
             }
-            None => out.truncate_last_colon_line(),
+            None => {
+                let _ = writeln!(out, "    @property\n    def {key}(self) -> {t}: ...");
+            }
         }
     }
-    out.push_str("    def to_dict(self) -> dict[str, Any]:\n        \"\"\"The JSON-compatible form, a fresh copy.\"\"\"\n        ...\n");
     out
 }
 
@@ -219,7 +236,7 @@ fn tagged_variants(name: &str, schema: &Value) -> Option<String> {
         let class = format!("{name}{}", pascal(tag));
         let bases: Vec<String> = referenced(variant).map(str::to_owned).into_iter().collect();
         out.push_str(&protocol(&class, &bases, variant));
-        let _ = writeln!(out, "__all__.append({class:?})\n\n");
+        out.push_str("\n\n");
         names.push(format!("{class:?}"));
     }
     let _ = writeln!(out, "{name} = Union[{}]", names.join(", "));
@@ -249,7 +266,7 @@ fn definition(name: &str, schema: &Value) -> String {
     let variants = ["oneOf", "anyOf", "allOf"]
         .iter()
         .any(|k| schema.get(*k).is_some());
-    let mut out = match properties {
+    let out = match properties {
         Some(properties) if !variants && !properties.is_empty() => protocol(name, &[], schema),
         _ => match tagged_variants(name, schema) {
             Some(union) => union,
@@ -262,22 +279,7 @@ fn definition(name: &str, schema: &Value) -> String {
             }
         },
     };
-    let _ = writeln!(out, "__all__.append({name:?})");
     out
-}
-
-/// Ends a `def ...:` line with ` ...` when it has no docstring.
-trait EndStub {
-    fn truncate_last_colon_line(&mut self);
-}
-
-impl EndStub for String {
-    fn truncate_last_colon_line(&mut self) {
-        if self.ends_with(":\n") {
-            self.truncate(self.len() - 1);
-            self.push_str(" ...\n");
-        }
-    }
 }
 
 /// The whole `types.py`: the results' types, as the core writes them.
@@ -287,5 +289,19 @@ pub(crate) fn protocols(model: &Model) -> String {
         out.push_str("\n\n");
         out.push_str(&definition(name, schema));
     }
+    // Every name the module defines, variants of tagged enums included.
+    let names: Vec<String> = out
+        .lines()
+        .filter_map(|line| {
+            let name = line
+                .strip_prefix("class ")
+                .and_then(|l| l.split('(').next())
+                .or_else(|| line.split_once(" = ").map(|(n, _)| n))?;
+            name.chars()
+                .all(|c| c.is_ascii_alphanumeric())
+                .then(|| format!("    {name:?},"))
+        })
+        .collect();
+    let _ = write!(out, "\n\n__all__ = [\n{}\n]\n", names.join("\n"));
     out
 }

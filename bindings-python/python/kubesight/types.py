@@ -11,22 +11,32 @@ from __future__ import annotations
 
 from typing import Any, Literal, Mapping, Optional, Protocol, Union
 
-__all__: list[str] = []
+
+class Result(Protocol):
+    """What every result record has besides its fields."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-compatible form, a fresh copy."""
+        ...
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """A field by name, ``default`` when the record leaves it out."""
+        ...
+
+    def __getitem__(self, key: str) -> Any: ...
 
 
 Action = Literal["treat_as_security_incident", "trace_source", "isolate_workload", "force_redeployment", "check_retention_policies", "check_for_sideloading", "restore_from_trash", "terminate_workload", "check_pipeline_push", "restart_workload", "pin_immutable_references"]
 """A remediation action."""
-__all__.append("Action")
 
 
 Applicability = Literal["applicable", "not_applicable", "undetermined", "not_covered", "not_scanned", "rescan_required", "upgrade_required"]
 """Whether contextual analysis confirmed that a vulnerability can be
 exploited where the package is used.
 """
-__all__.append("Applicability")
 
 
-class Artifact(Protocol):
+class Artifact(Result, Protocol):
     """The artifact a registry holds for a reference."""
     @property
     def config_digest(self) -> Optional[Digest]:
@@ -53,13 +63,9 @@ class Artifact(Protocol):
     def url(self) -> Optional[str]:
         """A link to view the artifact in the registry."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Artifact")
 
 
-class Cluster(Protocol):
+class Cluster(Result, Protocol):
     """A cluster as the runtime platform lists it. Only `name`, `controller`
     and `nodes` decide anything; the other fields are kept as the platform
     gave them, for display.
@@ -106,13 +112,9 @@ class Cluster(Protocol):
     def regions(self) -> Optional[tuple[str, ...]]:
         """The regions it is deployed in."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Cluster")
 
 
-class ClusterHealth(Protocol):
+class ClusterHealth(Result, Protocol):
     """The health of one cluster."""
     @property
     def cluster(self) -> str:
@@ -140,23 +142,17 @@ class ClusterHealth(Protocol):
     def problems(self) -> tuple[HealthProblem, ...]:
         """Why not, when it is not."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("ClusterHealth")
 
 
 ClusterMode = Literal["not_installed", "controller_only", "controller_and_sensors"]
 """How a cluster is deployed."""
-__all__.append("ClusterMode")
 
 
 Condition = Literal["deleted_in_error", "unauthorized"]
 """The situation in which a conditional step applies."""
-__all__.append("Condition")
 
 
-class ConfigurationChange(Protocol):
+class ConfigurationChange(Result, Protocol):
     """What a batch configuration changed on one cluster."""
     @property
     def cluster(self) -> str:
@@ -174,18 +170,13 @@ class ConfigurationChange(Protocol):
     def retention(self) -> Optional[tuple[Optional[int], Optional[int]]]:
         """The retention before and after, when it changed."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("ConfigurationChange")
 
 
 ControllerState = Literal["running", "failed", "not_installed"]
 """The state of a cluster's runtime controller."""
-__all__.append("ControllerState")
 
 
-class Coverage(Protocol):
+class Coverage(Result, Protocol):
     """How many clusters have each scanner: the Clusters Configuration
     Security Coverage panel.
     """
@@ -201,13 +192,9 @@ class Coverage(Protocol):
     def unconfigured(self) -> tuple[str, ...]:
         """Clusters with no scanner at all."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Coverage")
 
 
-class CriticalApplicable(Protocol):
+class CriticalApplicable(Result, Protocol):
     """Critical vulnerabilities confirmed applicable, and the images holding
     them.
     """
@@ -221,13 +208,9 @@ class CriticalApplicable(Protocol):
         both Critical and applicable.
         """
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("CriticalApplicable")
 
 
-class DayBucket(Protocol):
+class DayBucket(Result, Protocol):
     """One day of the window."""
     @property
     def carried_from(self) -> Optional[str]:
@@ -277,13 +260,9 @@ class DayBucket(Protocol):
     def state(self) -> DayState:
         """What the bucket can say."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("DayBucket")
 
 
-class DayCounts(Protocol):
+class DayCounts(Result, Protocol):
     """The numbers of one day."""
     @property
     def running(self) -> int:
@@ -303,18 +282,13 @@ class DayCounts(Protocol):
         by the highest severity of each group, as the funnel counts them.
         """
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("DayCounts")
 
 
 DayState = Literal["complete", "calculating", "partial", "missing"]
 """What a day's bucket can say."""
-__all__.append("DayState")
 
 
-class DayStates(Protocol):
+class DayStates(Result, Protocol):
     """How many days of each state the window holds."""
     @property
     def calculating(self) -> int:
@@ -336,23 +310,17 @@ class DayStates(Protocol):
     def partial(self) -> int:
         """Partial days."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("DayStates")
 
 
 DayZone = str
 """An IANA time zone name (`UTC`, `Europe/Berlin`)."""
-__all__.append("DayZone")
 
 
 Digest = str
 """A content digest, `algorithm:hex` (`sha256:…`)."""
-__all__.append("Digest")
 
 
-class DigestComparison(Protocol):
+class DigestComparison(Result, Protocol):
     """The runtime digest (actual) beside the registry digest (expected)."""
     @property
     def actual(self) -> Digest:
@@ -372,18 +340,13 @@ class DigestComparison(Protocol):
     def expected(self) -> Digest:
         """What the registry holds for the reference."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("DigestComparison")
 
 
 Direction = Literal["rising", "falling", "flat", "insufficient_data"]
 """Which way a series moved over the window."""
-__all__.append("Direction")
 
 
-class DisableLabel(Protocol):
+class DisableLabel(Result, Protocol):
     """The label that disables the sensor on a node: `kubectl label nodes NODE
     disable_jfrog_runtime=true` by default.
     """
@@ -395,13 +358,9 @@ class DisableLabel(Protocol):
     def value(self) -> str:
         """The label's value."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("DisableLabel")
 
 
-class EvidenceDigestMismatch(Protocol):
+class EvidenceDigestMismatch(Result, Protocol):
     """The running digest beside the registry's."""
     @property
     def digests(self) -> DigestComparison:
@@ -409,13 +368,9 @@ class EvidenceDigestMismatch(Protocol):
         ...
     @property
     def kind(self) -> Literal["digest_mismatch"]: ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("EvidenceDigestMismatch")
 
 
-class EvidenceMissingSource(Protocol):
+class EvidenceMissingSource(Result, Protocol):
     """The artifact was not found where it was expected."""
     @property
     def kind(self) -> Literal["missing_source"]: ...
@@ -423,13 +378,9 @@ class EvidenceMissingSource(Protocol):
     def registry_path(self) -> str:
         """Where the image was expected to be found (`registry/path`)."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("EvidenceMissingSource")
 
 
-class EvidencePostDeploymentTagUpdate(Protocol):
+class EvidencePostDeploymentTagUpdate(Result, Protocol):
     """The deployment and tag-update times, then the digests."""
     @property
     def digests(self) -> DigestComparison:
@@ -441,18 +392,13 @@ class EvidencePostDeploymentTagUpdate(Protocol):
     def timeline(self) -> TagTimeline:
         """When the workload was deployed and when the tag was pushed again."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("EvidencePostDeploymentTagUpdate")
 
 
 Evidence = Union["EvidenceDigestMismatch", "EvidenceMissingSource", "EvidencePostDeploymentTagUpdate"]
 """What was found: forensic details specific to the violation's kind."""
-__all__.append("Evidence")
 
 
-class Fix(Protocol):
+class Fix(Result, Protocol):
     """The fix of a finding: its state and the fixed versions."""
     @property
     def state(self) -> FixState:
@@ -462,18 +408,13 @@ class Fix(Protocol):
     def versions(self) -> Optional[tuple[str, ...]]:
         """The versions that fix it, as the scanner gives them."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Fix")
 
 
 FixState = Literal["fixed", "not_fixed", "wont_fix", "unknown"]
 """What the package maintainer did about a vulnerability."""
-__all__.append("FixState")
 
 
-class Funnel(Protocol):
+class Funnel(Result, Protocol):
     """The prioritization funnel. Every stage is a subset of the one before."""
     @property
     def all(self) -> StageCount:
@@ -507,13 +448,9 @@ class Funnel(Protocol):
     def with_fix(self) -> StageCount:
         """With a fix version."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Funnel")
 
 
-class FunnelResult(Protocol):
+class FunnelResult(Result, Protocol):
     """A funnel and the occurrences it left out, with why."""
     @property
     def funnel(self) -> Funnel:
@@ -523,13 +460,9 @@ class FunnelResult(Protocol):
     def skipped(self) -> Skipped:
         """What was left out."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("FunnelResult")
 
 
-class HealthProblemControllerNotRunning(Protocol):
+class HealthProblemControllerNotRunning(Result, Protocol):
     """The controller is not running."""
     @property
     def code(self) -> Literal["controller_not_running"]: ...
@@ -537,13 +470,9 @@ class HealthProblemControllerNotRunning(Protocol):
     def state(self) -> ControllerState:
         """Its state."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("HealthProblemControllerNotRunning")
 
 
-class HealthProblemSensorFailed(Protocol):
+class HealthProblemSensorFailed(Result, Protocol):
     """A sensor is installed but failing."""
     @property
     def code(self) -> Literal["sensor_failed"]: ...
@@ -551,13 +480,9 @@ class HealthProblemSensorFailed(Protocol):
     def node(self) -> str:
         """The node."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("HealthProblemSensorFailed")
 
 
-class HealthProblemSensorFailedToInstall(Protocol):
+class HealthProblemSensorFailedToInstall(Result, Protocol):
     """A sensor could not be installed."""
     @property
     def code(self) -> Literal["sensor_failed_to_install"]: ...
@@ -565,13 +490,9 @@ class HealthProblemSensorFailedToInstall(Protocol):
     def node(self) -> str:
         """The node."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("HealthProblemSensorFailedToInstall")
 
 
-class HealthProblemSensorMissing(Protocol):
+class HealthProblemSensorMissing(Result, Protocol):
     """Sensors run on other nodes, but not on this one, and it is not
     disabled on purpose.
     """
@@ -581,18 +502,13 @@ class HealthProblemSensorMissing(Protocol):
     def node(self) -> str:
         """The node."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("HealthProblemSensorMissing")
 
 
 HealthProblem = Union["HealthProblemControllerNotRunning", "HealthProblemSensorFailed", "HealthProblemSensorFailedToInstall", "HealthProblemSensorMissing"]
 """Something that keeps a cluster from being monitored correctly."""
-__all__.append("HealthProblem")
 
 
-class Highlights(Protocol):
+class Highlights(Result, Protocol):
     """The highlights widget."""
     @property
     def critical_applicable(self) -> CriticalApplicable:
@@ -606,25 +522,19 @@ class Highlights(Protocol):
     def malicious_packages(self) -> MaliciousPackages:
         """Malicious packages."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Highlights")
 
 
 Horizon = Literal["immediate", "short_term", "long_term"]
 """When a step should be done."""
-__all__.append("Horizon")
 
 
 ImageIdKind = Literal["repository_digest", "local_image_id"]
 """What kind of digest a runtime image id carries, which decides whether it
 can be compared with a registry's digest.
 """
-__all__.append("ImageIdKind")
 
 
-class ImageIdParts(Protocol):
+class ImageIdParts(Result, Protocol):
     """An [`ImageId`]'s parts, borrowed from it."""
     @property
     def digest(self) -> str:
@@ -642,18 +552,13 @@ class ImageIdParts(Protocol):
     def string(self) -> str:
         """The id as [`Display`](std::fmt::Display) writes it."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("ImageIdParts")
 
 
 ImageIdString = str
 """A runtime image id as a container runtime reports it (`docker-pullable://nginx@sha256:…`)."""
-__all__.append("ImageIdString")
 
 
-class ImageRefParts(Protocol):
+class ImageRefParts(Result, Protocol):
     """An [`ImageRef`]'s parts, borrowed from it."""
     @property
     def digest(self) -> Optional[str]:
@@ -683,18 +588,13 @@ class ImageRefParts(Protocol):
     def tag(self) -> Optional[str]:
         """The tag, if any."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("ImageRefParts")
 
 
 ImageRefString = str
 """An image reference, normalised (`docker.io/library/nginx:1.25`); read as written in a Pod spec."""
-__all__.append("ImageRefString")
 
 
-class ImageReport(Protocol):
+class ImageReport(Result, Protocol):
     """The findings of one scanned image."""
     @property
     def artifact(self) -> Optional[str]:
@@ -722,13 +622,9 @@ class ImageReport(Protocol):
     def workload(self) -> Optional[ReportWorkload]:
         """The workload, for formats that report per workload."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("ImageReport")
 
 
-class IngestWarning(Protocol):
+class IngestWarning(Result, Protocol):
     """One warning, with where it arose."""
     @property
     def at(self) -> str:
@@ -744,13 +640,9 @@ class IngestWarning(Protocol):
     def message(self) -> str:
         """What exactly."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("IngestWarning")
 
 
-class Ingested(Protocol):
+class Ingested(Result, Protocol):
     """Everything read from one document."""
     @property
     def reports(self) -> tuple[ImageReport, ...]:
@@ -762,13 +654,9 @@ class Ingested(Protocol):
     def warnings(self) -> tuple[IngestWarning, ...]:
         """What was skipped or assumed, and why."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Ingested")
 
 
-class Installation(Protocol):
+class Installation(Result, Protocol):
     """The installation status and the clusters that made it so."""
     @property
     def clusters_with_sensors(self) -> tuple[str, ...]:
@@ -782,18 +670,13 @@ class Installation(Protocol):
     def status(self) -> InstallationStatus:
         """The status."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Installation")
 
 
 InstallationStatus = Literal["no_runtime_installed", "controller_only", "full"]
 """The runtime deployment level across the clusters."""
-__all__.append("InstallationStatus")
 
 
-class IntegrityAssessment(Protocol):
+class IntegrityAssessment(Result, Protocol):
     """The outcome of an integrity assessment, with the facts it rests on."""
     @property
     def reasons(self) -> tuple[Reason, ...]:
@@ -809,13 +692,9 @@ class IntegrityAssessment(Protocol):
     def violation(self) -> Optional[Violation]:
         """The violation, when the status is one."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("IntegrityAssessment")
 
 
-class IntegrityFacts(Protocol):
+class IntegrityFacts(Result, Protocol):
     """Everything an integrity assessment needs about one running container."""
     @property
     def cluster(self) -> str:
@@ -855,18 +734,13 @@ class IntegrityFacts(Protocol):
     def workload(self) -> Workload:
         """The workload that owns the container."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("IntegrityFacts")
 
 
 IntegrityStatus = Literal["no_issues", "untrusted_registry", "invalid_image_source", "invalid_image_integrity"]
 """The integrity status of a running image, as the runtime platform tracks it."""
-__all__.append("IntegrityStatus")
 
 
-class IntegrityViolations(Protocol):
+class IntegrityViolations(Result, Protocol):
     """Images with an integrity violation, by kind."""
     @property
     def digest_mismatch(self) -> int:
@@ -884,13 +758,9 @@ class IntegrityViolations(Protocol):
     def post_deployment_tag_update(self) -> int:
         """Distinct images with a Post-Deployment Tag Update."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("IntegrityViolations")
 
 
-class ListingPages(Protocol):
+class ListingPages(Result, Protocol):
     """What the pages of a listing say of the listing as a whole."""
     @property
     def entries(self) -> int:
@@ -912,13 +782,9 @@ class ListingPages(Protocol):
         top level or in `pagination`), when a page says.
         """
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("ListingPages")
 
 
-class Location(Protocol):
+class Location(Result, Protocol):
     """Where the violation is: the infrastructure context of the container."""
     @property
     def cluster(self) -> str:
@@ -940,13 +806,9 @@ class Location(Protocol):
     def workload(self) -> Workload:
         """The workload (Deployment, StatefulSet, ...)."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Location")
 
 
-class MaliciousPackages(Protocol):
+class MaliciousPackages(Result, Protocol):
     """Detected malicious packages and the images holding them."""
     @property
     def images(self) -> int:
@@ -956,18 +818,13 @@ class MaliciousPackages(Protocol):
     def packages(self) -> int:
         """Distinct packages (ecosystem, name, version)."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("MaliciousPackages")
 
 
 Mutability = Literal["mutable", "immutable"]
 """Whether a tag can point at different images over time."""
-__all__.append("Mutability")
 
 
-class Node(Protocol):
+class Node(Result, Protocol):
     """A node of a cluster. Only `name`, `labels` and `sensor` decide
     anything; the other fields are kept as the platform gave them.
     """
@@ -1025,13 +882,9 @@ class Node(Protocol):
         (`monitored_with_sensor`, `running_with_sensors`, ...).
         """
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Node")
 
 
-class NodeCounts(Protocol):
+class NodeCounts(Result, Protocol):
     """The node counts of a cluster, as the platform gives them (each `None`
     when the listing leaves it out).
     """
@@ -1055,13 +908,9 @@ class NodeCounts(Protocol):
     def running(self) -> Optional[int]:
         """Nodes running (`running_nodes_count`)."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("NodeCounts")
 
 
-class NodeHealth(Protocol):
+class NodeHealth(Result, Protocol):
     """One node's sensor, once the disable label is taken into account."""
     @property
     def node(self) -> str:
@@ -1071,13 +920,9 @@ class NodeHealth(Protocol):
     def sensor(self) -> SensorState:
         """The sensor's effective state."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("NodeHealth")
 
 
-class ObservedImage(Protocol):
+class ObservedImage(Result, Protocol):
     """A runtime-observed image and the security data it already has."""
     @property
     def clusters(self) -> tuple[str, ...]:
@@ -1091,13 +936,9 @@ class ObservedImage(Protocol):
     def scanned_with(self) -> tuple[Scanner, ...]:
         """The scanners whose results exist for it."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("ObservedImage")
 
 
-class Occurrence(Protocol):
+class Occurrence(Result, Protocol):
     """One vulnerability in one package of one image: the unit every scanner
     reports and every count starts from.
     """
@@ -1146,18 +987,13 @@ class Occurrence(Protocol):
     def vulnerability(self) -> str:
         """The vulnerability id as the scanner gives it."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Occurrence")
 
 
 Outlook = Literal["improving", "worsening", "steady", "not_judged"]
 """What the direction means for security posture."""
-__all__.append("Outlook")
 
 
-class OutsideWindow(Protocol):
+class OutsideWindow(Result, Protocol):
     """Snapshots that fell in no bucket."""
     @property
     def after_now(self) -> int:
@@ -1167,13 +1003,9 @@ class OutsideWindow(Protocol):
     def before(self) -> int:
         """Taken before the window's first day."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("OutsideWindow")
 
 
-class OwningWorkload(Protocol):
+class OwningWorkload(Result, Protocol):
     """The workload that owns a controller, as one record."""
     @property
     def kind(self) -> str:
@@ -1183,13 +1015,9 @@ class OwningWorkload(Protocol):
     def name(self) -> str:
         """Its name."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("OwningWorkload")
 
 
-class Package(Protocol):
+class Package(Result, Protocol):
     """A package as a scanner names it."""
     @property
     def ecosystem(self) -> Optional[str]:
@@ -1207,18 +1035,13 @@ class Package(Protocol):
     def version(self) -> str:
         """Its installed version."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Package")
 
 
 PlanReason = Literal["no_security_data", "missing_scanners"]
 """Why an image is in the plan."""
-__all__.append("PlanReason")
 
 
-class PlannedScan(Protocol):
+class PlannedScan(Result, Protocol):
     """One image to scan."""
     @property
     def image(self) -> str:
@@ -1232,13 +1055,9 @@ class PlannedScan(Protocol):
     def scanners(self) -> tuple[Scanner, ...]:
         """The scanners to run."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("PlannedScan")
 
 
-class PlatformClusters(Protocol):
+class PlatformClusters(Result, Protocol):
     """The clusters of a listing."""
     @property
     def clusters(self) -> tuple[Cluster, ...]:
@@ -1252,13 +1071,9 @@ class PlatformClusters(Protocol):
     def warnings(self) -> tuple[IngestWarning, ...]:
         """What was assumed, and why."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("PlatformClusters")
 
 
-class PlatformComponent(Protocol):
+class PlatformComponent(Result, Protocol):
     """A component as the platform names it."""
     @property
     def ecosystem(self) -> Optional[str]:
@@ -1284,13 +1099,9 @@ class PlatformComponent(Protocol):
     def version(self) -> str:
         """Its version."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("PlatformComponent")
 
 
-class PlatformEvidence(Protocol):
+class PlatformEvidence(Result, Protocol):
     """What the workloads listing told of the image tags' findings."""
     @property
     def loaded(self) -> int:
@@ -1316,13 +1127,9 @@ class PlatformEvidence(Protocol):
         that runs several tags or none).
         """
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("PlatformEvidence")
 
 
-class PlatformImage(Protocol):
+class PlatformImage(Result, Protocol):
     """One live image as the platform lists it."""
     @property
     def clusters(self) -> int:
@@ -1356,13 +1163,9 @@ class PlatformImage(Protocol):
     def workloads(self) -> int:
         """How many workloads run it."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("PlatformImage")
 
 
-class PlatformImageTag(Protocol):
+class PlatformImageTag(Result, Protocol):
     """One image tag as the platform lists it."""
     @property
     def architecture(self) -> Optional[str]:
@@ -1418,13 +1221,9 @@ class PlatformImageTag(Protocol):
     def workloads(self) -> tuple[WorkloadLocation, ...]:
         """The workloads that run it."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("PlatformImageTag")
 
 
-class PlatformImageTags(Protocol):
+class PlatformImageTags(Result, Protocol):
     """The image tags of a listing, and the finding model they give."""
     @property
     def evidence(self) -> Optional[PlatformEvidence]:
@@ -1453,13 +1252,9 @@ class PlatformImageTags(Protocol):
     def warnings(self) -> tuple[IngestWarning, ...]:
         """What was assumed, and why."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("PlatformImageTags")
 
 
-class PlatformImages(Protocol):
+class PlatformImages(Result, Protocol):
     """The live images of a listing."""
     @property
     def images(self) -> tuple[PlatformImage, ...]:
@@ -1479,13 +1274,9 @@ class PlatformImages(Protocol):
     def warnings(self) -> tuple[IngestWarning, ...]:
         """What was assumed, and why."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("PlatformImages")
 
 
-class PlatformMalicious(Protocol):
+class PlatformMalicious(Result, Protocol):
     """A malicious package as the platform lists it."""
     @property
     def components(self) -> tuple[PlatformComponent, ...]:
@@ -1495,13 +1286,9 @@ class PlatformMalicious(Protocol):
     def xray_id(self) -> Optional[str]:
         """The Xray id."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("PlatformMalicious")
 
 
-class PlatformProcess(Protocol):
+class PlatformProcess(Result, Protocol):
     """A process of a workload."""
     @property
     def arguments(self) -> Optional[str]:
@@ -1539,13 +1326,9 @@ class PlatformProcess(Protocol):
     def vulnerabilities(self) -> tuple[PlatformVulnerability, ...]:
         """The vulnerabilities of what it runs."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("PlatformProcess")
 
 
-class PlatformScan(Protocol):
+class PlatformScan(Result, Protocol):
     """The scan status of a listing's images, with the counts behind it."""
     @property
     def running(self) -> int:
@@ -1559,13 +1342,9 @@ class PlatformScan(Protocol):
     def status(self) -> ScanStatus:
         """The status."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("PlatformScan")
 
 
-class PlatformVulnerability(Protocol):
+class PlatformVulnerability(Result, Protocol):
     """A vulnerability as the platform lists it."""
     @property
     def applicability(self) -> Applicability:
@@ -1595,13 +1374,9 @@ class PlatformVulnerability(Protocol):
     def xray_id(self) -> Optional[str]:
         """The Xray id."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("PlatformVulnerability")
 
 
-class PlatformWorkload(Protocol):
+class PlatformWorkload(Result, Protocol):
     """A workload as the platform lists it."""
     @property
     def architecture(self) -> Optional[str]:
@@ -1631,13 +1406,9 @@ class PlatformWorkload(Protocol):
     def vulnerabilities_count(self) -> Optional[int]:
         """The platform's count of its processes' vulnerabilities."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("PlatformWorkload")
 
 
-class PlatformWorkloads(Protocol):
+class PlatformWorkloads(Result, Protocol):
     """The workloads of a listing."""
     @property
     def listing(self) -> ListingPages:
@@ -1651,13 +1422,9 @@ class PlatformWorkloads(Protocol):
     def workloads(self) -> tuple[PlatformWorkload, ...]:
         """The workloads, in the listing's order."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("PlatformWorkloads")
 
 
-class PodInventory(Protocol):
+class PodInventory(Result, Protocol):
     """The containers of a Pod list, and what could not be read."""
     @property
     def containers(self) -> tuple[RunningContainer, ...]:
@@ -1667,18 +1434,13 @@ class PodInventory(Protocol):
     def warnings(self) -> tuple[IngestWarning, ...]:
         """What was skipped, and why."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("PodInventory")
 
 
 Prerequisite = Literal["connected_cluster", "automatic_scanning", "runtime_sensors"]
 """A prerequisite of the dashboard."""
-__all__.append("Prerequisite")
 
 
-class Purl(Protocol):
+class Purl(Result, Protocol):
     """A parsed package URL."""
     @property
     def kind(self) -> str:
@@ -1696,13 +1458,9 @@ class Purl(Protocol):
     def version(self) -> Optional[str]:
         """The version; `None` matches every version."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Purl")
 
 
-class Readiness(Protocol):
+class Readiness(Result, Protocol):
     """Whether the dashboard can show complete data."""
     @property
     def complete_data(self) -> bool:
@@ -1719,13 +1477,9 @@ class Readiness(Protocol):
     def unmet(self) -> tuple[Unmet, ...]:
         """The unmet prerequisites, in the documentation's order."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Readiness")
 
 
-class ReasonRegistryTrusted(Protocol):
+class ReasonRegistryTrusted(Result, Protocol):
     """The image's registry matches a trusted pattern."""
     @property
     def code(self) -> Literal["registry_trusted"]: ...
@@ -1737,13 +1491,9 @@ class ReasonRegistryTrusted(Protocol):
     def registry(self) -> str:
         """The image's registry host."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("ReasonRegistryTrusted")
 
 
-class ReasonRegistryNotTrusted(Protocol):
+class ReasonRegistryNotTrusted(Result, Protocol):
     """The image's registry matches no trusted pattern."""
     @property
     def code(self) -> Literal["registry_not_trusted"]: ...
@@ -1751,13 +1501,9 @@ class ReasonRegistryNotTrusted(Protocol):
     def registry(self) -> str:
         """The image's registry host."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("ReasonRegistryNotTrusted")
 
 
-class ReasonRegistryUnavailable(Protocol):
+class ReasonRegistryUnavailable(Result, Protocol):
     """The registry of record could not be asked."""
     @property
     def code(self) -> Literal["registry_unavailable"]: ...
@@ -1765,13 +1511,9 @@ class ReasonRegistryUnavailable(Protocol):
     def detail(self) -> str:
         """What went wrong."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("ReasonRegistryUnavailable")
 
 
-class ReasonArtifactNotFound(Protocol):
+class ReasonArtifactNotFound(Result, Protocol):
     """The registry of record has no artifact for the reference."""
     @property
     def code(self) -> Literal["artifact_not_found"]: ...
@@ -1779,13 +1521,9 @@ class ReasonArtifactNotFound(Protocol):
     def registry_path(self) -> str:
         """Where the artifact was expected."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("ReasonArtifactNotFound")
 
 
-class ReasonRuntimeIdNotComparable(Protocol):
+class ReasonRuntimeIdNotComparable(Result, Protocol):
     """The runtime reported only a node-local image id and the registry gave
     no configuration digest, so nothing can be compared.
     """
@@ -1795,13 +1533,9 @@ class ReasonRuntimeIdNotComparable(Protocol):
     def image_id(self) -> ImageIdString:
         """The runtime's image id."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("ReasonRuntimeIdNotComparable")
 
 
-class ReasonDigestMatches(Protocol):
+class ReasonDigestMatches(Result, Protocol):
     """The running digest is one of the artifact's."""
     @property
     def basis(self) -> ImageIdKind:
@@ -1813,13 +1547,9 @@ class ReasonDigestMatches(Protocol):
     def digest(self) -> Digest:
         """The running digest."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("ReasonDigestMatches")
 
 
-class ReasonDigestDiffers(Protocol):
+class ReasonDigestDiffers(Result, Protocol):
     """The running digest is not the artifact's."""
     @property
     def actual(self) -> Digest:
@@ -1835,13 +1565,9 @@ class ReasonDigestDiffers(Protocol):
     def expected(self) -> Digest:
         """The artifact's digest."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("ReasonDigestDiffers")
 
 
-class ReasonTagClassified(Protocol):
+class ReasonTagClassified(Result, Protocol):
     """How the tag was classified, which decides the violation's kind."""
     @property
     def code(self) -> Literal["tag_classified"]: ...
@@ -1849,18 +1575,13 @@ class ReasonTagClassified(Protocol):
     def tag(self) -> Optional[str]:
         """The tag, if the reference has one."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("ReasonTagClassified")
 
 
 Reason = Union["ReasonRegistryTrusted", "ReasonRegistryNotTrusted", "ReasonRegistryUnavailable", "ReasonArtifactNotFound", "ReasonRuntimeIdNotComparable", "ReasonDigestMatches", "ReasonDigestDiffers", "ReasonTagClassified"]
 """One fact that led to an integrity status, in the order it was checked."""
-__all__.append("Reason")
 
 
-class Recommendation(Protocol):
+class Recommendation(Result, Protocol):
     """One remediation step."""
     @property
     def action(self) -> Action:
@@ -1882,13 +1603,9 @@ class Recommendation(Protocol):
     def text(self) -> str:
         """The step in words."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Recommendation")
 
 
-class Reconfigured(Protocol):
+class Reconfigured(Result, Protocol):
     """Configurations after a batch change, and what changed."""
     @property
     def changes(self) -> tuple[ConfigurationChange, ...]:
@@ -1898,23 +1615,15 @@ class Reconfigured(Protocol):
     def configurations(self) -> ScanConfigurations:
         """Every cluster's configuration, after the change."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Reconfigured")
 
 
 class RegistryAnswerFound(Artifact, Protocol):
     """The artifact exists."""
     @property
     def answer(self) -> Literal["found"]: ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("RegistryAnswerFound")
 
 
-class RegistryAnswerNotFound(Protocol):
+class RegistryAnswerNotFound(Result, Protocol):
     """No artifact exists at the reference."""
     @property
     def answer(self) -> Literal["not_found"]: ...
@@ -1924,13 +1633,9 @@ class RegistryAnswerNotFound(Protocol):
         differently from the reference (a remote repository's path, say).
         """
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("RegistryAnswerNotFound")
 
 
-class RegistryAnswerUnavailable(Protocol):
+class RegistryAnswerUnavailable(Result, Protocol):
     """The registry could not be asked (down, timeout, no credentials)."""
     @property
     def answer(self) -> Literal["unavailable"]: ...
@@ -1938,18 +1643,13 @@ class RegistryAnswerUnavailable(Protocol):
     def reason(self) -> str:
         """What went wrong."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("RegistryAnswerUnavailable")
 
 
 RegistryAnswer = Union["RegistryAnswerFound", "RegistryAnswerNotFound", "RegistryAnswerUnavailable"]
 """The answer of the registry of record for a spec reference."""
-__all__.append("RegistryAnswer")
 
 
-class ReportWorkload(Protocol):
+class ReportWorkload(Result, Protocol):
     """The Kubernetes workload a report belongs to, when the format says
     (where it runs, unlike [`integrity::Workload`](crate::integrity::Workload),
     which owns one container).
@@ -1970,18 +1670,13 @@ class ReportWorkload(Protocol):
     def namespace(self) -> str:
         """Its namespace."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("ReportWorkload")
 
 
 Risk = Literal["malicious", "untrusted_registry", "integrity_violation", "critical_applicable_cves"]
 """A risk badge of an image tag, workload or process."""
-__all__.append("Risk")
 
 
-class RunningContainer(Protocol):
+class RunningContainer(Result, Protocol):
     """One running container."""
     @property
     def cluster(self) -> str:
@@ -2019,13 +1714,9 @@ class RunningContainer(Protocol):
     def workload(self) -> Workload:
         """The workload that owns the pod."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("RunningContainer")
 
 
-class RunningImage(Protocol):
+class RunningImage(Result, Protocol):
     """A running image: its identity, and whether it was scanned and is
     watched by a runtime sensor.
     """
@@ -2043,18 +1734,13 @@ class RunningImage(Protocol):
     def scanned(self) -> bool:
         """Whether a scan of it exists."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("RunningImage")
 
 
 RuntimeEvidence = Literal["loaded", "not_observed", "unavailable"]
 """Whether the vulnerable package was seen loaded or executed at runtime."""
-__all__.append("RuntimeEvidence")
 
 
-class RuntimeMarked(Protocol):
+class RuntimeMarked(Result, Protocol):
     """A full scan's findings marked from a runtime-filtered one, and the counts."""
     @property
     def findings(self) -> tuple[Occurrence, ...]:
@@ -2064,13 +1750,9 @@ class RuntimeMarked(Protocol):
     def marks(self) -> RuntimeMarks:
         """What marking found."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("RuntimeMarked")
 
 
-class RuntimeMarks(Protocol):
+class RuntimeMarks(Result, Protocol):
     """What marking found."""
     @property
     def loaded(self) -> int:
@@ -2087,18 +1769,13 @@ class RuntimeMarks(Protocol):
         (scans of different images, or of different database versions).
         """
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("RuntimeMarks")
 
 
 RuntimeStatus = Literal["running", "stopped", "unknown"]
 """Whether an image tag or workload runs, as the platform says."""
-__all__.append("RuntimeStatus")
 
 
-class ScanConfiguration(Protocol):
+class ScanConfiguration(Result, Protocol):
     """The scan configuration of one cluster."""
     @property
     def retention_days(self) -> Optional[int]:
@@ -2108,18 +1785,13 @@ class ScanConfiguration(Protocol):
     def scanners(self) -> tuple[Scanner, ...]:
         """The scanners enabled."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("ScanConfiguration")
 
 
 ScanConfigurations = Mapping[str, "ScanConfiguration"]
 """The scan configuration of every cluster."""
-__all__.append("ScanConfigurations")
 
 
-class ScanPlan(Protocol):
+class ScanPlan(Result, Protocol):
     """The scan plan."""
     @property
     def not_covered(self) -> tuple[str, ...]:
@@ -2135,13 +1807,9 @@ class ScanPlan(Protocol):
     def up_to_date(self) -> int:
         """Images that already have every configured scanner's results."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("ScanPlan")
 
 
-class ScanReport(Protocol):
+class ScanReport(Result, Protocol):
     """The scan status with the counts behind it."""
     @property
     def running(self) -> int:
@@ -2163,33 +1831,25 @@ class ScanReport(Protocol):
     def unscanned_images(self) -> tuple[str, ...]:
         """A digest of each unscanned image, sorted."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("ScanReport")
 
 
 ScanStatus = Literal["no_running_images", "not_scanned", "partial", "scanned"]
 """Whether running images have been scanned."""
-__all__.append("ScanStatus")
 
 
 Scanner = Literal["sca", "contextual_analysis", "secrets", "applications", "services", "iac", "exposures"]
 """A scanner that automatic scanning can run on runtime-observed images."""
-__all__.append("Scanner")
 
 
 SensorState = Literal["running", "failed", "failed_to_install", "disabled", "not_installed"]
 """The state of a node's runtime sensor."""
-__all__.append("SensorState")
 
 
 Series = Literal["running", "scanned", "unscanned", "critical", "high", "medium", "low", "unknown"]
 """One series of the chart."""
-__all__.append("Series")
 
 
-class SeriesSummary(Protocol):
+class SeriesSummary(Result, Protocol):
     """One series over the window's complete days."""
     @property
     def direction(self) -> Direction:
@@ -2219,10 +1879,6 @@ class SeriesSummary(Protocol):
     def series(self) -> Series:
         """The series."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("SeriesSummary")
 
 
 Severity = Literal["unknown", "low", "medium", "high", "critical"]
@@ -2232,10 +1888,9 @@ Ordered so that `Critical > High > Medium > Low > Unknown`: sorting in
 descending order puts the most urgent first, and `max()` over a group gives
 its worst severity (an `Unknown` never beats a known level).
 """
-__all__.append("Severity")
 
 
-class SeverityCounts(Protocol):
+class SeverityCounts(Result, Protocol):
     """Counts by severity: distinct vulnerabilities by their group's highest
     severity in the funnel and the trend, findings in a platform listing.
     """
@@ -2259,13 +1914,9 @@ class SeverityCounts(Protocol):
     def unknown(self) -> int:
         """Unknown."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("SeverityCounts")
 
 
-class Skipped(Protocol):
+class Skipped(Result, Protocol):
     """How many occurrences were left out, and why."""
     @property
     def malicious(self) -> int:
@@ -2279,13 +1930,9 @@ class Skipped(Protocol):
     def not_scanned(self) -> int:
         """Findings on running images the inventory says were not scanned."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Skipped")
 
 
-class Snapshot(Protocol):
+class Snapshot(Result, Protocol):
     """The running images at one instant."""
     @property
     def clusters(self) -> tuple[str, ...]:
@@ -2317,18 +1964,13 @@ class Snapshot(Protocol):
     def taken_at(self) -> str:
         """When it was taken."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Snapshot")
 
 
 SnapshotState = Literal["complete", "in_progress"]
 """Whether a snapshot's computation finished."""
-__all__.append("SnapshotState")
 
 
-class StageCount(Protocol):
+class StageCount(Result, Protocol):
     """Distinct vulnerabilities and distinct images at one stage."""
     @property
     def images(self) -> int:
@@ -2338,13 +1980,9 @@ class StageCount(Protocol):
     def vulnerabilities(self) -> int:
         """Distinct vulnerabilities (alias groups) at this stage."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("StageCount")
 
 
-class TagClass(Protocol):
+class TagClass(Result, Protocol):
     """Whether a tag is mutable, and the rule that decided it."""
     @property
     def explanation(self) -> str: ...
@@ -2354,13 +1992,9 @@ class TagClass(Protocol):
     def mutability(self) -> Mutability: ...
     @property
     def rule(self) -> TagRule: ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("TagClass")
 
 
-class TagPolicyWords(Protocol):
+class TagPolicyWords(Result, Protocol):
     """Decides whether an image tag is mutable, with the rule that decided.
 
     The default policy ([`TagPolicy::new`]) applies these rules, first match wins:
@@ -2395,20 +2029,15 @@ class TagPolicyWords(Protocol):
     def keywords_only(self) -> bool: ...
     @property
     def variants(self) -> WordSet: ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("TagPolicyWords")
 
 
 TagRule = Literal["no_tag", "digest_pinned", "keyword", "keyword_variant", "pull_request", "partial_version", "variant", "full_version", "commit", "date", "build_number", "not_keyword", "unrecognized"]
 """The rule that decided a tag's mutability. Each has a stable code and a
 sentence that explains it.
 """
-__all__.append("TagRule")
 
 
-class TagTimeline(Protocol):
+class TagTimeline(Result, Protocol):
     """When the workload was deployed and when its tag was pushed again."""
     @property
     def deployed_at(self) -> Optional[str]:
@@ -2425,13 +2054,9 @@ class TagTimeline(Protocol):
     def tag_updated_at(self) -> Optional[str]:
         """When the tag was last pushed, if the registry reports it."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("TagTimeline")
 
 
-class Trend(Protocol):
+class Trend(Result, Protocol):
     """The trend over a window of days."""
     @property
     def days(self) -> tuple[DayBucket, ...]:
@@ -2449,13 +2074,9 @@ class Trend(Protocol):
     def zone(self) -> DayZone:
         """The zone whose calendar days make the buckets."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Trend")
 
 
-class TrendRequest(Protocol):
+class TrendRequest(Result, Protocol):
     """A trend asked for as the bindings ask it: the instant whose day ends the
     window, and each option only when given (the others keep
     [`TrendOptions`]' defaults, written once, there).
@@ -2484,13 +2105,9 @@ class TrendRequest(Protocol):
     def zone(self) -> Optional[str]:
         """The IANA zone of the days (`UTC` by default)."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("TrendRequest")
 
 
-class TrendResult(Protocol):
+class TrendResult(Result, Protocol):
     """A trend and its numbers as one array per series: what a chart reads."""
     @property
     def series(self) -> TrendSeries:
@@ -2500,13 +2117,9 @@ class TrendResult(Protocol):
     def trend(self) -> Trend:
         """The trend, day by day."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("TrendResult")
 
 
-class TrendSeries(Protocol):
+class TrendSeries(Result, Protocol):
     """The trend as one array per series, index `i` being `dates[i]`: `null`
     where a day has no numbers, so a chart draws a gap, never a zero.
     """
@@ -2554,13 +2167,9 @@ class TrendSeries(Protocol):
     def unscanned(self) -> tuple[Optional[int], ...]:
         """Unscanned images."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("TrendSeries")
 
 
-class TrendSummary(Protocol):
+class TrendSummary(Result, Protocol):
     """What the window says."""
     @property
     def days(self) -> DayStates:
@@ -2574,13 +2183,9 @@ class TrendSummary(Protocol):
     def warning_signs(self) -> tuple[WarningSign, ...]:
         """The warning signs that show, most severe first."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("TrendSummary")
 
 
-class Undecided(Protocol):
+class Undecided(Result, Protocol):
     """Vulnerabilities the funnel could not take further because a fact was
     missing: a missing contextual-analysis run shows here instead of
     silently shrinking the funnel.
@@ -2601,13 +2206,9 @@ class Undecided(Protocol):
         when the runtime stage is shown).
         """
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Undecided")
 
 
-class Unmet(Protocol):
+class Unmet(Result, Protocol):
     """An unmet prerequisite."""
     @property
     def action(self) -> str:
@@ -2627,13 +2228,9 @@ class Unmet(Protocol):
     def prerequisite(self) -> Prerequisite:
         """Which."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Unmet")
 
 
-class VexApplied(Protocol):
+class VexApplied(Result, Protocol):
     """Findings after a VEX document, and what applying it did."""
     @property
     def findings(self) -> tuple[Occurrence, ...]:
@@ -2643,13 +2240,9 @@ class VexApplied(Protocol):
     def outcome(self) -> VexOutcome:
         """What applying did."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("VexApplied")
 
 
-class VexDocument(Protocol):
+class VexDocument(Result, Protocol):
     """A VEX document as statements."""
     @property
     def statements(self) -> tuple[VexStatement, ...]:
@@ -2661,13 +2254,9 @@ class VexDocument(Protocol):
         which no finding can be matched to, say).
         """
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("VexDocument")
 
 
-class VexOutcome(Protocol):
+class VexOutcome(Result, Protocol):
     """What applying a VEX document did."""
     @property
     def affected(self) -> int:
@@ -2689,13 +2278,9 @@ class VexOutcome(Protocol):
     def unused_statements(self) -> int:
         """Statements that applied to no occurrence."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("VexOutcome")
 
 
-class VexProduct(Protocol):
+class VexProduct(Result, Protocol):
     """A product a statement names."""
     @property
     def image(self) -> Optional[Digest]:
@@ -2705,13 +2290,9 @@ class VexProduct(Protocol):
     def package(self) -> Optional[Purl]:
         """A package; `None` for every package of the image."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("VexProduct")
 
 
-class VexStatement(Protocol):
+class VexStatement(Result, Protocol):
     """One statement."""
     @property
     def aliases(self) -> tuple[str, ...]:
@@ -2733,18 +2314,13 @@ class VexStatement(Protocol):
     def vulnerability(self) -> str:
         """The vulnerability id."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("VexStatement")
 
 
 VexStatus = Literal["not_affected", "affected", "fixed", "under_investigation"]
 """What a statement says of its products."""
-__all__.append("VexStatus")
 
 
-class Violation(Protocol):
+class Violation(Result, Protocol):
     """An integrity violation, explained: evidence, location, recommendations."""
     @property
     def evidence(self) -> Evidence:
@@ -2770,23 +2346,17 @@ class Violation(Protocol):
     def severity(self) -> Severity:
         """Its severity (follows from the kind)."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Violation")
 
 
 ViolationKind = Literal["digest_mismatch", "missing_source", "post_deployment_tag_update"]
 """An integrity violation's kind, each with a fixed severity."""
-__all__.append("ViolationKind")
 
 
 WarningCode = Literal["unparsable_entry", "unknown_severity", "unknown_fix_status", "no_image_digest", "invalid_digest", "unknown_status", "partial_listing", "inconsistent_listing", "duplicate_entry"]
 """What an adapter noticed and worked around."""
-__all__.append("WarningCode")
 
 
-class WarningSignRisingUnscanned(Protocol):
+class WarningSignRisingUnscanned(Result, Protocol):
     """Unscanned images are rising."""
     @property
     def first(self) -> int:
@@ -2798,13 +2368,9 @@ class WarningSignRisingUnscanned(Protocol):
     def last(self) -> int:
         """On the last complete day."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("WarningSignRisingUnscanned")
 
 
-class WarningSignRisingVulnerabilities(Protocol):
+class WarningSignRisingVulnerabilities(Result, Protocol):
     """Vulnerabilities of one severity are rising."""
     @property
     def first(self) -> int:
@@ -2820,10 +2386,6 @@ class WarningSignRisingVulnerabilities(Protocol):
     def severity(self) -> Severity:
         """The severity."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("WarningSignRisingVulnerabilities")
 
 
 WarningSign = Union["WarningSignRisingUnscanned", "WarningSignRisingVulnerabilities"]
@@ -2831,10 +2393,9 @@ WarningSign = Union["WarningSignRisingUnscanned", "WarningSignRisingVulnerabilit
 increasing vulnerability numbers may indicate that new workloads are
 being deployed without adequate scan coverage".
 """
-__all__.append("WarningSign")
 
 
-class WordChanges(Protocol):
+class WordChanges(Result, Protocol):
     """Words to add to or remove from a policy, for [`TagPolicy::with_changes`]:
     the options the bindings' policy constructors take. Every list is
     optional in its serde form.
@@ -2855,10 +2416,6 @@ class WordChanges(Protocol):
     def remove_variants(self) -> tuple[str, ...]:
         """Variant words to remove (any case)."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("WordChanges")
 
 
 WordSet = tuple[str, ...]
@@ -2867,10 +2424,9 @@ WordSet = tuple[str, ...]
 Words are kept lower-case in buckets keyed by their first letter and
 length, so a lookup compares against one candidate at most, usually.
 """
-__all__.append("WordSet")
 
 
-class Workload(Protocol):
+class Workload(Result, Protocol):
     """The Kubernetes workload that owns a container."""
     @property
     def kind(self) -> WorkloadKind:
@@ -2880,18 +2436,13 @@ class Workload(Protocol):
     def name(self) -> str:
         """The workload's name."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("Workload")
 
 
 WorkloadKind = Union[Literal["deployment"], Literal["stateful_set"], Literal["daemon_set"], Literal["replica_set"], Literal["job"], Literal["cron_job"], Literal["pod"], str]
 """The kind of a Kubernetes workload."""
-__all__.append("WorkloadKind")
 
 
-class WorkloadLocation(Protocol):
+class WorkloadLocation(Result, Protocol):
     """Where a workload runs, as a listing names it."""
     @property
     def cluster(self) -> str:
@@ -2905,7 +2456,155 @@ class WorkloadLocation(Protocol):
     def namespace(self) -> str:
         """The namespace."""
         ...
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible form, a fresh copy."""
-        ...
-__all__.append("WorkloadLocation")
+
+
+__all__ = [
+    "Result",
+    "Action",
+    "Applicability",
+    "Artifact",
+    "Cluster",
+    "ClusterHealth",
+    "ClusterMode",
+    "Condition",
+    "ConfigurationChange",
+    "ControllerState",
+    "Coverage",
+    "CriticalApplicable",
+    "DayBucket",
+    "DayCounts",
+    "DayState",
+    "DayStates",
+    "DayZone",
+    "Digest",
+    "DigestComparison",
+    "Direction",
+    "DisableLabel",
+    "EvidenceDigestMismatch",
+    "EvidenceMissingSource",
+    "EvidencePostDeploymentTagUpdate",
+    "Evidence",
+    "Fix",
+    "FixState",
+    "Funnel",
+    "FunnelResult",
+    "HealthProblemControllerNotRunning",
+    "HealthProblemSensorFailed",
+    "HealthProblemSensorFailedToInstall",
+    "HealthProblemSensorMissing",
+    "HealthProblem",
+    "Highlights",
+    "Horizon",
+    "ImageIdKind",
+    "ImageIdParts",
+    "ImageIdString",
+    "ImageRefParts",
+    "ImageRefString",
+    "ImageReport",
+    "IngestWarning",
+    "Ingested",
+    "Installation",
+    "InstallationStatus",
+    "IntegrityAssessment",
+    "IntegrityFacts",
+    "IntegrityStatus",
+    "IntegrityViolations",
+    "ListingPages",
+    "Location",
+    "MaliciousPackages",
+    "Mutability",
+    "Node",
+    "NodeCounts",
+    "NodeHealth",
+    "ObservedImage",
+    "Occurrence",
+    "Outlook",
+    "OutsideWindow",
+    "OwningWorkload",
+    "Package",
+    "PlanReason",
+    "PlannedScan",
+    "PlatformClusters",
+    "PlatformComponent",
+    "PlatformEvidence",
+    "PlatformImage",
+    "PlatformImageTag",
+    "PlatformImageTags",
+    "PlatformImages",
+    "PlatformMalicious",
+    "PlatformProcess",
+    "PlatformScan",
+    "PlatformVulnerability",
+    "PlatformWorkload",
+    "PlatformWorkloads",
+    "PodInventory",
+    "Prerequisite",
+    "Purl",
+    "Readiness",
+    "ReasonRegistryTrusted",
+    "ReasonRegistryNotTrusted",
+    "ReasonRegistryUnavailable",
+    "ReasonArtifactNotFound",
+    "ReasonRuntimeIdNotComparable",
+    "ReasonDigestMatches",
+    "ReasonDigestDiffers",
+    "ReasonTagClassified",
+    "Reason",
+    "Recommendation",
+    "Reconfigured",
+    "RegistryAnswerFound",
+    "RegistryAnswerNotFound",
+    "RegistryAnswerUnavailable",
+    "RegistryAnswer",
+    "ReportWorkload",
+    "Risk",
+    "RunningContainer",
+    "RunningImage",
+    "RuntimeEvidence",
+    "RuntimeMarked",
+    "RuntimeMarks",
+    "RuntimeStatus",
+    "ScanConfiguration",
+    "ScanConfigurations",
+    "ScanPlan",
+    "ScanReport",
+    "ScanStatus",
+    "Scanner",
+    "SensorState",
+    "Series",
+    "SeriesSummary",
+    "Severity",
+    "SeverityCounts",
+    "Skipped",
+    "Snapshot",
+    "SnapshotState",
+    "StageCount",
+    "TagClass",
+    "TagPolicyWords",
+    "TagRule",
+    "TagTimeline",
+    "Trend",
+    "TrendRequest",
+    "TrendResult",
+    "TrendSeries",
+    "TrendSummary",
+    "Undecided",
+    "Unmet",
+    "VexApplied",
+    "VexDocument",
+    "VexOutcome",
+    "VexProduct",
+    "VexStatement",
+    "VexStatus",
+    "Violation",
+    "ViolationKind",
+    "WarningCode",
+    "WarningSignRisingUnscanned",
+    "WarningSignRisingVulnerabilities",
+    "WarningSign",
+    "WordChanges",
+    "WordSet",
+    "Workload",
+    "WorkloadKind",
+    "WorkloadLocation",
+]
