@@ -81,6 +81,7 @@ fn input() -> Input {
             digests: vec![d.parse().unwrap()],
             scanned: true,
             monitored: i % 4 != 0,
+            deployments: Vec::new(),
         })
         .collect();
     let ids: Vec<String> = (0..IDS)

@@ -75,6 +75,7 @@ fn build(raw: &[(u32, u32, u8, u8)]) -> (FindingIndex, Vec<InternedOccurrence>) 
             digests: vec![digest(i).parse().unwrap()],
             scanned: true,
             monitored: i % 3 != 0,
+            deployments: Vec::new(),
         })
         .collect();
     let mut index = FindingIndex::new(&running);

@@ -104,6 +104,7 @@ fn summary(ingested: &Ingested) -> Value {
                 digests: r.digests.clone(),
                 scanned: true,
                 monitored: false,
+                deployments: Vec::new(),
             })
             .collect();
         let all: Vec<_> = occurrences.iter().map(|o| (*o).clone()).collect();

@@ -65,6 +65,7 @@ proptest! {
                 digests: digests.iter().map(|d| format!("sha256:{d:064x}").parse().unwrap()).collect(),
                 scanned: *scanned,
                 monitored: false,
+                deployments: Vec::new(),
             })
             .collect();
         let report = ScanReport::of(&running);

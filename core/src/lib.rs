@@ -12,13 +12,16 @@
 //!   over their distinct vulnerabilities; [`trend`]: the running-images trend
 //!   over daily snapshots.
 
+pub mod change;
 mod codes;
+pub mod enrichment;
 mod error_code;
 #[cfg(test)]
 mod error_style;
 pub mod finding;
 pub mod funnel;
 pub mod highlights;
+pub mod images;
 pub mod ingest;
 pub mod integrity;
 pub mod readiness;
@@ -28,6 +31,7 @@ pub mod scanning;
 #[cfg(feature = "schema")]
 mod schema;
 mod severity;
+pub mod table;
 mod tag;
 pub mod trend;
 

@@ -67,6 +67,19 @@ impl Applicability {
         Applicability::NotCovered,
     ];
 
+    /// Its position in [`ALL`](Self::ALL).
+    pub(crate) const fn position(self) -> u16 {
+        match self {
+            Applicability::NotScanned => 0,
+            Applicability::Applicable => 1,
+            Applicability::NotApplicable => 2,
+            Applicability::Undetermined => 3,
+            Applicability::RescanRequired => 4,
+            Applicability::UpgradeRequired => 5,
+            Applicability::NotCovered => 6,
+        }
+    }
+
     /// The value whose code is `code` (`rescan_required`, ...).
     ///
     /// ```

@@ -19,6 +19,24 @@ pub enum FixState {
 }
 
 impl FixState {
+    /// Every state.
+    pub const ALL: [FixState; 4] = [
+        FixState::Fixed,
+        FixState::NotFixed,
+        FixState::WontFix,
+        FixState::Unknown,
+    ];
+
+    /// Its position in [`ALL`](Self::ALL).
+    pub(crate) const fn position(self) -> u16 {
+        match self {
+            FixState::Fixed => 0,
+            FixState::NotFixed => 1,
+            FixState::WontFix => 2,
+            FixState::Unknown => 3,
+        }
+    }
+
     /// The stable machine code.
     pub const fn code(self) -> &'static str {
         match self {

@@ -27,6 +27,16 @@ pub(crate) mod fact {
     pub(crate) const LOADED: u16 = 1 << 8;
     /// No sensor watches the image.
     pub(crate) const RUNTIME_UNAVAILABLE: u16 = 1 << 9;
+    /// The applicability, as its position in [`Applicability::ALL`]
+    /// (three bits from here).
+    ///
+    /// [`Applicability::ALL`]: crate::finding::Applicability::ALL
+    pub(crate) const APPLICABILITY_SHIFT: u16 = 10;
+    /// The fix state, as its position in [`FixState::ALL`] (two bits from
+    /// here).
+    ///
+    /// [`FixState::ALL`]: crate::finding::FixState::ALL
+    pub(crate) const FIX_STATE_SHIFT: u16 = 13;
 }
 
 /// An occurrence as integers: its vulnerability id, its image and its
@@ -99,7 +109,9 @@ impl InternedOccurrence {
             | bit(
                 facts.runtime == RuntimeEvidence::Unavailable,
                 fact::RUNTIME_UNAVAILABLE,
-            );
+            )
+            | (facts.applicability.position() << fact::APPLICABILITY_SHIFT)
+            | (facts.fix_state.position() << fact::FIX_STATE_SHIFT);
         InternedOccurrence {
             vulnerability,
             image,
@@ -168,6 +180,8 @@ pub struct FindingIndex {
     representative: Vec<u32>,
     /// Alias pairs seen, as vulnerability ids.
     pub(crate) aliases: Vec<(u32, u32)>,
+    /// Per image: where it runs, as the inventory says (deduplicated).
+    deployments: Vec<Vec<super::Deployment>>,
 }
 
 impl FindingIndex {
@@ -211,6 +225,7 @@ impl FindingIndex {
         }
         let mut monitored = vec![false; images as usize];
         let mut scanned = vec![false; images as usize];
+        let mut deployments: Vec<Vec<super::Deployment>> = vec![Vec::new(); images as usize];
         for image in running {
             let Some(id) = image
                 .digests
@@ -226,6 +241,13 @@ impl FindingIndex {
             if let Some(s) = scanned.get_mut(id as usize) {
                 *s |= image.scanned;
             }
+            if let Some(d) = deployments.get_mut(id as usize) {
+                for deployment in &image.deployments {
+                    if !d.contains(deployment) {
+                        d.push(deployment.clone());
+                    }
+                }
+            }
         }
         FindingIndex {
             vulnerabilities: Interner::new(),
@@ -235,7 +257,42 @@ impl FindingIndex {
             scanned,
             representative,
             aliases: Vec::new(),
+            deployments,
         }
+    }
+
+    /// Where running image `image` runs, as the inventory says.
+    pub fn deployments(&self, image: u32) -> &[super::Deployment] {
+        self.deployments
+            .get(image as usize)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the inventory says running image `image` was scanned.
+    pub fn is_scanned(&self, image: u32) -> bool {
+        self.scanned.get(image as usize).copied().unwrap_or(false)
+    }
+
+    /// Whether a runtime sensor watches running image `image`.
+    pub fn is_monitored(&self, image: u32) -> bool {
+        self.monitored.get(image as usize).copied().unwrap_or(false)
+    }
+
+    /// Per running image, every digest of it, in the order first interned.
+    pub fn image_digests(&self) -> Vec<Vec<&str>> {
+        let mut out: Vec<Vec<&str>> = vec![Vec::new(); self.images()];
+        for (d, &image) in self.image_of_digest.iter().enumerate() {
+            let name = u32::try_from(d).ok().and_then(|d| self.digests.name(d));
+            if let (Some(list), Some(name)) = (out.get_mut(image as usize), name) {
+                list.push(name);
+            }
+        }
+        out
+    }
+
+    /// The name of interned vulnerability id `id`.
+    pub fn vulnerability_name(&self, id: u32) -> Option<&str> {
+        self.vulnerabilities.name(id)
     }
 
     /// How many distinct running images the inventory holds.

@@ -17,6 +17,13 @@ pub enum RuntimeEvidence {
 }
 
 impl RuntimeEvidence {
+    /// Every value.
+    pub const ALL: [RuntimeEvidence; 3] = [
+        RuntimeEvidence::Loaded,
+        RuntimeEvidence::NotObserved,
+        RuntimeEvidence::Unavailable,
+    ];
+
     /// The stable machine code.
     pub const fn code(self) -> &'static str {
         match self {

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::CauseCount;
 use super::Stage;
 use crate::SeverityCounts;
 
@@ -70,34 +71,25 @@ impl Funnel {
 
     /// The change from `before` to this funnel, stage by stage, flagging a
     /// sudden increase.
+    ///
+    /// Counts alone cannot tell the cause: a sudden increase lists the
+    /// documented causes it may have. [`explain_change`] finds the cause of
+    /// each vulnerability in the data instead.
+    ///
+    /// [`explain_change`]: crate::change::explain_change
     pub fn compare(&self, before: &Funnel, threshold: IncreaseThreshold) -> FunnelChange {
         let before_stages = before.stages();
-        let stages: Vec<StageChange> = self
-            .stages()
-            .into_iter()
-            .filter_map(|(stage, now)| {
+        let mut change = FunnelChange::of_counts(
+            self.stages().into_iter().filter_map(|(stage, now)| {
                 let (_, then) = before_stages.iter().find(|(s, _)| *s == stage)?;
-                let delta = i64::try_from(now.vulnerabilities).unwrap_or(i64::MAX)
-                    - i64::try_from(then.vulnerabilities).unwrap_or(i64::MAX);
-                Some(StageChange {
-                    stage,
-                    before: then.vulnerabilities,
-                    after: now.vulnerabilities,
-                    delta,
-                    sudden_increase: threshold.is_sudden(then.vulnerabilities, now.vulnerabilities),
-                })
-            })
-            .collect();
-        let sudden_increase = stages.iter().any(|s| s.sudden_increase);
-        FunnelChange {
-            stages,
-            sudden_increase,
-            probable_causes: if sudden_increase {
-                ProbableCause::ALL.to_vec()
-            } else {
-                Vec::new()
-            },
+                Some((stage, then.vulnerabilities, now.vulnerabilities))
+            }),
+            threshold,
+        );
+        if change.sudden_increase {
+            change.probable_causes = ProbableCause::ALL.to_vec();
         }
+        change
     }
 }
 
@@ -157,8 +149,40 @@ pub struct FunnelChange {
     pub stages: Vec<StageChange>,
     /// Whether any stage increased suddenly.
     pub sudden_increase: bool,
-    /// What a sudden increase may mean, as the documentation lists it.
+    /// What a sudden increase may mean: from counts alone, every documented
+    /// cause; explained from data, the documented causes found.
     pub probable_causes: Vec<ProbableCause>,
+    /// Explained from data: per cause, the distinct vulnerabilities that
+    /// entered a stage, with examples (empty from counts alone).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub causes: Vec<CauseCount>,
+}
+
+impl FunnelChange {
+    /// The change of each stage's count `(stage, before, after)`, flagged
+    /// against `threshold`; no cause yet.
+    pub fn of_counts(
+        counts: impl IntoIterator<Item = (Stage, u64, u64)>,
+        threshold: IncreaseThreshold,
+    ) -> FunnelChange {
+        let stages: Vec<StageChange> = counts
+            .into_iter()
+            .map(|(stage, before, after)| StageChange {
+                stage,
+                before,
+                after,
+                delta: i64::try_from(after).unwrap_or(i64::MAX)
+                    - i64::try_from(before).unwrap_or(i64::MAX),
+                sudden_increase: threshold.is_sudden(before, after),
+            })
+            .collect();
+        FunnelChange {
+            sudden_increase: stages.iter().any(|s| s.sudden_increase),
+            stages,
+            probable_causes: Vec::new(),
+            causes: Vec::new(),
+        }
+    }
 }
 
 /// What a sudden increase in the funnel may indicate.

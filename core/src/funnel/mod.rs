@@ -30,11 +30,13 @@
 //! ```
 
 mod accumulator;
+mod cause;
 mod compute;
 mod counts;
 mod stage;
 
 pub use accumulator::{FunnelAccumulator, PortablePartial, PortableVulnerability};
+pub use cause::{CauseCount, ChangeCause, ChangedFact};
 pub use compute::{compute, distinct_vulnerabilities, FunnelResult};
 pub use counts::{
     Funnel, FunnelChange, IncreaseThreshold, ProbableCause, StageChange, StageCount, Undecided,

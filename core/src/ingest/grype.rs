@@ -11,6 +11,13 @@
 //!   missing (older schema) is unknown; `fix.versions` are the versions.
 //! - Aliases: `relatedVulnerabilities` ids (the funnel never merges two CVE
 //!   ids through them).
+//! - CVSS: the vulnerability's and its related records' `cvss[]` (source,
+//!   version, `metrics.baseScore`, vector); a score outside 0 to 10 is left
+//!   out.
+//! - Enrichment (Grype 0.87 and later): `vulnerability.epss[]` (`cve`, `epss`,
+//!   `percentile`, `date`, where `0001-01-01` means no date) and
+//!   `vulnerability.knownExploited[]` (`cve`, `knownRansomwareCampaignUse`,
+//!   `dateAdded`, `dueDate`, ...) go to the document's enrichment.
 //! - `null` lists are empty: older Grype wrote `"matches": null` for an
 //!   image without matches (a report without occurrences); its other lists
 //!   without `omitempty` (`relatedVulnerabilities`, `fix.versions`,
@@ -21,7 +28,8 @@ use serde_json::value::RawValue;
 
 use super::null::present;
 use super::{ImageReport, IngestError, Ingested, WarningCode};
-use crate::finding::{Fix, FixState, Occurrence, Package};
+use crate::enrichment::{Enrichment, Epss};
+use crate::finding::{canonical_id, CvssScore, Fix, FixState, IdKind, Occurrence, Package};
 use crate::Digest;
 
 const FORMAT: &str = "Grype";
@@ -81,6 +89,34 @@ struct Vulnerability {
     severity: Option<String>,
     namespace: Option<String>,
     fix: Option<GrypeFix>,
+    #[serde(default)]
+    cvss: Option<Vec<Cvss>>,
+    #[serde(default)]
+    epss: Option<Vec<GrypeEpss>>,
+    #[serde(rename = "knownExploited", default)]
+    known_exploited: Option<Vec<serde_json::Value>>,
+}
+
+#[derive(Deserialize)]
+struct Cvss {
+    source: Option<String>,
+    version: Option<String>,
+    vector: Option<String>,
+    metrics: Option<CvssMetrics>,
+}
+
+#[derive(Deserialize)]
+struct CvssMetrics {
+    #[serde(rename = "baseScore")]
+    base_score: Option<f64>,
+}
+
+#[derive(Deserialize)]
+struct GrypeEpss {
+    cve: Option<String>,
+    epss: Option<f64>,
+    percentile: Option<f64>,
+    date: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -94,6 +130,66 @@ struct GrypeFix {
 #[derive(Deserialize)]
 struct Related {
     id: String,
+    #[serde(default)]
+    cvss: Option<Vec<Cvss>>,
+}
+
+fn scores(cvss: Option<Vec<Cvss>>, out: &mut Vec<CvssScore>) {
+    for c in cvss.into_iter().flatten() {
+        let Some(score) = c.metrics.and_then(|m| m.base_score) else {
+            continue;
+        };
+        if let Some(score) = CvssScore::new(score, c.source, c.version, c.vector) {
+            if !out.contains(&score) {
+                out.push(score);
+            }
+        }
+    }
+}
+
+/// The EPSS scores and known-exploited entries of one match.
+fn enrich(ingested: &mut Ingested, v: &mut Vulnerability, at: &str) {
+    for e in v.epss.take().into_iter().flatten() {
+        let (Some(cve), Some(score)) = (e.cve, e.epss) else {
+            continue;
+        };
+        if IdKind::of(&cve) != IdKind::Cve || !(0.0..=1.0).contains(&score) {
+            ingested.warn(
+                WarningCode::UnparsableEntry,
+                format!("{at}.vulnerability.epss"),
+                format!("EPSS {score} of `{}` left out", cve.escape_debug()),
+            );
+            continue;
+        }
+        let date = e.date.filter(|d| {
+            d != "0001-01-01" && chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok()
+        });
+        let id = canonical_id(&cve).into_owned();
+        let mut one = Enrichment::default();
+        one.epss.insert(
+            id,
+            Epss {
+                score,
+                percentile: e.percentile.filter(|p| (0.0..=1.0).contains(p)),
+                date,
+            },
+        );
+        ingested.enrichment.merge(one);
+    }
+    for (i, entry) in v.known_exploited.take().into_iter().flatten().enumerate() {
+        let mut warnings = Vec::new();
+        let found = super::kev::entry_of(
+            &entry,
+            &format!("{at}.vulnerability.knownExploited[{i}]"),
+            &mut warnings,
+        );
+        ingested.warnings.extend(warnings);
+        if let Some((id, kev)) = found {
+            let mut one = Enrichment::default();
+            one.kev.insert(id, kev);
+            ingested.enrichment.merge(one);
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -206,7 +302,7 @@ pub fn grype(text: &str) -> Result<Ingested, IngestError> {
     };
     for (i, raw) in matches.iter().enumerate() {
         let at = || format!("matches[{i}]");
-        let m: Match = match serde_json::from_str(raw.get()) {
+        let mut m: Match = match serde_json::from_str(raw.get()) {
             Ok(m) => m,
             Err(e) => {
                 ingested.warn(WarningCode::UnparsableEntry, at(), e.to_string());
@@ -214,6 +310,9 @@ pub fn grype(text: &str) -> Result<Ingested, IngestError> {
             }
         };
         let severity = ingested.severity(m.vulnerability.severity.as_deref(), at);
+        enrich(&mut ingested, &mut m.vulnerability, &at());
+        let mut cvss = Vec::new();
+        scores(m.vulnerability.cvss.take(), &mut cvss);
         let fix = match m.vulnerability.fix {
             None => Fix::default(),
             Some(fix) => {
@@ -242,8 +341,10 @@ pub fn grype(text: &str) -> Result<Ingested, IngestError> {
             .related
             .into_iter()
             .flatten()
-            .map(|r| r.id)
-            .filter(|r| *r != id)
+            .filter_map(|r| {
+                scores(r.cvss, &mut cvss);
+                (r.id != id).then_some(r.id)
+            })
             .collect();
         report.occurrences.push(Occurrence {
             image: report.digests.clone(),
@@ -257,6 +358,7 @@ pub fn grype(text: &str) -> Result<Ingested, IngestError> {
             },
             severity,
             severity_source: m.vulnerability.namespace,
+            cvss,
             applicability: Default::default(),
             fix,
             runtime: Default::default(),

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::enrichment::Enrichment;
 use crate::finding::Occurrence;
 use crate::{Digest, Severity};
 
@@ -127,7 +128,7 @@ pub struct ImageReport {
 }
 
 /// Everything read from one document.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Ingested {
     /// One report per scanned image (per workload container for formats
@@ -135,6 +136,10 @@ pub struct Ingested {
     pub reports: Vec<ImageReport>,
     /// What was skipped or assumed, and why.
     pub warnings: Vec<IngestWarning>,
+    /// The EPSS scores and known-exploited entries the report carries (Grype
+    /// writes them per match); empty for formats that carry none.
+    #[serde(default, skip_serializing_if = "Enrichment::is_empty")]
+    pub enrichment: Enrichment,
 }
 
 impl ImageReport {

@@ -182,6 +182,7 @@ pub fn jfrog_simple_json(text: &str) -> Result<Ingested, IngestError> {
             },
             severity,
             severity_source: None,
+            cvss: Vec::new(),
             applicability,
             fix,
             runtime: Default::default(),

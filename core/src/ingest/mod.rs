@@ -3,10 +3,12 @@
 //! returns the reports it read and warnings for what it skipped or
 //! assumed, and fails only when the document is not the format at all.
 
+mod epss;
 pub(crate) mod error;
 mod grype;
 mod ingested;
 mod jfrog;
+mod kev;
 mod null;
 mod osv;
 pub mod platform;
@@ -21,10 +23,12 @@ mod workload;
 mod xray;
 mod xray_component;
 
+pub use epss::{epss, EnrichmentRead};
 pub use error::IngestError;
 pub use grype::grype;
 pub use ingested::{ImageReport, IngestWarning, Ingested, ReportWorkload, WarningCode};
 pub use jfrog::jfrog_simple_json;
+pub use kev::kev;
 pub use osv::osv_scanner;
 pub use platform::{
     runtime_clusters, runtime_image_tags, runtime_images, runtime_workloads, PlatformClusters,

@@ -223,6 +223,7 @@ fn occurrence(
         },
         severity,
         severity_source: None,
+        cvss: Vec::new(),
         applicability: Default::default(),
         fix: Fix { state, versions },
         runtime: Default::default(),

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{owning_workload, IngestError, IngestWarning, WarningCode};
-use crate::finding::RunningImage;
+use crate::finding::{Deployment, RunningImage};
 use crate::integrity::{IntegrityFacts, RegistryAnswer, Workload, WorkloadKind};
 use crate::{ImageId, ImageRef};
 
@@ -92,12 +92,26 @@ impl PodInventory {
             };
             let digest = id.digest();
             let watched = monitored(container);
+            let deployment = Deployment {
+                reference: Some(container.image.to_string()),
+                cluster: container.cluster.clone(),
+                namespace: container.namespace.clone(),
+                kind: container.workload.kind.kubernetes_name().to_owned(),
+                workload: container.workload.name.clone(),
+                container: Some(container.container.clone()),
+            };
             match images.iter_mut().find(|i| i.digests.contains(digest)) {
-                Some(image) => image.monitored |= watched,
+                Some(image) => {
+                    image.monitored |= watched;
+                    if !image.deployments.contains(&deployment) {
+                        image.deployments.push(deployment);
+                    }
+                }
                 None => images.push(RunningImage {
                     digests: vec![digest.clone()],
                     scanned: scanned(digest),
                     monitored: watched,
+                    deployments: vec![deployment],
                 }),
             }
         }

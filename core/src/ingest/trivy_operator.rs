@@ -218,6 +218,7 @@ fn read_report(resource: &Value, report: &Value, at: &str, ingested: &mut Ingest
             },
             severity,
             severity_source: None,
+            cvss: Vec::new(),
             applicability: Default::default(),
             fix: Fix { state, versions },
             runtime: Default::default(),

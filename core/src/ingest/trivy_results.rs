@@ -7,7 +7,7 @@ use serde_json::value::RawValue;
 
 use super::null::or_default;
 use super::{ImageReport, Ingested, WarningCode};
-use crate::finding::{Fix, FixState, Occurrence, Package};
+use crate::finding::{CvssScore, Fix, FixState, Occurrence, Package};
 use crate::Digest;
 
 /// What names an image in a report: `Metadata`.
@@ -63,6 +63,53 @@ struct Vulnerability {
     severity: Option<String>,
     #[serde(rename = "SeveritySource")]
     severity_source: Option<String>,
+    #[serde(rename = "CVSS", default)]
+    cvss: Option<std::collections::BTreeMap<String, TrivyCvss>>,
+}
+
+/// One source's scores (`"CVSS": {"nvd": {"V3Score": 9.8, ...}}`).
+#[derive(Deserialize)]
+struct TrivyCvss {
+    #[serde(rename = "V2Score")]
+    v2_score: Option<f64>,
+    #[serde(rename = "V2Vector")]
+    v2_vector: Option<String>,
+    #[serde(rename = "V3Score")]
+    v3_score: Option<f64>,
+    #[serde(rename = "V3Vector")]
+    v3_vector: Option<String>,
+    #[serde(rename = "V40Score")]
+    v40_score: Option<f64>,
+    #[serde(rename = "V40Vector")]
+    v40_vector: Option<String>,
+}
+
+/// Trivy's scores per source, newest CVSS version first.
+fn scores(cvss: Option<std::collections::BTreeMap<String, TrivyCvss>>) -> Vec<CvssScore> {
+    let mut out = Vec::new();
+    for (source, c) in cvss.into_iter().flatten() {
+        for (score, vector, fallback) in [
+            (c.v40_score, c.v40_vector, "4.0"),
+            (c.v3_score, c.v3_vector, "3"),
+            (c.v2_score, c.v2_vector, "2.0"),
+        ] {
+            let Some(score) = score else { continue };
+            // A v3 vector names its minor version (`CVSS:3.1/...`).
+            let version = vector
+                .as_deref()
+                .and_then(|v| v.strip_prefix("CVSS:"))
+                .and_then(|v| v.split('/').next())
+                .unwrap_or(fallback)
+                .to_owned();
+            out.extend(CvssScore::new(
+                score,
+                Some(source.clone()),
+                Some(version),
+                vector,
+            ));
+        }
+    }
+    out
 }
 
 #[derive(Deserialize)]
@@ -164,6 +211,7 @@ pub(super) fn read_results(
                 },
                 severity,
                 severity_source: v.severity_source,
+                cvss: scores(v.cvss),
                 applicability: Default::default(),
                 fix,
                 runtime: Default::default(),

@@ -154,6 +154,7 @@ pub fn jfrog_xray_json(document: &str) -> Result<Ingested, IngestError> {
                     },
                     severity,
                     severity_source: None,
+                    cvss: Vec::new(),
                     applicability: Default::default(),
                     fix: fix_of_ranges(&ranges),
                     runtime: Default::default(),

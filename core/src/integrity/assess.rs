@@ -53,6 +53,10 @@ pub struct IntegrityAssessment {
     pub reasons: Vec<Reason>,
     /// The violation, when the status is one.
     pub violation: Option<Violation>,
+    /// The digest of the running image assessed (the runtime's image id),
+    /// which ties the assessment to a row of the images view.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_digest: Option<crate::Digest>,
 }
 
 impl IntegrityAssessment {
@@ -117,6 +121,16 @@ impl IntegrityPolicy {
     /// `observed_at` is the time of this observation; it stands as the first
     /// detection when the facts do not carry an earlier one.
     pub fn assess(
+        &self,
+        facts: &IntegrityFacts,
+        observed_at: DateTime<Utc>,
+    ) -> IntegrityAssessment {
+        let mut assessment = self.assess_facts(facts, observed_at);
+        assessment.image_digest = Some(facts.image_id.digest().clone());
+        assessment
+    }
+
+    fn assess_facts(
         &self,
         facts: &IntegrityFacts,
         observed_at: DateTime<Utc>,
@@ -264,5 +278,6 @@ fn outcome(
         status,
         reasons,
         violation,
+        image_digest: None,
     }
 }

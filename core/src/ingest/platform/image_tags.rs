@@ -422,6 +422,7 @@ pub fn runtime_image_tags(pages: &[&str]) -> Result<PlatformImageTags, IngestErr
                 digests: tag.digests.clone(),
                 scanned: tag.scanned,
                 monitored: false,
+                deployments: Vec::new(),
             });
         }
         read.tags.push(tag);
