@@ -299,6 +299,59 @@ struct PlatformExportCase {
     expect: Value,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PrioritizationFile {
+    about: About,
+    table: Vec<TableCase>,
+    images: Vec<ImagesCase>,
+    change: Vec<ChangeCase>,
+    enrichment: Vec<EnrichmentCase>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TableCase {
+    name: String,
+    running: Value,
+    findings: Value,
+    runtime_validation: bool,
+    enrichment: Option<Value>,
+    query: Option<Value>,
+    expect: Value,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImagesCase {
+    name: String,
+    running: Value,
+    findings: Value,
+    integrity: Option<Value>,
+    query: Option<Value>,
+    expect: Value,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChangeCase {
+    name: String,
+    before: Value,
+    after: Value,
+    threshold: Option<Value>,
+    expect: Value,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EnrichmentCase {
+    name: String,
+    reader: String,
+    text: String,
+    expect: Option<Value>,
+    error: Option<String>,
+}
+
 fn typed<T: DeserializeOwned>(name: &str) -> T {
     serde_json::from_value(support::vectors(name))
         .unwrap_or_else(|e| panic!("tests/vectors/{name}: {e}"))
@@ -466,6 +519,48 @@ fn errors_and_ingest() {
             "{}: some pages",
             c.name
         );
+    }
+}
+
+#[test]
+fn prioritization() {
+    use kubesight::change::EnvironmentState;
+    use kubesight::enrichment::Enrichment;
+    use kubesight::images::ImagesQuery;
+    use kubesight::integrity::IntegrityAssessment;
+    use kubesight::table::TableQuery;
+    let file: PrioritizationFile = typed("prioritization.json");
+    for c in &file.table {
+        input::<Vec<RunningImage>>(&c.running, &c.name);
+        input::<Vec<Occurrence>>(&c.findings, &c.name);
+        if let Some(e) = &c.enrichment {
+            input::<Enrichment>(e, &c.name);
+        }
+        if let Some(q) = &c.query {
+            input::<TableQuery>(q, &c.name);
+        }
+    }
+    for c in &file.images {
+        input::<Vec<RunningImage>>(&c.running, &c.name);
+        input::<Vec<Occurrence>>(&c.findings, &c.name);
+        if let Some(i) = &c.integrity {
+            input::<Vec<IntegrityAssessment>>(i, &c.name);
+        }
+        if let Some(q) = &c.query {
+            input::<ImagesQuery>(q, &c.name);
+        }
+    }
+    for c in &file.change {
+        input::<EnvironmentState>(&c.before, &c.name);
+        input::<EnvironmentState>(&c.after, &c.name);
+    }
+    for c in &file.enrichment {
+        assert!(
+            c.expect.is_some() != c.error.is_some(),
+            "{}: an expectation or an error",
+            c.name
+        );
+        assert!(matches!(c.reader.as_str(), "epss" | "kev"), "{}", c.name);
     }
 }
 

@@ -282,6 +282,25 @@ impl VulnerabilityTable {
         }
     }
 
+    /// A row's packages, sorted (name, version, ...), whatever order they
+    /// were interned in.
+    fn row_packages_of(&self, row: &Row) -> Vec<RowPackage> {
+        let mut packages: Vec<RowPackage> = Self::slice(&self.row_packages, row.packages)
+            .iter()
+            .filter_map(|&(p, f)| {
+                let fixes = self.fixes.name(f).unwrap_or_default();
+                let versions = if fixes.is_empty() {
+                    Vec::new()
+                } else {
+                    fixes.split('\u{1f}').map(String::from).collect()
+                };
+                Some(RowPackage::of(self.packages.get(p as usize)?, versions))
+            })
+            .collect();
+        packages.sort();
+        packages
+    }
+
     pub(crate) fn slice<T>(list: &[T], span: (u32, u32)) -> &[T] {
         list.get(span.0 as usize..span.1 as usize).unwrap_or(&[])
     }
@@ -312,18 +331,7 @@ impl VulnerabilityTable {
             runtime: bits(row.state.runtime, 3)
                 .filter_map(|i| RuntimeEvidence::ALL.get(i).copied())
                 .collect(),
-            packages: Self::slice(&self.row_packages, row.packages)
-                .iter()
-                .filter_map(|&(p, f)| {
-                    let fixes = self.fixes.name(f).unwrap_or_default();
-                    let versions = if fixes.is_empty() {
-                        Vec::new()
-                    } else {
-                        fixes.split('\u{1f}').map(String::from).collect()
-                    };
-                    Some(RowPackage::of(self.packages.get(p as usize)?, versions))
-                })
-                .collect(),
+            packages: self.row_packages_of(row),
             images: Self::slice(&self.row_images, row.images)
                 .iter()
                 .map(|&p| self.places.row_image(p >> 1, p & 1 == 1))

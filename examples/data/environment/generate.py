@@ -38,6 +38,7 @@ set and the malicious package are the example's own.
 
 
 from generator.common import write
+from generator.day2 import day2_files
 from generator.frontend import jfrog_report, osv_report
 from generator.nginx import nginx_reports
 from generator import platform
@@ -59,6 +60,8 @@ def main():
         write("platform-image-tags-{}.json".format(i), page)
     for i, page in enumerate(platform.workloads(), 1):
         write("platform-workloads-{}.json".format(i), page)
+    for name, document in day2_files():
+        write("day2/" + name, document)
 
 
 if __name__ == "__main__":

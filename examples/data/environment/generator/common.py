@@ -24,6 +24,13 @@ def digest(label):
 
 def write(name, document):
     text = json.dumps(document, indent=1, ensure_ascii=False) + "\n"
-    (HERE / name).write_text(text, encoding="utf-8")
+    path = HERE / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def read(name):
+    """A committed file of the environment, as JSON."""
+    return json.loads((HERE / name).read_text(encoding="utf-8"))
 
 

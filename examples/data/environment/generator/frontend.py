@@ -1,17 +1,29 @@
 """JFrog simple-json and osv-scanner for registry.acme.io/shop/frontend:3.2.0."""
 
 from .common import *  # noqa: F401,F403
+from .jfrog import simple_json, xray_id  # noqa: F401
 
 # ---- registry.acme.io/shop/frontend:3.2.0: JFrog CLI and osv-scanner ----
 
 FRONTEND_TAR = "sha256__" + hexdigest("frontend-3.2.0 config") + ".tar"
 FRONTEND_REF = "registry.acme.io/shop/frontend:3.2.0"
 
-# (CVE, package, version, type, severity, applicability, fixed ranges,
-#  direct dependencies pulling it in (one row each), evidence file)
+# (CVE, package, version, type, severity, contextual-analysis verdict, fixed
+#  ranges (None: no fix), direct dependencies pulling it in (one row each),
+#  evidence: a file, or (file, line, reason)); see generator/jfrog.py.
+# Among the Critical and High rows: Applicable with a fix (ip, protobufjs,
+# jsonwebtoken's CVE-2022-23540, node's CVE-2024-22019) and without one (vm2,
+# unmaintained since 3.9.19, and dicer, which busboy 0.2 pulls in for
+# multer 1.4.2: neither has a fixed release); Not Applicable, Undetermined
+# and Not Covered ones.
 FRONTEND_JFROG = [
     ("CVE-2023-42282", "ip", "2.0.0", "npm", "Critical", "Applicable", ["[2.0.1]"], ["socks-proxy-agent"], "app/server/proxy.js"),
     ("CVE-2023-36665", "protobufjs", "7.2.3", "npm", "Critical", "Applicable", ["[7.2.4]"], ["@grpc/proto-loader"], "app/server/rpc.js"),
+    ("CVE-2023-37466", "vm2", "3.9.19", "npm", "Critical", "Applicable", None, ["proxy-agent"],
+     ("app/server/proxy.js", 31, "The PAC script fetched from the configured proxy URL runs in the vm2 sandbox")),
+    ("CVE-2023-37903", "vm2", "3.9.19", "npm", "Critical", "Not Applicable", None, ["proxy-agent"], None),
+    ("CVE-2022-24434", "dicer", "0.2.5", "npm", "High", "Applicable", None, ["multer"],
+     ("app/server/routes/upload.js", 8, "multer parses multipart/form-data bodies of unauthenticated requests")),
     ("CVE-2022-23540", "jsonwebtoken", "8.5.1", "npm", "High", "Applicable", ["[9.0.0]"], ["jsonwebtoken"], "app/server/auth.js"),
     ("CVE-2022-23539", "jsonwebtoken", "8.5.1", "npm", "High", "Not Applicable", ["[9.0.0]"], ["jsonwebtoken"], None),
     ("CVE-2022-23541", "jsonwebtoken", "8.5.1", "npm", "Medium", "Undetermined", ["[9.0.0]"], ["jsonwebtoken"], None),
@@ -37,85 +49,31 @@ FRONTEND_JFROG = [
 ]
 
 
-def xray_id(cve):
-    return "XRAY-" + str(520000 + int(hexdigest("xray " + cve)[:8], 16) % 90000)
+def frontend_location(kind, name, version):
+    if kind == "deb":
+        return {"file": "{}:{}".format(name.rsplit(":", 1)[-1], version)}
+    if kind == "Generic":
+        return {"file": "usr/local/bin/node"}
+    return {"file": "app/node_modules/{}/package.json".format(name)}
 
 
 def jfrog_report():
-    rows = []
     root = {"name": FRONTEND_REF.rsplit(":", 1)[0], "version": "3.2.0"}
-    tar = {"name": FRONTEND_TAR, "version": "", "location": {"file": FRONTEND_TAR}}
-    for cve, name, version, kind, severity, applicable, fixed, directs, evidence in FRONTEND_JFROG:
-        short = name.rsplit(":", 1)[-1]
-        location = (
-            {"file": "{}:{}".format(short, version)}
-            if kind == "deb"
-            else {"file": "usr/local/bin/node"}
-            if kind == "Generic"
-            else {"file": "app/node_modules/{}/package.json".format(name)}
-        )
-        leaf = {"name": name, "version": version, "location": location}
-        applicability = {
-            "status": applicable,
-            "scannerDescription": "The scanner checks whether the vulnerable functionality of {} is reachable.".format(cve),
-        }
-        if evidence:
-            applicability["evidence"] = [
-                {
-                    "file": evidence,
-                    "reason": "The vulnerable function is called with external input",
-                    "startLine": 12,
-                    "startColumn": 5,
-                    "endLine": 12,
-                    "endColumn": 48,
-                }
-            ]
-        for direct in directs or [None]:
-            path = [root, tar]
-            if direct and direct != name:
-                path.append({"name": direct, "version": "", "location": {"file": "app/package.json"}})
-            path.append(leaf)
-            rows.append({
-                "severity": severity,
-                "impactedPackageName": name,
-                "impactedPackageVersion": version,
-                "impactedPackageType": kind,
-                "components": [tar],
-                "summary": "{} in {} {}".format(cve, short, version),
-                "applicable": applicable,
-                "fixedVersions": fixed,
-                "cves": [{"id": cve, "cvssV2": "", "cvssV3": "", "applicability": applicability}],
-                "issueId": xray_id(cve),
-                "references": ["https://nvd.nist.gov/vuln/detail/" + cve],
-                "impactPaths": [path],
-                "jfrogResearchInformation": None,
-            })
-    return {
-        "vulnerabilities": rows,
-        "securityViolations": None,
-        "licensesViolations": None,
-        "licenses": None,
-        "operationalRiskViolations": None,
-        "secrets": [],
-        "iac": None,
-        "sast": None,
-        "secretsViolations": None,
-        "iacViolations": None,
-        "sastViolations": None,
-        "errors": None,
-        "scansStatus": {
-            "scaScanStatusCode": 0,
-            "secretsScanStatusCode": 0,
-            "ContextualAnalysisScanStatusCode": 0,
-        },
-        "multiScanId": "3c1f5a2e-0709-11ef-9a1b-0242ac120002",
-    }
+    return simple_json(
+        FRONTEND_JFROG, root, FRONTEND_TAR, frontend_location,
+        "3c1f5a2e-0709-11ef-9a1b-0242ac120002", {"file": "app/package.json"},
+    )
 
 
-# (package, version, [(GHSA, CVE, severity, fixed in)])
+# (package, version, [(GHSA, CVE, severity, fixed in or None)])
 FRONTEND_OSV = [
     ("ip", "2.0.0", [("GHSA-78xj-cgh5-2h22", "CVE-2023-42282", "LOW", "2.0.1")]),
     ("protobufjs", "7.2.3", [("GHSA-h755-8qp9-cq85", "CVE-2023-36665", "CRITICAL", "7.2.4")]),
+    ("vm2", "3.9.19", [
+        ("GHSA-cchq-frgv-rjh5", "CVE-2023-37466", "CRITICAL", None),
+        ("GHSA-g644-9gfx-q4q4", "CVE-2023-37903", "CRITICAL", None),
+    ]),
+    ("dicer", "0.2.5", [("GHSA-wm7h-9275-46v2", "CVE-2022-24434", "HIGH", None)]),
     ("jsonwebtoken", "8.5.1", [
         ("GHSA-8cf7-32gw-wr33", "CVE-2022-23539", "HIGH", "9.0.0"),
         ("GHSA-qwph-4952-7xr6", "CVE-2022-23540", "MODERATE", "9.0.0"),

@@ -82,7 +82,7 @@ def artifact(name, version, kind, purl, path, language="", extra=None):
     return a
 
 
-def grype_document(matches, target, distro):
+def grype_document(matches, target, distro, db_built=DB_BUILT, scanned_at=SCANNED_AT):
     return {
         "matches": matches,
         "source": {"type": "image", "target": target},
@@ -92,13 +92,13 @@ def grype_document(matches, target, distro):
             "version": GRYPE_VERSION,
             "configuration": {"output": ["json"], "scope": "squashed"},
             "db": {
-                "built": DB_BUILT,
+                "built": db_built,
                 "schemaVersion": 5,
                 "location": "/root/.cache/grype/db/5",
-                "checksum": digest("grype db " + DB_BUILT),
+                "checksum": digest("grype db " + db_built),
                 "error": None,
             },
-            "timestamp": SCANNED_AT,
+            "timestamp": scanned_at,
         },
     }
 

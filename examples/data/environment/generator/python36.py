@@ -176,8 +176,9 @@ PYTHON_BINARY = [
 ]
 
 
-def python_report():
-    matches = debian_matches(PYTHON_ROWS, PYTHON_DEBS, "11")
+def python_report(rows=PYTHON_ROWS, db_built=DB_BUILT, scanned_at=SCANNED_AT):
+    """The report; a rescan passes its own Debian rows and times."""
+    matches = debian_matches(rows, PYTHON_DEBS, "11")
     site = "/usr/local/lib/python3.6/site-packages"
     for ghsa, cve, name, version, severity, fixed in PYTHON_WHEELS:
         path = "{}/{}-{}.dist-info/METADATA".format(site, name, version)
@@ -227,7 +228,8 @@ def python_report():
         "python:3.6", "python", PYTHON, "python-3.6", 913482212
     )
     return grype_document(
-        matches, target, {"name": "debian", "version": "11", "idLike": []}
+        matches, target, {"name": "debian", "version": "11", "idLike": []},
+        db_built, scanned_at,
     )
 
 
