@@ -9,6 +9,7 @@ mod integrity;
 mod prioritization;
 mod reference;
 mod runtime;
+mod table;
 mod tags;
 mod trend;
 
@@ -44,5 +45,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     runtime::register(m)?;
     trend::register(m)?;
     ingest::register(m)?;
+    table::register(m)?;
     Ok(())
 }

@@ -46,3 +46,25 @@ def optional_field(document: str) -> object:
     read = ingest.trivy(document)
     # A field that may be absent is read with get(), as on any record.
     return read.reports[0].get("artifact")
+
+
+def top_priorities(running: list[dict[str, object]], findings: list[dict[str, object]], csv: str) -> list[str]:
+    enrichment = ingest.epss(csv)
+    table = kubesight.vulnerability_table(running, findings, runtime_validation=True, enrichment=enrichment)
+    page = table.query(stage="applicable", severity=["critical"], sort=["-epss"], limit=10)
+    out: list[str] = []
+    for row in page.rows:
+        score: Optional[float] = row.epss.score if row.epss is not None else None
+        where = [w.name for image in row.images for w in image.workloads]
+        out.append(f"{row.id} {row.stage} {row.stopped} {score} {where}")
+    return out
+
+
+def riskiest(running: list[dict[str, object]]) -> list[str]:
+    view = kubesight.images_view(running, [])
+    return [f"{r.digest} {list(r.risks)} {r.vulnerabilities.critical}" for r in view.query(limit=5).rows]
+
+
+def causes(before: dict[str, object], after: dict[str, object]) -> list[str]:
+    explained = kubesight.explain_change(before, after)
+    return [f"{c.cause} {c.count}" for s in explained.stages for c in s.entered_by_cause]

@@ -28,12 +28,15 @@ use schemars::generate::{Contract, SchemaSettings};
 use schemars::SchemaGenerator;
 use serde_json::{Map, Value};
 
+use kubesight::change::{ChangeExplained, EnvironmentState};
+use kubesight::enrichment::{Enrichment, Epss, KevEntry};
 use kubesight::finding::{Occurrence, RunningImage};
-use kubesight::funnel::FunnelResult;
+use kubesight::funnel::{FunnelResult, IncreaseThreshold};
 use kubesight::highlights::Highlights;
+use kubesight::images::{ImageRow, ImagesPage, ImagesQuery};
 use kubesight::ingest::vex::{VexApplied, VexDocument};
 use kubesight::ingest::{
-    Ingested, OwningWorkload, PlatformClusters, PlatformImageTags, PlatformImages,
+    IngestWarning, Ingested, OwningWorkload, PlatformClusters, PlatformImageTags, PlatformImages,
     PlatformWorkloads, PodInventory, RuntimeMarked,
 };
 use kubesight::integrity::{IntegrityAssessment, IntegrityFacts, Violation};
@@ -42,6 +45,7 @@ use kubesight::runtime::{Cluster, ClusterHealth, DisableLabel, Installation, Sca
 use kubesight::scanning::{
     Coverage, ObservedImage, Reconfigured, ScanConfiguration, ScanConfigurations, ScanPlan,
 };
+use kubesight::table::{MaliciousPackageRow, TablePage, TableQuery, VulnerabilityRow};
 use kubesight::trend::{Snapshot, TrendRequest, TrendResult};
 use kubesight::{ImageIdParts, ImageRefParts, Severity, TagClass, TagPolicy, TagRule, WordChanges};
 
@@ -65,6 +69,11 @@ fn add_roots(generator: &mut SchemaGenerator) {
         Snapshot,
         TrendRequest,
         WordChanges,
+        TableQuery,
+        ImagesQuery,
+        EnvironmentState,
+        Enrichment,
+        IncreaseThreshold,
         // What they return.
         Severity,
         TagRule,
@@ -93,12 +102,21 @@ fn add_roots(generator: &mut SchemaGenerator) {
         VexApplied,
         RuntimeMarked,
         OwningWorkload,
+        VulnerabilityRow,
+        TablePage,
+        MaliciousPackageRow,
+        ImageRow,
+        ImagesPage,
+        ChangeExplained,
+        Epss,
+        KevEntry,
+        IngestWarning,
     );
 }
 
 /// The types the bindings read (arguments): they get a read form where it
 /// differs from the written one.
-const INPUTS: [&str; 16] = [
+const INPUTS: [&str; 22] = [
     "RunningImage",
     "Occurrence",
     "Violation",
@@ -115,6 +133,12 @@ const INPUTS: [&str; 16] = [
     "PlatformImageTags",
     "PlatformWorkloads",
     "VexDocument",
+    "TableQuery",
+    "ImagesQuery",
+    "EnvironmentState",
+    "Enrichment",
+    "IncreaseThreshold",
+    "IntegrityAssessment",
 ];
 
 /// The definitions of every type, as one contract describes them.

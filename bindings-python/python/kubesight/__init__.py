@@ -57,14 +57,24 @@ from ._native import (
 )
 from . import _native, types
 from ._record import Record
+from ._table import (
+    Enrichment,
+    ImagesView,
+    VulnerabilityTable,
+    explain_change,
+    images_view,
+    vulnerability_table,
+)
 
 __all__ = [
     "Applicability",
     "ControllerState",
     "DayState",
+    "Enrichment",
     "FixState",
     "ImageId",
     "ImageRef",
+    "ImagesView",
     "InstallationStatus",
     "IntegrityPolicy",
     "IntegrityStatus",
@@ -82,13 +92,16 @@ __all__ = [
     "TagRule",
     "VexStatus",
     "ViolationKind",
+    "VulnerabilityTable",
     "__version__",
     "batch_configure",
     "cluster_health",
     "coverage",
     "distinct_vulnerabilities",
+    "explain_change",
     "funnel",
     "highlights",
+    "images_view",
     "ingest",
     "installation",
     "parse_digest",
@@ -97,6 +110,7 @@ __all__ = [
     "scan_report",
     "severity_from_vocabulary",
     "trend",
+    "vulnerability_table",
 ]
 
 

@@ -20,15 +20,18 @@ from typing import Any, Iterable, Mapping, Optional, Sequence, Union, cast
 from . import _native, types
 from ._convert import Document, text
 from ._record import Record
+from ._table import Enrichment
 
 __all__ = [
     "apply_vex",
     "apply_workloads",
     "csaf_vex",
     "cyclonedx_vex",
+    "epss",
     "grype",
     "jfrog_simple_json",
     "jfrog_xray_json",
+    "kev",
     "kubernetes_pods",
     "mark_runtime",
     "openvex",
@@ -41,6 +44,24 @@ __all__ = [
     "trivy",
     "trivy_operator",
 ]
+
+
+def epss(document: Document) -> Enrichment:
+    r"""FIRST's daily EPSS CSV, decompressed (``#model_version:...`` comment,
+    ``cve,epss,percentile`` header): the scores, with ``.warnings`` for the
+    rows skipped.
+
+    >>> e = epss("cve,epss,percentile\nCVE-2021-44228,0.94358,0.99957\nGHSA-x,1,1\n")
+    >>> e.epss("CVE-2021-44228").percentile, [w.code for w in e.warnings]
+    (0.99957, ['unparsable_entry'])
+    """
+    return Enrichment._of(_native.epss(text(document)))
+
+
+def kev(document: Document) -> Enrichment:
+    """CISA's Known Exploited Vulnerabilities catalog JSON: the entries, with
+    ``.warnings`` for those skipped."""
+    return Enrichment._of(_native.kev(text(document)))
 
 
 def trivy(document: Document) -> types.Ingested:

@@ -65,6 +65,63 @@ class Artifact(Result, Protocol):
         ...
 
 
+class CauseCount(Result, Protocol):
+    """How many vulnerabilities one cause moved, with examples."""
+    @property
+    def cause(self) -> ChangeCause:
+        """The cause."""
+        ...
+    @property
+    def count(self) -> int:
+        """Distinct vulnerabilities."""
+        ...
+    @property
+    def examples(self) -> tuple[str, ...]:
+        """Up to five of their ids, in id order."""
+        ...
+    @property
+    def images(self) -> tuple[str, ...]:
+        """Up to five images behind them, in digest order."""
+        ...
+
+
+ChangeCause = Literal["new_images_without_scanning", "new_vulnerability_disclosure", "cluster_configuration_change", "images_replaced", "images_stopped", "package_upgraded", "suppressed_by_vex", "no_longer_reported"]
+"""Why a vulnerability entered or left a funnel stage. The first three are
+the documentation's causes of a sudden increase; the others explain what
+left, which the documentation does not name.
+"""
+
+
+class ChangeExplained(Result, Protocol):
+    """The change between two states, explained."""
+    @property
+    def change(self) -> FunnelChange:
+        """The funnel's change, with its threshold's sudden-increase flags and
+        the causes found.
+        """
+        ...
+    @property
+    def new_images(self) -> int:
+        """Images running after that did not run before."""
+        ...
+    @property
+    def new_unscanned_images(self) -> int:
+        """Of those, how many are unscanned."""
+        ...
+    @property
+    def stages(self) -> tuple[StageMovements, ...]:
+        """Per stage shown in both states, what entered and left."""
+        ...
+    @property
+    def stopped_images(self) -> int:
+        """Images that ran before and no longer run."""
+        ...
+
+
+ChangedFact = Literal["contextual_analysis", "sensors", "scan_coverage", "severity", "fix"]
+"""A fact that moved a vulnerability between stages on the same images."""
+
+
 class Cluster(Result, Protocol):
     """A cluster as the runtime platform lists it. Only `name`, `controller`
     and `nodes` decide anything; the other fields are kept as the platform
@@ -148,6 +205,10 @@ ClusterMode = Literal["not_installed", "controller_only", "controller_and_sensor
 """How a cluster is deployed."""
 
 
+Column = Literal["priority", "id", "severity", "stage", "epss", "kev", "images", "workloads", "clusters", "loaded_images", "packages"]
+"""A column to sort by."""
+
+
 Condition = Literal["deleted_in_error", "unauthorized"]
 """The situation in which a conditional step applies."""
 
@@ -207,6 +268,26 @@ class CriticalApplicable(Result, Protocol):
         """Distinct vulnerabilities (alias groups) with an occurrence that is
         both Critical and applicable.
         """
+        ...
+
+
+class CvssScore(Result, Protocol):
+    """A CVSS score a scanner gave, with its source and vector when given."""
+    @property
+    def score(self) -> float:
+        """The base score, 0 to 10."""
+        ...
+    @property
+    def source(self) -> Optional[str]:
+        """Who scored it (`nvd`, `ghsa`, a vendor), when the scanner says."""
+        ...
+    @property
+    def vector(self) -> Optional[str]:
+        """The vector string, when the scanner gives one."""
+        ...
+    @property
+    def version(self) -> Optional[str]:
+        """The CVSS version (`3.1`, `4.0`, ...), when the scanner says."""
         ...
 
 
@@ -316,6 +397,36 @@ DayZone = str
 """An IANA time zone name (`UTC`, `Europe/Berlin`)."""
 
 
+class Deployment(Result, Protocol):
+    """One place a running image runs: a container of a workload, with the
+    reference its spec deployed it by.
+    """
+    @property
+    def cluster(self) -> str:
+        """The cluster."""
+        ...
+    @property
+    def container(self) -> Optional[str]:
+        """The container's name, when known."""
+        ...
+    @property
+    def kind(self) -> str:
+        """The workload's kind as Kubernetes names it (`Deployment`, ...)."""
+        ...
+    @property
+    def namespace(self) -> str:
+        """The namespace."""
+        ...
+    @property
+    def reference(self) -> Optional[str]:
+        """The image reference as the Pod spec wrote it (`nginx:1.25`)."""
+        ...
+    @property
+    def workload(self) -> str:
+        """The workload's name."""
+        ...
+
+
 Digest = str
 """A content digest, `algorithm:hex` (`sha256:…`)."""
 
@@ -357,6 +468,90 @@ class DisableLabel(Result, Protocol):
     @property
     def value(self) -> str:
         """The label's value."""
+        ...
+
+
+class Enrichment(Result, Protocol):
+    """EPSS scores and KEV entries by CVE id (canonical, upper case), with the
+    versions of the documents they came from.
+    """
+    @property
+    def epss(self) -> Mapping[str, Epss]:
+        """EPSS scores by CVE id."""
+        ...
+    @property
+    def epss_model_version(self) -> Optional[str]:
+        """The EPSS model version (`v2025.03.14`), when the file says."""
+        ...
+    @property
+    def epss_score_date(self) -> Optional[str]:
+        """The day the EPSS scores are of, when the file says."""
+        ...
+    @property
+    def kev(self) -> Mapping[str, KevEntry]:
+        """KEV entries by CVE id."""
+        ...
+    @property
+    def kev_catalog_version(self) -> Optional[str]:
+        """The KEV catalog's version (`2025.03.17`), when given."""
+        ...
+    @property
+    def kev_date_released(self) -> Optional[str]:
+        """When the KEV catalog was released, when given."""
+        ...
+
+
+class EnvironmentState(Result, Protocol):
+    """What was running and found at one moment (a day's snapshot)."""
+    @property
+    def findings(self) -> tuple[Occurrence, ...]:
+        """The findings (after VEX)."""
+        ...
+    @property
+    def running(self) -> tuple[RunningImage, ...]:
+        """The running images."""
+        ...
+    @property
+    def runtime_validation(self) -> RuntimeValidation:
+        """Whether sensors were installed."""
+        ...
+    @property
+    def suppressed(self) -> Optional[tuple[Occurrence, ...]]:
+        """The findings VEX suppressed, when known: lets a vulnerability that
+        left be told suppressed rather than no longer reported.
+        """
+        ...
+
+
+class Epss(Result, Protocol):
+    """One EPSS score."""
+    @property
+    def date(self) -> Optional[str]:
+        """The day the score is of (`2025-03-17`), when given."""
+        ...
+    @property
+    def percentile(self) -> Optional[float]:
+        """The score's percentile among all scored CVEs, 0 to 1, when given."""
+        ...
+    @property
+    def score(self) -> float:
+        """The probability of exploitation activity in the next 30 days, 0 to 1."""
+        ...
+
+
+class EpssSignal(Result, Protocol):
+    """The EPSS score of a row: the highest among its CVE ids."""
+    @property
+    def cve(self) -> str:
+        """The CVE id scored."""
+        ...
+    @property
+    def percentile(self) -> Optional[float]:
+        """Its percentile, when given."""
+        ...
+    @property
+    def score(self) -> float:
+        """The probability of exploitation in the next 30 days, 0 to 1."""
         ...
 
 
@@ -450,6 +645,30 @@ class Funnel(Result, Protocol):
         ...
 
 
+class FunnelChange(Result, Protocol):
+    """The change between two funnels."""
+    @property
+    def causes(self) -> Optional[tuple[CauseCount, ...]]:
+        """Explained from data: per cause, the distinct vulnerabilities that
+        entered a stage, with examples (empty from counts alone).
+        """
+        ...
+    @property
+    def probable_causes(self) -> tuple[ProbableCause, ...]:
+        """What a sudden increase may mean: from counts alone, every documented
+        cause; explained from data, the documented causes found.
+        """
+        ...
+    @property
+    def stages(self) -> tuple[StageChange, ...]:
+        """Each stage shown in both funnels."""
+        ...
+    @property
+    def sudden_increase(self) -> bool:
+        """Whether any stage increased suddenly."""
+        ...
+
+
 class FunnelResult(Result, Protocol):
     """A funnel and the occurrences it left out, with why."""
     @property
@@ -528,6 +747,10 @@ Horizon = Literal["immediate", "short_term", "long_term"]
 """When a step should be done."""
 
 
+ImageColumn = Literal["risk", "digest", "critical", "high", "vulnerabilities", "critical_applicable", "malicious", "workloads", "clusters"]
+"""A column of the images view to sort by."""
+
+
 ImageIdKind = Literal["repository_digest", "local_image_id"]
 """What kind of digest a runtime image id carries, which decides whether it
 can be compared with a registry's digest.
@@ -556,6 +779,25 @@ class ImageIdParts(Result, Protocol):
 
 ImageIdString = str
 """A runtime image id as a container runtime reports it (`docker-pullable://nginx@sha256:…`)."""
+
+
+class ImageIntegrity(Result, Protocol):
+    """What the integrity assessments of an image's containers concluded: the
+    worst of them (a violation over an untrusted registry over no issues
+    over undetermined).
+    """
+    @property
+    def severity(self) -> Optional[Severity]:
+        """The violation's severity, when there is one."""
+        ...
+    @property
+    def status(self) -> Optional[IntegrityStatus]:
+        """The status, or none when it could not be determined."""
+        ...
+    @property
+    def violation(self) -> Optional[ViolationKind]:
+        """The violation's kind, when there is one."""
+        ...
 
 
 class ImageRefParts(Result, Protocol):
@@ -624,6 +866,166 @@ class ImageReport(Result, Protocol):
         ...
 
 
+class ImageRow(Result, Protocol):
+    """One running image, identified by digest, never by tag."""
+    @property
+    def clusters(self) -> tuple[str, ...]:
+        """The clusters running it, sorted."""
+        ...
+    @property
+    def containers(self) -> int:
+        """The containers running it (one per workload container)."""
+        ...
+    @property
+    def critical_applicable(self) -> int:
+        """Distinct vulnerabilities with an occurrence on it both Critical and
+        applicable.
+        """
+        ...
+    @property
+    def digest(self) -> str:
+        """Its digest (the first the inventory lists)."""
+        ...
+    @property
+    def digests(self) -> tuple[str, ...]:
+        """Every digest it is known by."""
+        ...
+    @property
+    def integrity(self) -> Optional[ImageIntegrity]:
+        """Its integrity, when assessments were given for it."""
+        ...
+    @property
+    def malicious_packages(self) -> int:
+        """Distinct malicious packages on it."""
+        ...
+    @property
+    def monitored(self) -> bool:
+        """Whether a runtime sensor watches it."""
+        ...
+    @property
+    def namespaces(self) -> tuple[str, ...]:
+        """The namespaces running it, sorted."""
+        ...
+    @property
+    def references(self) -> tuple[str, ...]:
+        """Its references as deployed, sorted."""
+        ...
+    @property
+    def risks(self) -> tuple[Risk, ...]:
+        """The risk badges the platform shows, in the platform's order."""
+        ...
+    @property
+    def scanned(self) -> bool:
+        """Whether a scan of it exists."""
+        ...
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """The tags of those references, sorted."""
+        ...
+    @property
+    def vulnerabilities(self) -> SeverityCounts:
+        """Distinct vulnerabilities (alias groups) on it, by the highest
+        severity of their occurrences on it.
+        """
+        ...
+    @property
+    def workloads(self) -> tuple[RowWorkload, ...]:
+        """The workloads running it, sorted."""
+        ...
+
+
+class ImageSortKey(Result, Protocol):
+    """One sort key of the images view."""
+    @property
+    def column(self) -> ImageColumn:
+        """The column."""
+        ...
+    @property
+    def descending(self) -> bool:
+        """Highest first (the default)."""
+        ...
+
+
+class ImagesPage(Result, Protocol):
+    """One page of the images view."""
+    @property
+    def offset(self) -> int:
+        """The offset asked for."""
+        ...
+    @property
+    def rows(self) -> tuple[ImageRow, ...]:
+        """The rows of this page."""
+        ...
+    @property
+    def total(self) -> int:
+        """How many images the filters keep, over all pages."""
+        ...
+
+
+class ImagesQuery(Result, Protocol):
+    """What to show of the images view: filters (all must hold), a sort and a
+    page; the default shows every image, riskiest first.
+    """
+    @property
+    def cluster(self) -> Optional[str]:
+        """Images running in this cluster."""
+        ...
+    @property
+    def image(self) -> Optional[str]:
+        """Images with this digest, or deployed by a reference containing this
+        text.
+        """
+        ...
+    @property
+    def limit(self) -> Optional[int]:
+        """The most rows to return."""
+        ...
+    @property
+    def namespace(self) -> Optional[str]:
+        """Images running in a namespace of this name."""
+        ...
+    @property
+    def offset(self) -> int:
+        """Rows to skip."""
+        ...
+    @property
+    def risk(self) -> tuple[Risk, ...]:
+        """Images with one of these badges."""
+        ...
+    @property
+    def scanned(self) -> Optional[bool]:
+        """Scanned (`true`) or unscanned (`false`) images."""
+        ...
+    @property
+    def severity(self) -> tuple[Severity, ...]:
+        """Images with a vulnerability of one of these severities."""
+        ...
+    @property
+    def sort(self) -> tuple[ImageSortKey, ...]:
+        """The sort, first key first; empty is riskiest first."""
+        ...
+    @property
+    def workload(self) -> Optional[str]:
+        """Images a workload of this name runs."""
+        ...
+
+
+class IncreaseThreshold(Result, Protocol):
+    """When an increase is sudden: by at least `absolute` vulnerabilities and by
+    at least `percent` percent of the count before.
+    """
+    @property
+    def absolute(self) -> int:
+        """The smallest increase, in vulnerabilities, that can be sudden."""
+        ...
+    @property
+    def percent(self) -> int:
+        """The smallest increase, in percent of the count before, that can be
+        sudden.
+        """
+        ...
+
+
 class IngestWarning(Result, Protocol):
     """One warning, with where it arose."""
     @property
@@ -644,6 +1046,12 @@ class IngestWarning(Result, Protocol):
 
 class Ingested(Result, Protocol):
     """Everything read from one document."""
+    @property
+    def enrichment(self) -> Optional[Enrichment]:
+        """The EPSS scores and known-exploited entries the report carries (Grype
+        writes them per match); empty for formats that carry none.
+        """
+        ...
     @property
     def reports(self) -> tuple[ImageReport, ...]:
         """One report per scanned image (per workload container for formats
@@ -678,6 +1086,12 @@ InstallationStatus = Literal["no_runtime_installed", "controller_only", "full"]
 
 class IntegrityAssessment(Result, Protocol):
     """The outcome of an integrity assessment, with the facts it rests on."""
+    @property
+    def image_digest(self) -> Optional[Digest]:
+        """The digest of the running image assessed (the runtime's image id),
+        which ties the assessment to a row of the images view.
+        """
+        ...
     @property
     def reasons(self) -> tuple[Reason, ...]:
         """The facts, in the order they were checked."""
@@ -760,6 +1174,70 @@ class IntegrityViolations(Result, Protocol):
         ...
 
 
+class KevEntry(Result, Protocol):
+    """One entry of the Known Exploited Vulnerabilities catalog."""
+    @property
+    def cwes(self) -> Optional[tuple[str, ...]]:
+        """The CWE ids."""
+        ...
+    @property
+    def date_added(self) -> Optional[str]:
+        """The day CISA added it (`2021-12-10`), when given."""
+        ...
+    @property
+    def due_date(self) -> Optional[str]:
+        """The day federal agencies must have acted by, when given."""
+        ...
+    @property
+    def known_ransomware_use(self) -> Optional[bool]:
+        """Whether it is known to be used in ransomware campaigns (`Known` is
+        true, `Unknown` false); absent in catalogs before October 2023.
+        """
+        ...
+    @property
+    def notes(self) -> Optional[str]:
+        """The catalog's notes (links, mostly)."""
+        ...
+    @property
+    def product(self) -> Optional[str]:
+        """The product."""
+        ...
+    @property
+    def required_action(self) -> Optional[str]:
+        """What to do."""
+        ...
+    @property
+    def vendor_project(self) -> Optional[str]:
+        """The vendor or project."""
+        ...
+    @property
+    def vulnerability_name(self) -> Optional[str]:
+        """The vulnerability's name."""
+        ...
+
+
+class KevSignal(Result, Protocol):
+    """A row's entry in the Known Exploited Vulnerabilities catalog."""
+    @property
+    def cve(self) -> str:
+        """The CVE id listed."""
+        ...
+    @property
+    def date_added(self) -> Optional[str]:
+        """The day it was added, when given."""
+        ...
+    @property
+    def due_date(self) -> Optional[str]:
+        """The day action was due, when given."""
+        ...
+    @property
+    def known_ransomware_use(self) -> Optional[bool]:
+        """Whether it is known to be used in ransomware campaigns, when the
+        catalog says.
+        """
+        ...
+
+
 class ListingPages(Result, Protocol):
     """What the pages of a listing say of the listing as a whole."""
     @property
@@ -808,6 +1286,26 @@ class Location(Result, Protocol):
         ...
 
 
+class MaliciousPackageRow(Result, Protocol):
+    """A malicious package found on running images: never a vulnerability row."""
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The ids of the reports (`MAL-2024-1`, ...), sorted."""
+        ...
+    @property
+    def images(self) -> tuple[RowImage, ...]:
+        """The images holding it, with where they run."""
+        ...
+    @property
+    def package(self) -> RowPackage:
+        """The package."""
+        ...
+    @property
+    def workload_count(self) -> int:
+        """How many distinct workloads run those images."""
+        ...
+
+
 class MaliciousPackages(Result, Protocol):
     """Detected malicious packages and the images holding them."""
     @property
@@ -817,6 +1315,26 @@ class MaliciousPackages(Result, Protocol):
     @property
     def packages(self) -> int:
         """Distinct packages (ecosystem, name, version)."""
+        ...
+
+
+class Movement(Result, Protocol):
+    """One vulnerability that entered or left a stage, and why."""
+    @property
+    def cause(self) -> ChangeCause:
+        """Why."""
+        ...
+    @property
+    def facts(self) -> Optional[tuple[ChangedFact, ...]]:
+        """For a configuration change: the facts that moved it."""
+        ...
+    @property
+    def id(self) -> str:
+        """The vulnerability's id (as the state it is in names it)."""
+        ...
+    @property
+    def images(self) -> tuple[str, ...]:
+        """The images behind it (digests), sorted."""
         ...
 
 
@@ -949,6 +1467,10 @@ class Occurrence(Result, Protocol):
     @property
     def applicability(self) -> Applicability:
         """What contextual analysis concluded."""
+        ...
+    @property
+    def cvss(self) -> Optional[tuple[CvssScore, ...]]:
+        """CVSS scores, as the scanner gave them (none when it gave none)."""
         ...
     @property
     def fix(self) -> Fix:
@@ -1440,6 +1962,10 @@ Prerequisite = Literal["connected_cluster", "automatic_scanning", "runtime_senso
 """A prerequisite of the dashboard."""
 
 
+ProbableCause = Literal["new_images_without_scanning", "new_vulnerability_disclosure", "cluster_configuration_change"]
+"""What a sudden increase in the funnel may indicate."""
+
+
 class Purl(Result, Protocol):
     """A parsed package URL."""
     @property
@@ -1676,6 +2202,78 @@ Risk = Literal["malicious", "untrusted_registry", "integrity_violation", "critic
 """A risk badge of an image tag, workload or process."""
 
 
+class RowImage(Result, Protocol):
+    """An image a vulnerability is on, and where it runs."""
+    @property
+    def clusters(self) -> tuple[str, ...]:
+        """The clusters running it, sorted."""
+        ...
+    @property
+    def digest(self) -> str:
+        """Its digest (one of them, when it has several)."""
+        ...
+    @property
+    def loaded(self) -> bool:
+        """Whether the vulnerable package was seen loaded on this image."""
+        ...
+    @property
+    def namespaces(self) -> tuple[str, ...]:
+        """The namespaces running it, sorted."""
+        ...
+    @property
+    def references(self) -> tuple[str, ...]:
+        """Its references as deployed (`nginx:1.25`), sorted."""
+        ...
+    @property
+    def workloads(self) -> tuple[RowWorkload, ...]:
+        """The workloads running it, sorted."""
+        ...
+
+
+class RowPackage(Result, Protocol):
+    """A package a vulnerability is found in."""
+    @property
+    def ecosystem(self) -> Optional[str]:
+        """Its ecosystem, when known."""
+        ...
+    @property
+    def fixed_versions(self) -> tuple[str, ...]:
+        """The versions that fix it, as the scanners gave them."""
+        ...
+    @property
+    def name(self) -> str:
+        """Its name."""
+        ...
+    @property
+    def purl(self) -> Optional[str]:
+        """Its package URL, when known."""
+        ...
+    @property
+    def version(self) -> str:
+        """Its installed version."""
+        ...
+
+
+class RowWorkload(Result, Protocol):
+    """A workload running an image."""
+    @property
+    def cluster(self) -> str:
+        """The cluster."""
+        ...
+    @property
+    def kind(self) -> str:
+        """The kind as Kubernetes names it."""
+        ...
+    @property
+    def name(self) -> str:
+        """The name."""
+        ...
+    @property
+    def namespace(self) -> str:
+        """The namespace."""
+        ...
+
+
 class RunningContainer(Result, Protocol):
     """One running container."""
     @property
@@ -1720,6 +2318,13 @@ class RunningImage(Result, Protocol):
     """A running image: its identity, and whether it was scanned and is
     watched by a runtime sensor.
     """
+    @property
+    def deployments(self) -> Optional[tuple[Deployment, ...]]:
+        """Where it runs, one entry per workload container running it: what the
+        vulnerability table and the images view show as "where it runs".
+        Empty when the inventory does not say.
+        """
+        ...
     @property
     def digests(self) -> tuple[Digest, ...]:
         """The digests that identify it."""
@@ -1773,6 +2378,13 @@ class RuntimeMarks(Result, Protocol):
 
 RuntimeStatus = Literal["running", "stopped", "unknown"]
 """Whether an image tag or workload runs, as the platform says."""
+
+
+RuntimeValidation = Literal["available", "unavailable"]
+"""Whether the installation can validate vulnerabilities in runtime (its
+status is `full`: runtime sensors are installed). Without, the funnel's
+Validated in Runtime stage is absent, not zero.
+"""
 
 
 class ScanConfiguration(Result, Protocol):
@@ -1970,6 +2582,49 @@ SnapshotState = Literal["complete", "in_progress"]
 """Whether a snapshot's computation finished."""
 
 
+class SortKey(Result, Protocol):
+    """One sort key: a column and its direction."""
+    @property
+    def column(self) -> Column:
+        """The column."""
+        ...
+    @property
+    def descending(self) -> bool:
+        """Highest first (the default)."""
+        ...
+
+
+Stage = Literal["all", "critical_high", "applicable", "with_fix", "validated_in_runtime"]
+"""A stage of the funnel. Each is cumulative: a vulnerability reaches a
+stage only if one of its occurrences meets that stage and every stage
+before it.
+"""
+
+
+class StageChange(Result, Protocol):
+    """How one stage changed."""
+    @property
+    def after(self) -> int:
+        """Distinct vulnerabilities after."""
+        ...
+    @property
+    def before(self) -> int:
+        """Distinct vulnerabilities before."""
+        ...
+    @property
+    def delta(self) -> int:
+        """`after - before`."""
+        ...
+    @property
+    def stage(self) -> Stage:
+        """The stage."""
+        ...
+    @property
+    def sudden_increase(self) -> bool:
+        """Whether the increase passes the threshold."""
+        ...
+
+
 class StageCount(Result, Protocol):
     """Distinct vulnerabilities and distinct images at one stage."""
     @property
@@ -1979,6 +2634,141 @@ class StageCount(Result, Protocol):
     @property
     def vulnerabilities(self) -> int:
         """Distinct vulnerabilities (alias groups) at this stage."""
+        ...
+
+
+class StageMovements(Result, Protocol):
+    """What entered and left one stage."""
+    @property
+    def after(self) -> int:
+        """Vulnerabilities at this stage after."""
+        ...
+    @property
+    def before(self) -> int:
+        """Vulnerabilities at this stage before."""
+        ...
+    @property
+    def entered(self) -> tuple[Movement, ...]:
+        """What entered, in id order."""
+        ...
+    @property
+    def entered_by_cause(self) -> tuple[CauseCount, ...]:
+        """What entered, by cause."""
+        ...
+    @property
+    def left(self) -> tuple[Movement, ...]:
+        """What left, in id order."""
+        ...
+    @property
+    def left_by_cause(self) -> tuple[CauseCount, ...]:
+        """What left, by cause."""
+        ...
+    @property
+    def stage(self) -> Stage:
+        """The stage."""
+        ...
+
+
+StopReason = Literal["not_critical_high", "not_applicable", "applicability_undecided", "no_fix", "fix_unknown", "not_loaded", "runtime_unavailable"]
+"""Why a vulnerability stopped before the next stage of the funnel."""
+
+
+class TablePage(Result, Protocol):
+    """One page of a query's rows."""
+    @property
+    def offset(self) -> int:
+        """The offset asked for."""
+        ...
+    @property
+    def rows(self) -> tuple[VulnerabilityRow, ...]:
+        """The rows of this page, in order."""
+        ...
+    @property
+    def total(self) -> int:
+        """How many rows the filters keep, over all pages."""
+        ...
+
+
+class TableQuery(Result, Protocol):
+    """What to show of a table: filters (all must hold; a list holds when the
+    row has any of its values), a sort and a page. The default shows every row
+    in priority order.
+    """
+    @property
+    def applicability(self) -> tuple[Applicability, ...]:
+        """Rows with an occurrence of one of these applicabilities."""
+        ...
+    @property
+    def cluster(self) -> Optional[str]:
+        """Rows on an image running in this cluster."""
+        ...
+    @property
+    def fix(self) -> tuple[FixState, ...]:
+        """Rows with an occurrence of one of these fix states."""
+        ...
+    @property
+    def id(self) -> Optional[str]:
+        """Rows whose id or an alias contains this text (any case)."""
+        ...
+    @property
+    def image(self) -> Optional[str]:
+        """Rows on an image with this digest, or deployed by a reference
+        containing this text.
+        """
+        ...
+    @property
+    def kev(self) -> Optional[bool]:
+        """Rows known exploited (`true`) or not (`false`)."""
+        ...
+    @property
+    def limit(self) -> Optional[int]:
+        """The most rows to return; none returns every row after the offset."""
+        ...
+    @property
+    def min_epss(self) -> Optional[float]:
+        """Rows with an EPSS score of at least this."""
+        ...
+    @property
+    def namespace(self) -> Optional[str]:
+        """Rows on an image running in a namespace of this name."""
+        ...
+    @property
+    def offset(self) -> int:
+        """Rows to skip."""
+        ...
+    @property
+    def package(self) -> Optional[str]:
+        """Rows found in a package whose name contains this text (any case)."""
+        ...
+    @property
+    def runtime(self) -> tuple[RuntimeEvidence, ...]:
+        """Rows with an occurrence of one of these runtime evidences."""
+        ...
+    @property
+    def severity(self) -> tuple[Severity, ...]:
+        """Rows of one of these severities."""
+        ...
+    @property
+    def sort(self) -> tuple[SortKey, ...]:
+        """The sort, first key first; empty is the priority."""
+        ...
+    @property
+    def stage(self) -> Optional[Stage]:
+        """Rows that reached at least this stage: the drill-down from a funnel
+        stage (`applicable` gives the Applicable stage's rows).
+        """
+        ...
+    @property
+    def stopped(self) -> tuple[StopReason, ...]:
+        """Rows that stopped for one of these reasons."""
+        ...
+    @property
+    def stopped_at(self) -> Optional[Stage]:
+        """Rows whose deepest stage is exactly this one."""
+        ...
+    @property
+    def workload(self) -> Optional[str]:
+        """Rows on an image a workload of this name runs."""
         ...
 
 
@@ -2352,6 +3142,86 @@ ViolationKind = Literal["digest_mismatch", "missing_source", "post_deployment_ta
 """An integrity violation's kind, each with a fixed severity."""
 
 
+class VulnerabilityRow(Result, Protocol):
+    """One distinct vulnerability (alias group) on scanned running images."""
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """The group's other ids, sorted."""
+        ...
+    @property
+    def applicability(self) -> tuple[Applicability, ...]:
+        """What contextual analysis concluded, over its occurrences."""
+        ...
+    @property
+    def cluster_count(self) -> int:
+        """How many clusters run those images."""
+        ...
+    @property
+    def cvss(self) -> tuple[CvssScore, ...]:
+        """CVSS scores the scanners gave."""
+        ...
+    @property
+    def epss(self) -> Optional[EpssSignal]:
+        """Its EPSS score, when enrichment scores one of its CVE ids."""
+        ...
+    @property
+    def fix_states(self) -> tuple[FixState, ...]:
+        """The fix states of its occurrences."""
+        ...
+    @property
+    def id(self) -> str:
+        """The group's id: its CVE id when it has one, else its smallest id in
+        byte order.
+        """
+        ...
+    @property
+    def image_count(self) -> int:
+        """How many images it is on."""
+        ...
+    @property
+    def images(self) -> tuple[RowImage, ...]:
+        """The images it is on, with where they run."""
+        ...
+    @property
+    def kev(self) -> Optional[KevSignal]:
+        """Its KEV entry, when one of its CVE ids is known exploited."""
+        ...
+    @property
+    def loaded_images(self) -> int:
+        """On how many of its images the package was seen loaded."""
+        ...
+    @property
+    def packages(self) -> tuple[RowPackage, ...]:
+        """The packages it is found in."""
+        ...
+    @property
+    def runtime(self) -> tuple[RuntimeEvidence, ...]:
+        """What the runtime sensors saw, over its occurrences."""
+        ...
+    @property
+    def severity(self) -> Severity:
+        """The highest severity of its occurrences."""
+        ...
+    @property
+    def severity_sources(self) -> tuple[str, ...]:
+        """Where the severities came from (`nvd`, `debian`, ...), sorted."""
+        ...
+    @property
+    def stage(self) -> Stage:
+        """The deepest funnel stage reached (one occurrence meeting every stage
+        up to it, as the funnel counts).
+        """
+        ...
+    @property
+    def stopped(self) -> Optional[StopReason]:
+        """Why it went no further; absent at the last stage shown."""
+        ...
+    @property
+    def workload_count(self) -> int:
+        """How many distinct workloads run those images."""
+        ...
+
+
 WarningCode = Literal["unparsable_entry", "unknown_severity", "unknown_fix_status", "no_image_digest", "invalid_digest", "unknown_status", "partial_listing", "inconsistent_listing", "duplicate_entry"]
 """What an adapter noticed and worked around."""
 
@@ -2463,23 +3333,34 @@ __all__ = [
     "Action",
     "Applicability",
     "Artifact",
+    "CauseCount",
+    "ChangeCause",
+    "ChangeExplained",
+    "ChangedFact",
     "Cluster",
     "ClusterHealth",
     "ClusterMode",
+    "Column",
     "Condition",
     "ConfigurationChange",
     "ControllerState",
     "Coverage",
     "CriticalApplicable",
+    "CvssScore",
     "DayBucket",
     "DayCounts",
     "DayState",
     "DayStates",
     "DayZone",
+    "Deployment",
     "Digest",
     "DigestComparison",
     "Direction",
     "DisableLabel",
+    "Enrichment",
+    "EnvironmentState",
+    "Epss",
+    "EpssSignal",
     "EvidenceDigestMismatch",
     "EvidenceMissingSource",
     "EvidencePostDeploymentTagUpdate",
@@ -2487,6 +3368,7 @@ __all__ = [
     "Fix",
     "FixState",
     "Funnel",
+    "FunnelChange",
     "FunnelResult",
     "HealthProblemControllerNotRunning",
     "HealthProblemSensorFailed",
@@ -2495,12 +3377,19 @@ __all__ = [
     "HealthProblem",
     "Highlights",
     "Horizon",
+    "ImageColumn",
     "ImageIdKind",
     "ImageIdParts",
     "ImageIdString",
+    "ImageIntegrity",
     "ImageRefParts",
     "ImageRefString",
     "ImageReport",
+    "ImageRow",
+    "ImageSortKey",
+    "ImagesPage",
+    "ImagesQuery",
+    "IncreaseThreshold",
     "IngestWarning",
     "Ingested",
     "Installation",
@@ -2509,9 +3398,13 @@ __all__ = [
     "IntegrityFacts",
     "IntegrityStatus",
     "IntegrityViolations",
+    "KevEntry",
+    "KevSignal",
     "ListingPages",
     "Location",
+    "MaliciousPackageRow",
     "MaliciousPackages",
+    "Movement",
     "Mutability",
     "Node",
     "NodeCounts",
@@ -2539,6 +3432,7 @@ __all__ = [
     "PlatformWorkloads",
     "PodInventory",
     "Prerequisite",
+    "ProbableCause",
     "Purl",
     "Readiness",
     "ReasonRegistryTrusted",
@@ -2558,12 +3452,16 @@ __all__ = [
     "RegistryAnswer",
     "ReportWorkload",
     "Risk",
+    "RowImage",
+    "RowPackage",
+    "RowWorkload",
     "RunningContainer",
     "RunningImage",
     "RuntimeEvidence",
     "RuntimeMarked",
     "RuntimeMarks",
     "RuntimeStatus",
+    "RuntimeValidation",
     "ScanConfiguration",
     "ScanConfigurations",
     "ScanPlan",
@@ -2578,7 +3476,14 @@ __all__ = [
     "Skipped",
     "Snapshot",
     "SnapshotState",
+    "SortKey",
+    "Stage",
+    "StageChange",
     "StageCount",
+    "StageMovements",
+    "StopReason",
+    "TablePage",
+    "TableQuery",
     "TagClass",
     "TagPolicyWords",
     "TagRule",
@@ -2598,6 +3503,7 @@ __all__ = [
     "VexStatus",
     "Violation",
     "ViolationKind",
+    "VulnerabilityRow",
     "WarningCode",
     "WarningSignRisingUnscanned",
     "WarningSignRisingVulnerabilities",
