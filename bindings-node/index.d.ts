@@ -42,6 +42,45 @@ export interface Artifact {
   url?: string | null
 }
 
+/** How many vulnerabilities one cause moved, with examples. */
+export interface CauseCount {
+  /** The cause. */
+  cause: ChangeCause
+  /** Distinct vulnerabilities. */
+  count: number
+  /** Up to five of their ids, in id order. */
+  examples: string[]
+  /** Up to five images behind them, in digest order. */
+  images: string[]
+}
+
+/**
+ * Why a vulnerability entered or left a funnel stage. The first three are
+ * the documentation's causes of a sudden increase; the others explain what
+ * left, which the documentation does not name.
+ */
+export type ChangeCause = "new_images_without_scanning" | "new_vulnerability_disclosure" | "cluster_configuration_change" | "images_replaced" | "images_stopped" | "package_upgraded" | "suppressed_by_vex" | "no_longer_reported"
+
+/** The change between two states, explained. */
+export interface ChangeExplained {
+  /**
+   * The funnel's change, with its threshold's sudden-increase flags and
+   * the causes found.
+   */
+  change: FunnelChange
+  /** Images running after that did not run before. */
+  newImages: number
+  /** Of those, how many are unscanned. */
+  newUnscannedImages: number
+  /** Per stage shown in both states, what entered and left. */
+  stages: StageMovements[]
+  /** Images that ran before and no longer run. */
+  stoppedImages: number
+}
+
+/** A fact that moved a vulnerability between stages on the same images. */
+export type ChangedFact = "contextual_analysis" | "sensors" | "scan_coverage" | "severity" | "fix"
+
 /**
  * A cluster as the runtime platform lists it. Only `name`, `controller`
  * and `nodes` decide anything; the other fields are kept as the platform
@@ -95,6 +134,9 @@ export interface ClusterHealth {
 /** How a cluster is deployed. */
 export type ClusterMode = "not_installed" | "controller_only" | "controller_and_sensors"
 
+/** A column to sort by. */
+export type Column = "priority" | "id" | "severity" | "stage" | "epss" | "kev" | "images" | "workloads" | "clusters" | "loaded_images" | "packages"
+
 /** The situation in which a conditional step applies. */
 export type Condition = "deleted_in_error" | "unauthorized"
 
@@ -138,6 +180,18 @@ export interface CriticalApplicable {
    * both Critical and applicable.
    */
   vulnerabilities: number
+}
+
+/** A CVSS score a scanner gave, with its source and vector when given. */
+export interface CvssScore {
+  /** The base score, 0 to 10. */
+  score: number
+  /** Who scored it (`nvd`, `ghsa`, a vendor), when the scanner says. */
+  source?: string | null
+  /** The vector string, when the scanner gives one. */
+  vector?: string | null
+  /** The CVSS version (`3.1`, `4.0`, ...), when the scanner says. */
+  version?: string | null
 }
 
 /** One day of the window. */
@@ -211,6 +265,25 @@ export interface DayStates {
 /** An IANA time zone name (`UTC`, `Europe/Berlin`). */
 export type DayZone = string
 
+/**
+ * One place a running image runs: a container of a workload, with the
+ * reference its spec deployed it by.
+ */
+export interface Deployment {
+  /** The cluster. */
+  cluster: string
+  /** The container's name, when known. */
+  container?: string | null
+  /** The workload's kind as Kubernetes names it (`Deployment`, ...). */
+  kind: string
+  /** The namespace. */
+  namespace: string
+  /** The image reference as the Pod spec wrote it (`nginx:1.25`). */
+  reference?: string | null
+  /** The workload's name. */
+  workload: string
+}
+
 /** A content digest, `algorithm:hex` (`sha256:…`). */
 export type Digest = string
 
@@ -241,6 +314,61 @@ export interface DisableLabel {
   key: string
   /** The label's value. */
   value: string
+}
+
+/**
+ * EPSS scores and KEV entries by CVE id (canonical, upper case), with the
+ * versions of the documents they came from. (Its schema is named
+ * `EnrichmentData`: the bindings' `Enrichment` is the object holding it.)
+ */
+export interface EnrichmentData {
+  /** EPSS scores by CVE id. */
+  epss: Record<string, Epss>
+  /** The EPSS model version (`v2025.03.14`), when the file says. */
+  epssModelVersion?: string | null
+  /** The day the EPSS scores are of, when the file says. */
+  epssScoreDate?: string | null
+  /** KEV entries by CVE id. */
+  kev: Record<string, KevEntry>
+  /** The KEV catalog's version (`2025.03.17`), when given. */
+  kevCatalogVersion?: string | null
+  /** When the KEV catalog was released, when given. */
+  kevDateReleased?: string | null
+}
+
+/** What was running and found at one moment (a day's snapshot). */
+export interface EnvironmentState {
+  /** The findings (after VEX). */
+  findings: Occurrence[]
+  /** The running images. */
+  running: RunningImage[]
+  /** Whether sensors were installed. */
+  runtimeValidation: RuntimeValidation
+  /**
+   * The findings VEX suppressed, when known: lets a vulnerability that
+   * left be told suppressed rather than no longer reported.
+   */
+  suppressed?: Occurrence[]
+}
+
+/** One EPSS score. */
+export interface Epss {
+  /** The day the score is of (`2025-03-17`), when given. */
+  date?: string | null
+  /** The score's percentile among all scored CVEs, 0 to 1, when given. */
+  percentile?: number | null
+  /** The probability of exploitation activity in the next 30 days, 0 to 1. */
+  score: number
+}
+
+/** The EPSS score of a row: the highest among its CVE ids. */
+export interface EpssSignal {
+  /** The CVE id scored. */
+  cve: string
+  /** Its percentile, when given. */
+  percentile?: number | null
+  /** The probability of exploitation in the next 30 days, 0 to 1. */
+  score: number
 }
 
 /** What was found: forensic details specific to the violation's kind. */
@@ -277,6 +405,24 @@ export interface Funnel {
   withFix: StageCount
 }
 
+/** The change between two funnels. */
+export interface FunnelChange {
+  /**
+   * Explained from data: per cause, the distinct vulnerabilities that
+   * entered a stage, with examples (empty from counts alone).
+   */
+  causes?: CauseCount[]
+  /**
+   * What a sudden increase may mean: from counts alone, every documented
+   * cause; explained from data, the documented causes found.
+   */
+  probableCauses: ProbableCause[]
+  /** Each stage shown in both funnels. */
+  stages: StageChange[]
+  /** Whether any stage increased suddenly. */
+  suddenIncrease: boolean
+}
+
 /** A funnel and the occurrences it left out, with why. */
 export interface FunnelResult {
   /** The funnel. */
@@ -301,6 +447,9 @@ export interface Highlights {
 /** When a step should be done. */
 export type Horizon = "immediate" | "short_term" | "long_term"
 
+/** A column of the images view to sort by. */
+export type ImageColumn = "risk" | "digest" | "critical" | "high" | "vulnerabilities" | "critical_applicable" | "malicious" | "workloads" | "clusters"
+
 /**
  * What kind of digest a runtime image id carries, which decides whether it
  * can be compared with a registry's digest.
@@ -321,6 +470,20 @@ export interface ImageIdParts {
 
 /** A runtime image id as a container runtime reports it (`docker-pullable://nginx@sha256:…`). */
 export type ImageIdString = string
+
+/**
+ * What the integrity assessments of an image's containers concluded: the
+ * worst of them (a violation over an untrusted registry over no issues
+ * over undetermined).
+ */
+export interface ImageIntegrity {
+  /** The violation's severity, when there is one. */
+  severity: Severity | null
+  /** The status, or none when it could not be determined. */
+  status: IntegrityStatus | null
+  /** The violation's kind, when there is one. */
+  violation: ViolationKind | null
+}
 
 /** An [`ImageRef`]'s parts, borrowed from it. */
 export interface ImageRefParts {
@@ -366,6 +529,108 @@ export interface ImageReport {
   workload?: ReportWorkload | null
 }
 
+/** One running image, identified by digest, never by tag. */
+export interface ImageRow {
+  /** The clusters running it, sorted. */
+  clusters: string[]
+  /** The containers running it (one per workload container). */
+  containers: number
+  /**
+   * Distinct vulnerabilities with an occurrence on it both Critical and
+   * applicable.
+   */
+  criticalApplicable: number
+  /** Its digest (the first the inventory lists). */
+  digest: string
+  /** Every digest it is known by. */
+  digests: string[]
+  /** Its integrity, when assessments were given for it. */
+  integrity: ImageIntegrity | null
+  /** Distinct malicious packages on it. */
+  maliciousPackages: number
+  /** Whether a runtime sensor watches it. */
+  monitored: boolean
+  /** The namespaces running it, sorted. */
+  namespaces: string[]
+  /** Its references as deployed, sorted. */
+  references: string[]
+  /** The risk badges the platform shows, in the platform's order. */
+  risks: Risk[]
+  /** Whether a scan of it exists. */
+  scanned: boolean
+  /** The tags of those references, sorted. */
+  tags: string[]
+  /**
+   * Distinct vulnerabilities (alias groups) on it, by the highest
+   * severity of their occurrences on it.
+   */
+  vulnerabilities: SeverityCounts
+  /** The workloads running it, sorted. */
+  workloads: RowWorkload[]
+}
+
+/** One sort key of the images view. */
+export interface ImageSortKey {
+  /** The column. */
+  column: ImageColumn
+  /** Highest first (the default). */
+  descending: boolean
+}
+
+/** One page of the images view. */
+export interface ImagesPage {
+  /** The offset asked for. */
+  offset: number
+  /** The rows of this page. */
+  rows: ImageRow[]
+  /** How many images the filters keep, over all pages. */
+  total: number
+}
+
+/**
+ * What to show of the images view: filters (all must hold), a sort and a
+ * page; the default shows every image, riskiest first.
+ */
+export interface ImagesQuery {
+  /** Images running in this cluster. */
+  cluster: string | null
+  /**
+   * Images with this digest, or deployed by a reference containing this
+   * text.
+   */
+  image: string | null
+  /** The most rows to return. */
+  limit: number | null
+  /** Images running in a namespace of this name. */
+  namespace: string | null
+  /** Rows to skip. */
+  offset: number
+  /** Images with one of these badges. */
+  risk: Risk[]
+  /** Scanned (`true`) or unscanned (`false`) images. */
+  scanned: boolean | null
+  /** Images with a vulnerability of one of these severities. */
+  severity: Severity[]
+  /** The sort, first key first; empty is riskiest first. */
+  sort: ImageSortKey[]
+  /** Images a workload of this name runs. */
+  workload: string | null
+}
+
+/**
+ * When an increase is sudden: by at least `absolute` vulnerabilities and by
+ * at least `percent` percent of the count before.
+ */
+export interface IncreaseThreshold {
+  /** The smallest increase, in vulnerabilities, that can be sudden. */
+  absolute: number
+  /**
+   * The smallest increase, in percent of the count before, that can be
+   * sudden.
+   */
+  percent: number
+}
+
 /** One warning, with where it arose. */
 export interface IngestWarning {
   /**
@@ -381,6 +646,11 @@ export interface IngestWarning {
 
 /** Everything read from one document. */
 export interface Ingested {
+  /**
+   * The EPSS scores and known-exploited entries the report carries (Grype
+   * writes them per match); empty for formats that carry none.
+   */
+  enrichment?: EnrichmentData
   /**
    * One report per scanned image (per workload container for formats
    * that report so).
@@ -405,6 +675,11 @@ export type InstallationStatus = "no_runtime_installed" | "controller_only" | "f
 
 /** The outcome of an integrity assessment, with the facts it rests on. */
 export interface IntegrityAssessment {
+  /**
+   * The digest of the running image assessed (the runtime's image id),
+   * which ties the assessment to a row of the images view.
+   */
+  imageDigest?: Digest | null
   /** The facts, in the order they were checked. */
   reasons: Reason[]
   /**
@@ -456,6 +731,46 @@ export interface IntegrityViolations {
   postDeploymentTagUpdate: number
 }
 
+/** One entry of the Known Exploited Vulnerabilities catalog. */
+export interface KevEntry {
+  /** The CWE ids. */
+  cwes?: string[]
+  /** The day CISA added it (`2021-12-10`), when given. */
+  dateAdded?: string | null
+  /** The day federal agencies must have acted by, when given. */
+  dueDate?: string | null
+  /**
+   * Whether it is known to be used in ransomware campaigns (`Known` is
+   * true, `Unknown` false); absent in catalogs before October 2023.
+   */
+  knownRansomwareUse?: boolean | null
+  /** The catalog's notes (links, mostly). */
+  notes?: string | null
+  /** The product. */
+  product?: string | null
+  /** What to do. */
+  requiredAction?: string | null
+  /** The vendor or project. */
+  vendorProject?: string | null
+  /** The vulnerability's name. */
+  vulnerabilityName?: string | null
+}
+
+/** A row's entry in the Known Exploited Vulnerabilities catalog. */
+export interface KevSignal {
+  /** The CVE id listed. */
+  cve: string
+  /** The day it was added, when given. */
+  dateAdded?: string | null
+  /** The day action was due, when given. */
+  dueDate?: string | null
+  /**
+   * Whether it is known to be used in ransomware campaigns, when the
+   * catalog says.
+   */
+  knownRansomwareUse?: boolean | null
+}
+
 /** What the pages of a listing say of the listing as a whole. */
 export interface ListingPages {
   /** How many distinct entries they held. */
@@ -488,12 +803,36 @@ export interface Location {
   workload: Workload
 }
 
+/** A malicious package found on running images: never a vulnerability row. */
+export interface MaliciousPackageRow {
+  /** The ids of the reports (`MAL-2024-1`, ...), sorted. */
+  ids: string[]
+  /** The images holding it, with where they run. */
+  images: RowImage[]
+  /** The package. */
+  package: RowPackage
+  /** How many distinct workloads run those images. */
+  workloadCount: number
+}
+
 /** Detected malicious packages and the images holding them. */
 export interface MaliciousPackages {
   /** Distinct running images holding one. */
   images: number
   /** Distinct packages (ecosystem, name, version). */
   packages: number
+}
+
+/** One vulnerability that entered or left a stage, and why. */
+export interface Movement {
+  /** Why. */
+  cause: ChangeCause
+  /** For a configuration change: the facts that moved it. */
+  facts?: ChangedFact[]
+  /** The vulnerability's id (as the state it is in names it). */
+  id: string
+  /** The images behind it (digests), sorted. */
+  images: string[]
 }
 
 /** Whether a tag can point at different images over time. */
@@ -579,6 +918,8 @@ export interface Occurrence {
   aliases?: string[]
   /** What contextual analysis concluded. */
   applicability: Applicability
+  /** CVSS scores, as the scanner gave them (none when it gave none). */
+  cvss?: CvssScore[]
   /** Whether a fix exists. */
   fix: Fix
   /**
@@ -883,6 +1224,9 @@ export interface PodInventory {
 /** A prerequisite of the dashboard. */
 export type Prerequisite = "connected_cluster" | "automatic_scanning" | "runtime_sensors"
 
+/** What a sudden increase in the funnel may indicate. */
+export type ProbableCause = "new_images_without_scanning" | "new_vulnerability_disclosure" | "cluster_configuration_change"
+
 /** A parsed package URL. */
 export interface Purl {
   /** The package type (`npm`, `deb`, `oci`, ...), lower case. */
@@ -956,6 +1300,48 @@ export interface ReportWorkload {
 /** A risk badge of an image tag, workload or process. */
 export type Risk = "malicious" | "untrusted_registry" | "integrity_violation" | "critical_applicable_cves"
 
+/** An image a vulnerability is on, and where it runs. */
+export interface RowImage {
+  /** The clusters running it, sorted. */
+  clusters: string[]
+  /** Its digest (one of them, when it has several). */
+  digest: string
+  /** Whether the vulnerable package was seen loaded on this image. */
+  loaded: boolean
+  /** The namespaces running it, sorted. */
+  namespaces: string[]
+  /** Its references as deployed (`nginx:1.25`), sorted. */
+  references: string[]
+  /** The workloads running it, sorted. */
+  workloads: RowWorkload[]
+}
+
+/** A package a vulnerability is found in. */
+export interface RowPackage {
+  /** Its ecosystem, when known. */
+  ecosystem?: string | null
+  /** The versions that fix it, as the scanners gave them. */
+  fixedVersions: string[]
+  /** Its name. */
+  name: string
+  /** Its package URL, when known. */
+  purl?: string | null
+  /** Its installed version. */
+  version: string
+}
+
+/** A workload running an image. */
+export interface RowWorkload {
+  /** The cluster. */
+  cluster: string
+  /** The kind as Kubernetes names it. */
+  kind: string
+  /** The name. */
+  name: string
+  /** The namespace. */
+  namespace: string
+}
+
 /** One running container. */
 export interface RunningContainer {
   /** The cluster, as the caller named it. */
@@ -983,6 +1369,12 @@ export interface RunningContainer {
  * watched by a runtime sensor.
  */
 export interface RunningImage {
+  /**
+   * Where it runs, one entry per workload container running it: what the
+   * vulnerability table and the images view show as "where it runs".
+   * Empty when the inventory does not say.
+   */
+  deployments?: Deployment[]
   /** The digests that identify it. */
   digests: Digest[]
   /**
@@ -1021,6 +1413,13 @@ export interface RuntimeMarks {
 
 /** Whether an image tag or workload runs, as the platform says. */
 export type RuntimeStatus = "running" | "stopped" | "unknown"
+
+/**
+ * Whether the installation can validate vulnerabilities in runtime (its
+ * status is `full`: runtime sensors are installed). Without, the funnel's
+ * Validated in Runtime stage is absent, not zero.
+ */
+export type RuntimeValidation = "available" | "unavailable"
 
 /** The scan configuration of one cluster. */
 export interface ScanConfiguration {
@@ -1157,12 +1556,122 @@ export interface Snapshot {
 /** Whether a snapshot's computation finished. */
 export type SnapshotState = "complete" | "in_progress"
 
+/** One sort key: a column and its direction. */
+export interface SortKey {
+  /** The column. */
+  column: Column
+  /** Highest first (the default). */
+  descending: boolean
+}
+
+/**
+ * A stage of the funnel. Each is cumulative: a vulnerability reaches a
+ * stage only if one of its occurrences meets that stage and every stage
+ * before it.
+ */
+export type Stage = "all" | "critical_high" | "applicable" | "with_fix" | "validated_in_runtime"
+
+/** How one stage changed. */
+export interface StageChange {
+  /** Distinct vulnerabilities after. */
+  after: number
+  /** Distinct vulnerabilities before. */
+  before: number
+  /** `after - before`. */
+  delta: number
+  /** The stage. */
+  stage: Stage
+  /** Whether the increase passes the threshold. */
+  suddenIncrease: boolean
+}
+
 /** Distinct vulnerabilities and distinct images at one stage. */
 export interface StageCount {
   /** Distinct images holding an occurrence at this stage. */
   images: number
   /** Distinct vulnerabilities (alias groups) at this stage. */
   vulnerabilities: number
+}
+
+/** What entered and left one stage. */
+export interface StageMovements {
+  /** Vulnerabilities at this stage after. */
+  after: number
+  /** Vulnerabilities at this stage before. */
+  before: number
+  /** What entered, in id order. */
+  entered: Movement[]
+  /** What entered, by cause. */
+  enteredByCause: CauseCount[]
+  /** What left, in id order. */
+  left: Movement[]
+  /** What left, by cause. */
+  leftByCause: CauseCount[]
+  /** The stage. */
+  stage: Stage
+}
+
+/** Why a vulnerability stopped before the next stage of the funnel. */
+export type StopReason = "not_critical_high" | "not_applicable" | "applicability_undecided" | "no_fix" | "fix_unknown" | "not_loaded" | "runtime_unavailable"
+
+/** One page of a query's rows. */
+export interface TablePage {
+  /** The offset asked for. */
+  offset: number
+  /** The rows of this page, in order. */
+  rows: VulnerabilityRow[]
+  /** How many rows the filters keep, over all pages. */
+  total: number
+}
+
+/**
+ * What to show of a table: filters (all must hold; a list holds when the
+ * row has any of its values), a sort and a page. The default shows every row
+ * in priority order.
+ */
+export interface TableQuery {
+  /** Rows with an occurrence of one of these applicabilities. */
+  applicability: Applicability[]
+  /** Rows on an image running in this cluster. */
+  cluster: string | null
+  /** Rows with an occurrence of one of these fix states. */
+  fix: FixState[]
+  /** Rows whose id or an alias contains this text (any case). */
+  id: string | null
+  /**
+   * Rows on an image with this digest, or deployed by a reference
+   * containing this text.
+   */
+  image: string | null
+  /** Rows known exploited (`true`) or not (`false`). */
+  kev: boolean | null
+  /** The most rows to return; none returns every row after the offset. */
+  limit: number | null
+  /** Rows with an EPSS score of at least this. */
+  minEpss: number | null
+  /** Rows on an image running in a namespace of this name. */
+  namespace: string | null
+  /** Rows to skip. */
+  offset: number
+  /** Rows found in a package whose name contains this text (any case). */
+  package: string | null
+  /** Rows with an occurrence of one of these runtime evidences. */
+  runtime: RuntimeEvidence[]
+  /** Rows of one of these severities. */
+  severity: Severity[]
+  /** The sort, first key first; empty is the priority. */
+  sort: SortKey[]
+  /**
+   * Rows that reached at least this stage: the drill-down from a funnel
+   * stage (`applicable` gives the Applicable stage's rows).
+   */
+  stage: Stage | null
+  /** Rows that stopped for one of these reasons. */
+  stopped: StopReason[]
+  /** Rows whose deepest stage is exactly this one. */
+  stoppedAt: Stage | null
+  /** Rows on an image a workload of this name runs. */
+  workload: string | null
 }
 
 /** Whether a tag is mutable, and the rule that decided it. */
@@ -1423,6 +1932,52 @@ export interface Violation {
 /** An integrity violation's kind, each with a fixed severity. */
 export type ViolationKind = "digest_mismatch" | "missing_source" | "post_deployment_tag_update"
 
+/** One distinct vulnerability (alias group) on scanned running images. */
+export interface VulnerabilityRow {
+  /** The group's other ids, sorted. */
+  aliases: string[]
+  /** What contextual analysis concluded, over its occurrences. */
+  applicability: Applicability[]
+  /** How many clusters run those images. */
+  clusterCount: number
+  /** CVSS scores the scanners gave. */
+  cvss: CvssScore[]
+  /** Its EPSS score, when enrichment scores one of its CVE ids. */
+  epss: EpssSignal | null
+  /** The fix states of its occurrences. */
+  fixStates: FixState[]
+  /**
+   * The group's id: its CVE id when it has one, else its smallest id in
+   * byte order.
+   */
+  id: string
+  /** How many images it is on. */
+  imageCount: number
+  /** The images it is on, with where they run. */
+  images: RowImage[]
+  /** Its KEV entry, when one of its CVE ids is known exploited. */
+  kev: KevSignal | null
+  /** On how many of its images the package was seen loaded. */
+  loadedImages: number
+  /** The packages it is found in. */
+  packages: RowPackage[]
+  /** What the runtime sensors saw, over its occurrences. */
+  runtime: RuntimeEvidence[]
+  /** The highest severity of its occurrences. */
+  severity: Severity
+  /** Where the severities came from (`nvd`, `debian`, ...), sorted. */
+  severitySources: string[]
+  /**
+   * The deepest funnel stage reached (one occurrence meeting every stage
+   * up to it, as the funnel counts).
+   */
+  stage: Stage
+  /** Why it went no further; absent at the last stage shown. */
+  stopped: StopReason | null
+  /** How many distinct workloads run those images. */
+  workloadCount: number
+}
+
 /** What an adapter noticed and worked around. */
 export type WarningCode = "unparsable_entry" | "unknown_severity" | "unknown_fix_status" | "no_image_digest" | "invalid_digest" | "unknown_status" | "partial_listing" | "inconsistent_listing" | "duplicate_entry"
 
@@ -1530,6 +2085,41 @@ export interface ClusterInput {
   regions?: string[]
 }
 
+/**
+ * EPSS scores and KEV entries by CVE id (canonical, upper case), with the
+ * versions of the documents they came from. (Its schema is named
+ * `EnrichmentData`: the bindings' `Enrichment` is the object holding it.)
+ */
+export interface EnrichmentDataInput {
+  /** EPSS scores by CVE id. */
+  epss?: Record<string, Epss>
+  /** The EPSS model version (`v2025.03.14`), when the file says. */
+  epssModelVersion?: string | null
+  /** The day the EPSS scores are of, when the file says. */
+  epssScoreDate?: string | null
+  /** KEV entries by CVE id. */
+  kev?: Record<string, KevEntry>
+  /** The KEV catalog's version (`2025.03.17`), when given. */
+  kevCatalogVersion?: string | null
+  /** When the KEV catalog was released, when given. */
+  kevDateReleased?: string | null
+}
+
+/** What was running and found at one moment (a day's snapshot). */
+export interface EnvironmentStateInput {
+  /** The findings (after VEX). */
+  findings: OccurrenceInput[]
+  /** The running images. */
+  running: RunningImageInput[]
+  /** Whether sensors were installed. */
+  runtimeValidation?: RuntimeValidation
+  /**
+   * The findings VEX suppressed, when known: lets a vulnerability that
+   * left be told suppressed rather than no longer reported.
+   */
+  suppressed?: OccurrenceInput[]
+}
+
 /** What was found: forensic details specific to the violation's kind. */
 export type EvidenceInput = { digests: DigestComparison; kind: "digest_mismatch" } | { kind: "missing_source"; registryPath: string } | { digests: DigestComparison; kind: "post_deployment_tag_update"; timeline: TagTimelineInput }
 
@@ -1562,6 +2152,62 @@ export interface ImageReportInput {
   suppressed: number
   /** The workload, for formats that report per workload. */
   workload?: ReportWorkload | null
+}
+
+/** One sort key of the images view. */
+export interface ImageSortKeyInput {
+  /** The column. */
+  column: ImageColumn
+  /** Highest first (the default). */
+  descending?: boolean
+}
+
+/**
+ * What to show of the images view: filters (all must hold), a sort and a
+ * page; the default shows every image, riskiest first.
+ */
+export interface ImagesQueryInput {
+  /** Images running in this cluster. */
+  cluster?: string | null
+  /**
+   * Images with this digest, or deployed by a reference containing this
+   * text.
+   */
+  image?: string | null
+  /** The most rows to return. */
+  limit?: number | null
+  /** Images running in a namespace of this name. */
+  namespace?: string | null
+  /** Rows to skip. */
+  offset?: number
+  /** Images with one of these badges. */
+  risk?: Risk[]
+  /** Scanned (`true`) or unscanned (`false`) images. */
+  scanned?: boolean | null
+  /** Images with a vulnerability of one of these severities. */
+  severity?: Severity[]
+  /** The sort, first key first; empty is riskiest first. */
+  sort?: ImageSortKeyInput[]
+  /** Images a workload of this name runs. */
+  workload?: string | null
+}
+
+/** The outcome of an integrity assessment, with the facts it rests on. */
+export interface IntegrityAssessmentInput {
+  /**
+   * The digest of the running image assessed (the runtime's image id),
+   * which ties the assessment to a row of the images view.
+   */
+  imageDigest?: Digest | null
+  /** The facts, in the order they were checked. */
+  reasons: ReasonInput[]
+  /**
+   * The integrity status, or `None` when it cannot be determined (the
+   * registry was unavailable, or the runtime id cannot be compared).
+   */
+  status?: IntegrityStatus | null
+  /** The violation, when the status is one. */
+  violation?: ViolationInput | null
 }
 
 /** Everything an integrity assessment needs about one running container. */
@@ -1675,6 +2321,8 @@ export interface OccurrenceInput {
   aliases?: string[]
   /** What contextual analysis concluded. */
   applicability?: Applicability
+  /** CVSS scores, as the scanner gave them (none when it gave none). */
+  cvss?: CvssScore[]
   /** Whether a fix exists. */
   fix?: FixInput
   /**
@@ -1732,6 +2380,9 @@ export interface PurlInput {
   version?: string | null
 }
 
+/** One fact that led to an integrity status, in the order it was checked. */
+export type ReasonInput = { code: "registry_trusted"; pattern: string; registry: string } | { code: "registry_not_trusted"; registry: string } | { code: "registry_unavailable"; detail: string } | { code: "artifact_not_found"; registryPath: string } | { code: "runtime_id_not_comparable"; imageId: ImageIdString } | { basis: ImageIdKind; code: "digest_matches"; digest: Digest } | { actual: Digest; basis: ImageIdKind; code: "digest_differs"; expected: Digest } | { class: TagClass; code: "tag_classified"; tag?: string | null }
+
 /** One remediation step. */
 export interface RecommendationInput {
   /** What to do, as a stable code. */
@@ -1754,6 +2405,12 @@ export type RegistryAnswerInput = (ArtifactInput & { answer: "found" }) | { answ
  * watched by a runtime sensor.
  */
 export interface RunningImageInput {
+  /**
+   * Where it runs, one entry per workload container running it: what the
+   * vulnerability table and the images view show as "where it runs".
+   * Empty when the inventory does not say.
+   */
+  deployments?: Deployment[]
   /** The digests that identify it. */
   digests: Digest[]
   /**
@@ -1798,6 +2455,64 @@ export interface SnapshotInput {
   state?: SnapshotState
   /** When it was taken. */
   takenAt: Instant
+}
+
+/** One sort key: a column and its direction. */
+export interface SortKeyInput {
+  /** The column. */
+  column: Column
+  /** Highest first (the default). */
+  descending?: boolean
+}
+
+/**
+ * What to show of a table: filters (all must hold; a list holds when the
+ * row has any of its values), a sort and a page. The default shows every row
+ * in priority order.
+ */
+export interface TableQueryInput {
+  /** Rows with an occurrence of one of these applicabilities. */
+  applicability?: Applicability[]
+  /** Rows on an image running in this cluster. */
+  cluster?: string | null
+  /** Rows with an occurrence of one of these fix states. */
+  fix?: FixState[]
+  /** Rows whose id or an alias contains this text (any case). */
+  id?: string | null
+  /**
+   * Rows on an image with this digest, or deployed by a reference
+   * containing this text.
+   */
+  image?: string | null
+  /** Rows known exploited (`true`) or not (`false`). */
+  kev?: boolean | null
+  /** The most rows to return; none returns every row after the offset. */
+  limit?: number | null
+  /** Rows with an EPSS score of at least this. */
+  minEpss?: number | null
+  /** Rows on an image running in a namespace of this name. */
+  namespace?: string | null
+  /** Rows to skip. */
+  offset?: number
+  /** Rows found in a package whose name contains this text (any case). */
+  package?: string | null
+  /** Rows with an occurrence of one of these runtime evidences. */
+  runtime?: RuntimeEvidence[]
+  /** Rows of one of these severities. */
+  severity?: Severity[]
+  /** The sort, first key first; empty is the priority. */
+  sort?: SortKeyInput[]
+  /**
+   * Rows that reached at least this stage: the drill-down from a funnel
+   * stage (`applicable` gives the Applicable stage's rows).
+   */
+  stage?: Stage | null
+  /** Rows that stopped for one of these reasons. */
+  stopped?: StopReason[]
+  /** Rows whose deepest stage is exactly this one. */
+  stoppedAt?: Stage | null
+  /** Rows on an image a workload of this name runs. */
+  workload?: string | null
 }
 
 /** When the workload was deployed and when its tag was pushed again. */
@@ -1910,6 +2625,32 @@ export interface WordChangesInput {
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
+/**
+ * EPSS scores and KEV entries by CVE id, with the warnings of the readers
+ * that read them.
+ */
+export declare class Enrichment {
+  /** An enrichment from its `toJSON()` form; empty without one. */
+  constructor(data?: EnrichmentDataInput)
+  /** The EPSS score of `id` (any case), or `null`: absent, not zero. */
+  epss(id: string): Epss | null
+  /** The KEV entry of `id` (any case), or `null`. */
+  kev(id: string): KevEntry | null
+  /**
+   * This enrichment with `other`'s added: for an id scored in both, the
+   * later day's score; catalog entries fill each other's missing fields.
+   */
+  merged(other: Enrichment): Enrichment
+  /** What the readers skipped, and why. */
+  get warnings(): IngestWarning[]
+  /** How many CVE ids have an EPSS score. */
+  get epssCount(): number
+  /** How many CVE ids the KEV catalog lists. */
+  get kevCount(): number
+  /** Every score and entry, as `new Enrichment(...)` reads it back. */
+  toJSON(): EnrichmentData
+}
+
 /** A runtime image id as a container runtime reports it. */
 export declare class ImageId {
   /** Parses an image id (`docker-pullable://nginx@sha256:…`, `sha256:…`). */
@@ -1958,6 +2699,16 @@ export declare class ImageRef {
   toJSON(): ImageRefParts
   /** Whether two references are the same. */
   equals(other: ImageRef): boolean
+}
+
+/** The images view: one row per running image, by digest. */
+export declare class ImagesView {
+  /** The images the query keeps, riskiest first by default, paged. */
+  query(query?: ImagesQueryInput): ImagesPage
+  /** Every row, in digest order. */
+  rows(): ImageRow[]
+  /** How many images it has. */
+  get length(): number
 }
 
 /**
@@ -2016,6 +2767,26 @@ export declare class TagPolicy {
   toJSON(): TagPolicyWords
   /** A policy from its `toJSON()` form. */
   static fromJSON(data: TagPolicyWords): TagPolicy
+}
+
+/**
+ * The vulnerability table: one row per distinct vulnerability on scanned
+ * running images, built with the funnel's rules.
+ */
+export declare class VulnerabilityTable {
+  /**
+   * The rows the query keeps (every filter holds), sorted (priority first
+   * by default) and paged.
+   */
+  query(query?: TableQueryInput): TablePage
+  /** Every row, in id order. */
+  rows(): VulnerabilityRow[]
+  /** The malicious packages on running images: never vulnerability rows. */
+  maliciousPackages(): MaliciousPackageRow[]
+  /** How many rows reached each stage shown, by stage code. */
+  stageCounts(): Partial<Record<Stage, number>>
+  /** How many rows it has. */
+  get length(): number
 }
 
 /** Applies a VEX document (as read) to findings: what remains and the outcome. */
@@ -2082,6 +2853,12 @@ export declare function distinctVulnerabilities(findings: OccurrenceInput[]): nu
  */
 export declare function enumerationCodes(): Record<string, string[]>
 
+/**
+ * The change between two states, explained: per funnel stage, what
+ * entered and left, each attributed to one cause.
+ */
+export declare function explainChange(before: EnvironmentStateInput, after: EnvironmentStateInput, threshold?: IncreaseThreshold): ChangeExplained
+
 /** Options of the funnel. */
 export interface FunnelOptions {
   /**
@@ -2093,6 +2870,12 @@ export interface FunnelOptions {
 
 /** The live-assessment highlights. */
 export declare function highlights(runningImages: RunningImageInput[], findings: OccurrenceInput[], violations?: ViolationInput[]): Highlights
+
+/**
+ * Builds the images view; `integrity` takes `IntegrityPolicy.assess`
+ * results (tied to images by their `imageDigest`).
+ */
+export declare function imagesView(runningImages: RunningImageInput[], findings: OccurrenceInput[], integrity?: IntegrityAssessmentInput[]): ImagesView
 
 /** The installation status of a cluster inventory. */
 export declare function installation(clusters: ClusterInput[], disableLabel?: DisableLabel): Installation
@@ -2118,6 +2901,9 @@ export declare function readCsafVex(document: string | Buffer): VexDocument
 /** Reads a CycloneDX document's VEX statements. */
 export declare function readCyclonedxVex(document: string | Buffer): VexDocument
 
+/** Reads FIRST's daily EPSS CSV (decompressed). */
+export declare function readEpss(document: string | Buffer): Enrichment
+
 /** Reads a Grype JSON report, or a kubevuln manifest holding one. */
 export declare function readGrype(document: string | Buffer): Ingested
 
@@ -2129,6 +2915,9 @@ export declare function readJfrogSimpleJson(document: string | Buffer): Ingested
 
 /** Reads JFrog Xray scan JSON (`jf scan --format json`). */
 export declare function readJfrogXrayJson(document: string | Buffer): Ingested
+
+/** Reads CISA's Known Exploited Vulnerabilities catalog JSON. */
+export declare function readKev(document: string | Buffer): Enrichment
 
 /** Reads a Kubernetes Pod list (`kubectl get pods -A -o json`) from `cluster`. */
 export declare function readKubernetesPods(document: string | Buffer, cluster: string): PodInventory
@@ -2171,3 +2960,6 @@ export declare function severityFromVocabulary(word: string): Severity | null
 
 /** Every tag rule code, in the core's order. */
 export declare function tagRules(): TagRule[]
+
+/** Builds the vulnerability table of the findings on the running images. */
+export declare function vulnerabilityTable(runningImages: RunningImageInput[], findings: OccurrenceInput[], options: { runtimeValidation: boolean, enrichment?: Enrichment | EnrichmentDataInput }): VulnerabilityTable

@@ -318,9 +318,10 @@ export interface DisableLabel {
 
 /**
  * EPSS scores and KEV entries by CVE id (canonical, upper case), with the
- * versions of the documents they came from.
+ * versions of the documents they came from. (Its schema is named
+ * `EnrichmentData`: the bindings' `Enrichment` is the object holding it.)
  */
-export interface Enrichment {
+export interface EnrichmentData {
   /** EPSS scores by CVE id. */
   epss: Record<string, Epss>
   /** The EPSS model version (`v2025.03.14`), when the file says. */
@@ -649,7 +650,7 @@ export interface Ingested {
    * The EPSS scores and known-exploited entries the report carries (Grype
    * writes them per match); empty for formats that carry none.
    */
-  enrichment?: Enrichment
+  enrichment?: EnrichmentData
   /**
    * One report per scanned image (per workload container for formats
    * that report so).
@@ -2086,9 +2087,10 @@ export interface ClusterInput {
 
 /**
  * EPSS scores and KEV entries by CVE id (canonical, upper case), with the
- * versions of the documents they came from.
+ * versions of the documents they came from. (Its schema is named
+ * `EnrichmentData`: the bindings' `Enrichment` is the object holding it.)
  */
-export interface EnrichmentInput {
+export interface EnrichmentDataInput {
   /** EPSS scores by CVE id. */
   epss?: Record<string, Epss>
   /** The EPSS model version (`v2025.03.14`), when the file says. */

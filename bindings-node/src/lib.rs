@@ -11,6 +11,7 @@ pub mod integrity;
 pub mod prioritization;
 pub mod reference;
 pub mod runtime;
+pub mod table;
 pub mod tags;
 pub mod task;
 mod to_camel;

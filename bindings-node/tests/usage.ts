@@ -2,6 +2,8 @@
 // describe how the package is used.
 import {
   ImageRef, TagPolicy, IntegrityPolicy, computeFunnel, computeTrend, computeFunnelAsync, readGrype,
+  vulnerabilityTable, imagesView, explainChange, readEpss, Enrichment,
+  type TablePage, type ImagesPage, type ChangeExplained, type StopReason,
   type FunnelResult, type KubesightError, type TagRule, type TrendResult, type Ingested, type Severity,
 } from '../index.js'
 
@@ -31,4 +33,13 @@ try {
   const error = e as KubesightError
   code = `${error.code}: ${String(error.details.reference)}`
 }
+const enrichment: Enrichment = readEpss('cve,epss\nCVE-2024-1,0.5\n').merged(new Enrichment({ kev: { 'CVE-2024-1': {} } }))
+const table = vulnerabilityTable([], [], { runtimeValidation: true, enrichment })
+const page: TablePage = table.query({ stage: 'applicable', severity: ['critical'], sort: [{ column: 'epss' }], limit: 10 })
+const why: Array<StopReason | null | undefined> = page.rows.map((r) => r.stopped)
+const epss: Array<number | undefined> = page.rows.map((r) => r.epss?.score)
+const images: ImagesPage = imagesView([], []).query({ risk: ['malicious'], limit: 5 })
+const changed: ChangeExplained = explainChange({ running: [], findings: [] }, { running: [], findings: [] })
+const causes: string[] = changed.change.causes?.map((c) => c.cause) ?? []
+export { why, epss, images, causes }
 export { code, tag, rule, rules, status, high, running, pending, read, worst }
