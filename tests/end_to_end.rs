@@ -84,7 +84,7 @@ fn the_bundled_environment_gives_the_dashboard_it_should() {
     assert_eq!(env.containers.len(), 8);
     assert_eq!(env.running_images.len(), 6);
     let counts: Vec<usize> = env.reports.iter().map(|(_, n)| *n).collect();
-    assert_eq!(counts, [73, 161, 42, 142, 24, 17]);
+    assert_eq!(counts, [73, 161, 42, 142, 27, 20]);
     assert_eq!(
         (
             env.runtime.loaded,
@@ -114,22 +114,22 @@ fn the_bundled_environment_gives_the_dashboard_it_should() {
     let (interned, skipped) = index.intern_all(&env.findings);
     assert_eq!(skipped.malicious, 1);
     assert_eq!((skipped.not_running, skipped.not_scanned), (0, 0));
-    assert_eq!(interned.len(), 73 + 160 + 42 + 142 + 24 + 16);
+    assert_eq!(interned.len(), 73 + 160 + 42 + 142 + 27 + 19);
     let mut accumulator = FunnelAccumulator::for_index(&index);
     accumulator.add_all(&interned);
     let funnel = accumulator.finish(&index, installation.status.runtime_validation());
     let stage = |s: StageCount| (s.vulnerabilities, s.images);
-    assert_eq!(stage(funnel.all), (237, 5));
-    assert_eq!(stage(funnel.critical_high), (109, 4));
-    assert_eq!(stage(funnel.applicable), (5, 2));
+    assert_eq!(stage(funnel.all), (240, 5));
+    assert_eq!(stage(funnel.critical_high), (112, 4));
+    assert_eq!(stage(funnel.applicable), (7, 2));
     assert_eq!(stage(funnel.with_fix), (5, 2));
     assert_eq!(funnel.validated_in_runtime.map(stage), Some((1, 1)));
     let u = funnel.undecided;
-    assert_eq!((u.applicability, u.fix, u.runtime), (103, 0, 4));
+    assert_eq!((u.applicability, u.fix, u.runtime), (104, 0, 4));
     let s = funnel.by_severity;
     assert_eq!(
         (s.critical, s.high, s.medium, s.low, s.unknown),
-        (31, 78, 72, 56, 0)
+        (33, 79, 72, 56, 0)
     );
 
     let policy = IntegrityPolicy::new(TrustedRegistries::new(&env.trusted_registries).unwrap());
@@ -156,7 +156,7 @@ fn the_bundled_environment_gives_the_dashboard_it_should() {
             highlights.critical_applicable.vulnerabilities,
             highlights.critical_applicable.images
         ),
-        (2, 1)
+        (3, 1)
     );
     assert_eq!(highlights.integrity_violations.images, 3);
 }
@@ -169,27 +169,28 @@ fn the_bundled_environment_gives_the_dashboard_it_should() {
 ///   undetermined), nginx (5: CVE-2023-44487 and CVE-2023-4911 High
 ///   applicable, CVE-2023-5363 High rescan_required, CVE-2023-6879 Critical
 ///   not applicable, CVE-2023-45853 Critical upgrade_required), the frontend
-///   (the 24 findings of its JFrog table, 22 CVEs, and the malicious
+///   (the 27 findings of its JFrog table, 25 CVEs, and the malicious
 ///   package), ubuntu (2, not scanned by contextual analysis), python (2:
 ///   CVE-2023-24329 High not covered, CVE-2022-40897 Medium applicable); api
 ///   and node-agent unscanned, node-agent without a digest (one warning).
-///   36 findings and 1 malicious; 7 running images, 5 scanned.
-/// - Distinct CVEs: 3 + 5 + 22 + 2 + 2, less CVE-2023-6246, CVE-2023-45853
-///   and CVE-2024-2961, each on two images: 31. Critical or High: xjoin 3,
-///   nginx 5, 9 more of the frontend's, python's CVE-2023-24329: 18.
-///   Applicable among those: CVE-2022-1471, CVE-2023-44487, CVE-2023-4911,
-///   and the frontend's CVE-2023-42282, CVE-2023-36665, CVE-2022-23540,
-///   CVE-2024-22019: 7 on 3 images; undecided: CVE-2023-6246, -5363,
+///   39 findings and 1 malicious; 7 running images, 5 scanned.
+/// - Distinct CVEs: 3 + 5 + 25 + 2 + 2, less CVE-2023-6246, CVE-2023-45853
+///   and CVE-2024-2961, each on two images: 34. Critical or High: xjoin 3,
+///   nginx 5, 12 more of the frontend's (vm2's two and dicer's among them),
+///   python's CVE-2023-24329: 21. Applicable among those: CVE-2022-1471,
+///   CVE-2023-44487, CVE-2023-4911, and the frontend's CVE-2023-42282,
+///   CVE-2023-36665, CVE-2022-23540, CVE-2024-22019, CVE-2023-37466 (vm2),
+///   CVE-2022-24434 (dicer): 9 on 3 images; undecided: CVE-2023-6246, -5363,
 ///   -45853, CVE-2024-27983, -21892, -2961, CVE-2023-24329: 7. No fix
-///   versions in the listing: With Fix 0, 7 undecided.
+///   versions in the listing: With Fix 0, 9 undecided.
 /// - Workloads: node-1's sensor runs (xjoin, web, frontend, node-agent
 ///   watched), node-2's failed, node-3's is disabled. Processes hold
 ///   snakeyaml's CVE, nginx's two applicable ones, the frontend's
 ///   CVE-2023-42282 and CVE-2024-22019, and python's CVE-2023-24329 (on an
-///   unwatched node, still a process): 6 loaded; the other 2 + 3 + 22 of the
-///   watched images not observed: 27; ubuntu's 2 and python's other one: 3.
-/// - Highlights: CVE-2022-1471, CVE-2023-42282, CVE-2023-36665 Critical and
-///   applicable on 2 images; 1 malicious package on 1 image.
+///   unwatched node, still a process): 6 loaded; the other 2 + 3 + 25 of the
+///   watched images not observed: 30; ubuntu's 2 and python's other one: 3.
+/// - Highlights: CVE-2022-1471, CVE-2023-42282, CVE-2023-36665, CVE-2023-37466
+///   Critical and applicable on 2 images; 1 malicious package on 1 image.
 #[test]
 fn a_platform_export_alone_gives_the_dashboard() {
     let env = load("platform-export.json");
@@ -197,11 +198,11 @@ fn a_platform_export_alone_gives_the_dashboard() {
     let view = env.platform.as_ref().unwrap();
     assert_eq!((view.tags.tags.len(), view.workloads), (7, 7));
     assert_eq!(env.running_images.len(), 7);
-    assert_eq!(env.reports, [("the platform's image tags".to_owned(), 37)]);
+    assert_eq!(env.reports, [("the platform's image tags".to_owned(), 40)]);
     assert_eq!(env.warnings.len(), 1, "{:?}", env.warnings);
     assert!(env.warnings[0].starts_with("the platform's image tags: no_image_digest"));
     let e = view.tags.evidence.unwrap();
-    assert_eq!((e.loaded, e.not_observed, e.unavailable), (6, 27, 3));
+    assert_eq!((e.loaded, e.not_observed, e.unavailable), (6, 30, 3));
 
     let label = DisableLabel::default();
     let installation = Installation::of(&env.clusters, &label);
@@ -210,19 +211,19 @@ fn a_platform_export_alone_gives_the_dashboard() {
     let scan = ScanReport::of_index(&index);
     assert_eq!((scan.running, scan.scanned), (7, 5));
     let (interned, skipped) = index.intern_all(&env.findings);
-    assert_eq!((interned.len(), skipped.malicious), (36, 1));
+    assert_eq!((interned.len(), skipped.malicious), (39, 1));
     let mut accumulator = FunnelAccumulator::for_index(&index);
     accumulator.add_all(&interned);
     let funnel = accumulator.finish(&index, installation.status.runtime_validation());
     let stage = |s: StageCount| (s.vulnerabilities, s.images);
-    assert_eq!(stage(funnel.all), (31, 5));
-    assert_eq!(stage(funnel.critical_high), (18, 5));
-    assert_eq!(stage(funnel.applicable), (7, 3));
+    assert_eq!(stage(funnel.all), (34, 5));
+    assert_eq!(stage(funnel.critical_high), (21, 5));
+    assert_eq!(stage(funnel.applicable), (9, 3));
     assert_eq!(stage(funnel.with_fix), (0, 0));
     assert_eq!(funnel.validated_in_runtime.map(stage), Some((0, 0)));
     assert_eq!(
         (funnel.undecided.applicability, funnel.undecided.fix),
-        (7, 7)
+        (7, 9)
     );
     let highlights = Highlights::of_index(&index, &env.findings, []);
     assert_eq!(
@@ -232,7 +233,7 @@ fn a_platform_export_alone_gives_the_dashboard() {
             highlights.malicious_packages.packages,
             highlights.malicious_packages.images
         ),
-        (3, 2, 1, 1)
+        (4, 2, 1, 1)
     );
 }
 

@@ -162,7 +162,7 @@ def test_enums_are_str_enums_with_the_core_codes() -> None:
         declared = typing.get_args(getattr(kubesight.types, enum.__name__))
         assert sorted(e.value for e in enum) == sorted(declared), enum.__name__
         checked += 1
-    assert checked == 15
+    assert checked == 18
     assert kubesight.Severity.CRITICAL == "critical"
     assert isinstance(kubesight.Severity.CRITICAL, str)
     assert str(kubesight.ViolationKind.DIGEST_MISMATCH) == "digest_mismatch"

@@ -136,7 +136,7 @@ const INPUTS: [&str; 22] = [
     "TableQuery",
     "ImagesQuery",
     "EnvironmentState",
-    "Enrichment",
+    "EnrichmentData",
     "IncreaseThreshold",
     "IntegrityAssessment",
 ];

@@ -27,6 +27,7 @@ from . import ingest
 from ._convert import Instant, instant
 from ._enums import (
     Applicability,
+    ChangeCause,
     ControllerState,
     DayState,
     FixState,
@@ -38,6 +39,8 @@ from ._enums import (
     Scanner,
     SensorState,
     Severity,
+    Stage,
+    StopReason,
     TagRule,
     VexStatus,
     ViolationKind,
@@ -68,6 +71,7 @@ from ._table import (
 
 __all__ = [
     "Applicability",
+    "ChangeCause",
     "ControllerState",
     "DayState",
     "Enrichment",
@@ -87,6 +91,8 @@ __all__ = [
     "Scanner",
     "SensorState",
     "Severity",
+    "Stage",
+    "StopReason",
     "TagClass",
     "TagPolicy",
     "TagRule",

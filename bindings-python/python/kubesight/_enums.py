@@ -92,6 +92,42 @@ class RuntimeEvidence(_Code):
     UNAVAILABLE = "unavailable"
 
 
+class Stage(_Code):
+    """A stage of the prioritization funnel, in funnel order."""
+
+    ALL = "all"
+    CRITICAL_HIGH = "critical_high"
+    APPLICABLE = "applicable"
+    WITH_FIX = "with_fix"
+    VALIDATED_IN_RUNTIME = "validated_in_runtime"
+
+
+class StopReason(_Code):
+    """Why a vulnerability stopped before the next stage of the funnel."""
+
+    NOT_CRITICAL_HIGH = "not_critical_high"
+    NOT_APPLICABLE = "not_applicable"
+    APPLICABILITY_UNDECIDED = "applicability_undecided"
+    NO_FIX = "no_fix"
+    FIX_UNKNOWN = "fix_unknown"
+    NOT_LOADED = "not_loaded"
+    RUNTIME_UNAVAILABLE = "runtime_unavailable"
+
+
+class ChangeCause(_Code):
+    """Why a vulnerability entered or left a funnel stage: the documented
+    causes of a sudden increase, and what explains a decrease."""
+
+    NEW_IMAGES_WITHOUT_SCANNING = "new_images_without_scanning"
+    NEW_VULNERABILITY_DISCLOSURE = "new_vulnerability_disclosure"
+    CLUSTER_CONFIGURATION_CHANGE = "cluster_configuration_change"
+    IMAGES_REPLACED = "images_replaced"
+    IMAGES_STOPPED = "images_stopped"
+    PACKAGE_UPGRADED = "package_upgraded"
+    SUPPRESSED_BY_VEX = "suppressed_by_vex"
+    NO_LONGER_REPORTED = "no_longer_reported"
+
+
 class InstallationStatus(_Code):
     """How much of the runtime is installed."""
 

@@ -471,9 +471,10 @@ class DisableLabel(Result, Protocol):
         ...
 
 
-class Enrichment(Result, Protocol):
+class EnrichmentData(Result, Protocol):
     """EPSS scores and KEV entries by CVE id (canonical, upper case), with the
-    versions of the documents they came from.
+    versions of the documents they came from. (Its schema is named
+    `EnrichmentData`: the bindings' `Enrichment` is the object holding it.)
     """
     @property
     def epss(self) -> Mapping[str, Epss]:
@@ -1047,7 +1048,7 @@ class IngestWarning(Result, Protocol):
 class Ingested(Result, Protocol):
     """Everything read from one document."""
     @property
-    def enrichment(self) -> Optional[Enrichment]:
+    def enrichment(self) -> Optional[EnrichmentData]:
         """The EPSS scores and known-exploited entries the report carries (Grype
         writes them per match); empty for formats that carry none.
         """
@@ -3357,7 +3358,7 @@ __all__ = [
     "DigestComparison",
     "Direction",
     "DisableLabel",
-    "Enrichment",
+    "EnrichmentData",
     "EnvironmentState",
     "Epss",
     "EpssSignal",

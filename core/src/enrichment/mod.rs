@@ -102,9 +102,11 @@ impl KevEntry {
 }
 
 /// EPSS scores and KEV entries by CVE id (canonical, upper case), with the
-/// versions of the documents they came from.
+/// versions of the documents they came from. (Its schema is named
+/// `EnrichmentData`: the bindings' `Enrichment` is the object holding it.)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "EnrichmentData"))]
 pub struct Enrichment {
     /// EPSS scores by CVE id.
     #[serde(default)]

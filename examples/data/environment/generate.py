@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the scanner reports of the bundled environment.
+"""Writes the scanner reports of the bundled environment, and its second day.
 
     python3 examples/data/environment/generate.py
 
@@ -28,6 +28,35 @@ by the digest its pods run: Grype by `source.target.repoDigests`, kubevuln by
 its `ID` reference, Trivy Operator by `report.artifact.digest`. JFrog names
 the image tar by its configuration digest and osv-scanner names a lockfile;
 `environment.json` says which running image those two scanned (`image`).
+
+Contextual analysis: the JFrog report carries a verdict per row
+(`applicable`, and its CVE's `applicability.status`: Applicable, Not
+Applicable, Undetermined, Not Covered), the platform's listings one per
+vulnerability (`applicability`: applicable, not_applicable, undetermined,
+not_covered, not_scanned, rescan_required, upgrade_required). The frontend's
+Critical and High findings are Applicable with a fix (CVE-2023-42282 ip,
+CVE-2023-36665 protobufjs, CVE-2022-23540 jsonwebtoken, CVE-2024-22019 node)
+and without one (CVE-2023-37466 vm2, CVE-2022-24434 dicer), Not Applicable,
+Undetermined or Not Covered; the platform lists the same verdicts for the
+frontend (without fix versions: its listing has none), its own for the
+other images.
+
+Day 2 (`day2/`, by `generator/day2.py`) is the same environment observed 24
+hours later (2024-05-02T12:00:00Z). Its manifest `day2/environment.json`
+names the files that changed, next to it, and day 1's others by `../`:
+
+    day2/environment.json                 the manifest
+    day2/pods-prod-eu.json                day 1's pods and the new Deployment shop/checkout
+                                          (registry.acme.io/shop/checkout:1.0.0, on node-1),
+                                          an image no report covers
+    day2/registry.json                    day 1's answers and the checkout image's
+    day2/grype-python-3.6.json            the rescan of docker.io/library/python:3.6: one more
+                                          match, CVE-2024-0985 (High) on libpq5, fixed in
+                                          13.14-0+deb11u1
+    day2/jfrog-xjoin-kafka-connect.json   JFrog simple-json `jf docker scan` of the xjoin image:
+                                          contextual analysis newly run on it (its Grype findings,
+                                          with verdicts; CVE-2023-25194, CVE-2023-34455 and
+                                          CVE-2023-4911 Applicable)
 
 The findings are written for this example, in each producer's shape. The
 packages, versions and vulnerability ids are real ones as the scanners'
