@@ -2,7 +2,9 @@
 //! has it: Pod lists, registry answers, scanner reports (Grype, kubevuln,
 //! Trivy Operator, JFrog, osv-scanner), a VEX document and the cluster
 //! listing. It prints installation and sensor health, scan status,
-//! readiness, the prioritization funnel, the highlights, and every
+//! readiness, the prioritization funnel, the highlights, the ten
+//! highest-priority vulnerabilities with where they run and why they stopped,
+//! the five riskiest images, what changed since the day before, and every
 //! integrity violation explained.
 //!
 //! ```text
@@ -11,10 +13,13 @@
 //! ```
 //!
 //! The manifest's format is described in `examples/environment.rs`; the
-//! bundled one is `examples/data/environment/environment.json`.
+//! bundled one is `examples/data/environment/day2/environment.json`, whose
+//! `previous` is the day before (`examples/data/environment/environment.json`).
 
 #[path = "environment.rs"]
 mod environment;
+#[path = "priorities.rs"]
+mod priorities;
 
 use std::collections::BTreeMap;
 use std::error::Error;
@@ -32,12 +37,13 @@ use kubesight::integrity::{
 };
 use kubesight::readiness::Readiness;
 use kubesight::runtime::{ClusterHealth, DisableLabel, Installation, ScanReport};
+use kubesight::table::VulnerabilityTable;
 
 fn main() -> Result<(), Box<dyn Error>> {
     let manifest = std::env::args().nth(1).map_or_else(
         || {
             PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("../examples/data/environment/environment.json")
+                .join("../examples/data/environment/day2/environment.json")
         },
         PathBuf::from,
     );
@@ -144,6 +150,22 @@ fn main() -> Result<(), Box<dyn Error>> {
         .filter_map(|(_, a)| a.violation.as_ref())
         .collect();
     print_prioritization(&inventory, violations_found.iter().copied());
+    let validation = Installation::of(&inventory.clusters, &DisableLabel::default())
+        .status
+        .runtime_validation();
+    let table = VulnerabilityTable::build(
+        &inventory.running_images,
+        &inventory.findings,
+        validation,
+        None,
+    );
+    priorities::print_priorities(&table);
+    let assessments: Vec<IntegrityAssessment> = assessed.iter().map(|(_, a)| a.clone()).collect();
+    priorities::print_riskiest(&inventory, &assessments);
+    if let Some(previous) = &inventory.previous {
+        let before = environment::load(previous)?;
+        priorities::print_change(&before, &inventory, validation);
+    }
     let mut violations: Vec<&Violation> = assessed
         .iter()
         .filter_map(|(_, a)| a.violation.as_ref())

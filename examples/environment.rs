@@ -20,6 +20,7 @@
 //!                      image tags and workloads listings (optional)
 //! vex                  [file]: OpenVEX, CycloneDX or CSAF VEX documents
 //! scan_configurations  each cluster's scanners and retention
+//! previous             the manifest of the day before, for the explained change (optional)
 //! ```
 //!
 //! A platform export alone (cluster details, image tag and workload pages,
@@ -54,6 +55,7 @@ struct Manifest {
     #[serde(default)]
     vex: Vec<PathBuf>,
     scan_configurations: ScanConfigurations,
+    previous: Option<PathBuf>,
 }
 
 #[derive(Deserialize)]
@@ -100,6 +102,8 @@ pub(crate) struct Environment {
     pub(crate) platform: Option<PlatformView>,
     /// What the readers skipped or assumed, one line each.
     pub(crate) warnings: Vec<String>,
+    /// The manifest of the day before, when the manifest names one.
+    pub(crate) previous: Option<PathBuf>,
 }
 
 /// The platform's image tags and what its workloads told of them.
@@ -296,5 +300,6 @@ pub(crate) fn load(manifest: &Path) -> Result<Environment, Box<dyn Error>> {
         runtime,
         platform,
         warnings,
+        previous: m.previous.map(|p| dir.join(p)),
     })
 }

@@ -272,3 +272,78 @@ fn the_platforms_integrity_badges_match_the_assessment() {
     assert_eq!(assessed.len(), 3);
     assert_eq!(assessed, badged);
 }
+
+/// The second day (`day2/environment.json`): a Deployment of an image no
+/// scanner covers, a rescan of python:3.6 that reports CVE-2024-0985, and
+/// contextual analysis run for the first time on xjoin (a JFrog scan of the
+/// same image). The explained change finds each of the three in the data.
+#[test]
+fn the_second_day_explains_what_changed() {
+    use kubesight::change::{explain_change, EnvironmentState};
+    use kubesight::funnel::{ChangeCause, ChangedFact, IncreaseThreshold, Stage};
+    let (before, after) = (bundled(), load("day2/environment.json"));
+    assert_eq!(
+        after.previous.as_deref(),
+        Some(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../examples/data/environment/day2/../environment.json")
+                .as_path()
+        )
+    );
+    let validation = kubesight::funnel::RuntimeValidation::Available;
+    let state = |e: &environment::Environment| EnvironmentState {
+        running: e.running_images.clone(),
+        findings: e.findings.clone(),
+        runtime_validation: validation,
+        suppressed: Vec::new(),
+    };
+    let explained = explain_change(
+        &state(&before),
+        &state(&after),
+        IncreaseThreshold::default(),
+    );
+    assert_eq!(
+        (
+            explained.new_images,
+            explained.new_unscanned_images,
+            explained.stopped_images
+        ),
+        (1, 1, 0)
+    );
+    let at = |s: Stage| explained.stages.iter().find(|m| m.stage == s).unwrap();
+    let all = at(Stage::All);
+    assert_eq!((all.before, all.after), (240, 241));
+    assert_eq!(all.entered.len(), 1);
+    assert!(all.left.is_empty());
+    let new = &all.entered[0];
+    assert_eq!(
+        (new.id.as_str(), new.cause),
+        ("CVE-2024-0985", ChangeCause::NewVulnerabilityDisclosure)
+    );
+    assert_eq!(
+        new.images,
+        ["sha256:56e428bb95594df86c86d62aa7b6ca5827ecf23a2a1e933288cba950d394fdbf"]
+    );
+    let applicable = at(Stage::Applicable);
+    assert_eq!((applicable.before, applicable.after), (7, 9));
+    let moved: Vec<(&str, ChangeCause)> = applicable
+        .entered
+        .iter()
+        .map(|m| (m.id.as_str(), m.cause))
+        .collect();
+    assert_eq!(
+        moved,
+        [
+            ("CVE-2023-25194", ChangeCause::ClusterConfigurationChange),
+            ("CVE-2023-34455", ChangeCause::ClusterConfigurationChange)
+        ]
+    );
+    assert!(applicable
+        .entered
+        .iter()
+        .all(|m| m.facts.contains(&ChangedFact::ContextualAnalysis)));
+    assert!(
+        !explained.change.sudden_increase,
+        "3 more is not sudden by the default threshold"
+    );
+}

@@ -41,7 +41,10 @@ pub fn enumeration_codes() -> Vec<(&'static str, Vec<&'static str>)> {
                 .map(|a| a.code())
                 .to_vec(),
         ),
-        ("Stage", crate::funnel::Stage::ALL.map(|s| s.code()).to_vec()),
+        (
+            "Stage",
+            crate::funnel::Stage::ALL.map(|s| s.code()).to_vec(),
+        ),
         (
             "StopReason",
             crate::table::StopReason::ALL.map(|r| r.code()).to_vec(),
@@ -50,7 +53,10 @@ pub fn enumeration_codes() -> Vec<(&'static str, Vec<&'static str>)> {
             "ChangeCause",
             crate::funnel::ChangeCause::ALL.map(|c| c.code()).to_vec(),
         ),
-        ("FixState", crate::finding::FixState::ALL.map(|f| f.code()).to_vec()),
+        (
+            "FixState",
+            crate::finding::FixState::ALL.map(|f| f.code()).to_vec(),
+        ),
         (
             "RuntimeEvidence",
             crate::finding::RuntimeEvidence::ALL

@@ -180,8 +180,17 @@ fn facts(
     if before.severity != after.severity {
         facts.push(ChangedFact::Severity);
     }
-    if before.fix_states != after.fix_states || before.packages != after.packages {
+    if before.fix_states != after.fix_states {
         facts.push(ChangedFact::Fix);
+    }
+    let packages = |r: &VulnerabilityRow| -> BTreeSet<(String, String)> {
+        r.packages
+            .iter()
+            .map(|p| (p.name.clone(), p.version.clone()))
+            .collect()
+    };
+    if packages(before) != packages(after) || before.severity_sources != after.severity_sources {
+        facts.push(ChangedFact::Scanners);
     }
     facts
 }

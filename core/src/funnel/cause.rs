@@ -94,6 +94,35 @@ pub enum ChangedFact {
     Severity,
     /// The fix state changed.
     Fix,
+    /// The scanners reporting it changed (other packages or severity
+    /// sources: a scanner added to or removed from the scan configuration).
+    Scanners,
+}
+
+impl ChangedFact {
+    /// The stable machine code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            ChangedFact::ContextualAnalysis => "contextual_analysis",
+            ChangedFact::Sensors => "sensors",
+            ChangedFact::ScanCoverage => "scan_coverage",
+            ChangedFact::Severity => "severity",
+            ChangedFact::Fix => "fix",
+            ChangedFact::Scanners => "scanners",
+        }
+    }
+
+    /// The fact in words.
+    pub const fn text(self) -> &'static str {
+        match self {
+            ChangedFact::ContextualAnalysis => "contextual analysis ran or changed its verdict",
+            ChangedFact::Sensors => "what the sensors see changed",
+            ChangedFact::ScanCoverage => "an image became scanned or unscanned",
+            ChangedFact::Severity => "the severity changed",
+            ChangedFact::Fix => "the fix changed",
+            ChangedFact::Scanners => "the scanners reporting it changed",
+        }
+    }
 }
 
 /// How many vulnerabilities one cause moved, with examples.

@@ -217,6 +217,7 @@ def manifest():
     })
     m["reports"] = reports
     m["vex"] = ["../" + v for v in m["vex"]]
+    m["previous"] = "../environment.json"
     return m
 
 
