@@ -26,7 +26,11 @@ fn places(images: &[RowImage]) -> String {
     match all.len() {
         0 => "no workload known".to_owned(),
         n if n <= 2 => all.join(", "),
-        n => format!("{} and {} more", all[..2].join(", "), n - 2),
+        n => format!(
+            "{} and {} more",
+            all.get(..2).unwrap_or_default().join(", "),
+            n - 2
+        ),
     }
 }
 
@@ -64,7 +68,11 @@ pub(crate) fn print_priorities(table: &VulnerabilityTable) {
             .collect();
         packages.dedup();
         let shown = match packages.len() {
-            n if n > 3 => format!("{} and {} more packages", packages[..3].join(", "), n - 3),
+            n if n > 3 => format!(
+                "{} and {} more packages",
+                packages.get(..3).unwrap_or_default().join(", "),
+                n - 3
+            ),
             _ => packages.join(", "),
         };
         println!(

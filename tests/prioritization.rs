@@ -118,8 +118,8 @@ fn grype_enrichment_is_read_from_real_reports() {
     let ingested = kubesight::ingest::grype(&report).unwrap();
     let score = ingested.enrichment.epss_of("CVE-2022-28391").unwrap();
     assert_eq!(
-        (score.score, score.date.as_deref()),
-        (0.0719, Some("2025-06-18"))
+        (score.score, score.date.map(|d| d.to_string())),
+        (0.0719, Some("2025-06-18".to_owned()))
     );
     assert!(ingested
         .occurrences()

@@ -156,18 +156,21 @@ class VulnerabilityTable:
         sort: Optional[Sequence[Sort]] = None,
         offset: int = 0,
         limit: Optional[int] = None,
+        images_per_row: int = 10,
     ) -> types.TablePage:
         """The rows the filters keep (all of them hold; a list holds when a
         row has any of its values), sorted (priority first by default) and
         paged: ``.total``, ``.offset``, ``.rows``. ``stage`` keeps the rows
-        that reached at least that stage, the funnel's drill-down."""
+        that reached at least that stage, the funnel's drill-down. Each row
+        lists up to ``images_per_row`` of its images (``image_count`` counts
+        them all; ``rows`` lists every one)."""
         query = {
             "stage": stage, "stopped_at": stopped_at, "stopped": _listed(stopped),
             "severity": _listed(severity), "applicability": _listed(applicability),
             "fix": _listed(fix), "runtime": _listed(runtime), "cluster": cluster,
             "namespace": namespace, "workload": workload, "image": image, "package": package,
             "id": id, "kev": kev, "min_epss": min_epss, "sort": _sort(sort),
-            "offset": offset, "limit": limit,
+            "offset": offset, "limit": limit, "images_per_row": images_per_row,
         }
         return cast(types.TablePage, Record(self._native.query(query), "TablePage"))
 

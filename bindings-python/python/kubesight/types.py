@@ -118,7 +118,7 @@ class ChangeExplained(Result, Protocol):
         ...
 
 
-ChangedFact = Literal["contextual_analysis", "sensors", "scan_coverage", "severity", "fix"]
+ChangedFact = Literal["contextual_analysis", "sensors", "scan_coverage", "severity", "fix", "scanners"]
 """A fact that moved a vulnerability between stages on the same images."""
 
 
@@ -2715,6 +2715,13 @@ class TableQuery(Result, Protocol):
     def image(self) -> Optional[str]:
         """Rows on an image with this digest, or deployed by a reference
         containing this text.
+        """
+        ...
+    @property
+    def images_per_row(self) -> int:
+        """The most images listed per row (its `image_count` counts them all):
+        a vulnerability on 40,000 images is a page of its own otherwise.
+        Default 10; [`VulnerabilityTable::rows`] lists every image.
         """
         ...
     @property

@@ -40,7 +40,7 @@ pub struct Epss {
     pub percentile: Option<f64>,
     /// The day the score is of (`2025-03-17`), when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<chrono::NaiveDate>,
 }
 
 /// One entry of the Known Exploited Vulnerabilities catalog.
@@ -190,7 +190,7 @@ mod tests {
         Epss {
             score,
             percentile: None,
-            date: date.map(String::from),
+            date: date.and_then(|d| d.parse().ok()),
         }
     }
 

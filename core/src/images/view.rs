@@ -1,6 +1,5 @@
 //! Building and querying the images view.
 
-use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
@@ -307,9 +306,12 @@ impl ImagesView {
 
     /// The rows the query keeps, sorted and paged.
     pub fn query(&self, query: &ImagesQuery) -> ImagesPage {
-        let mut kept: Vec<&ImageRow> = self.rows.iter().filter(|r| keeps(query, r)).collect();
+        let kept: Vec<usize> = (0..self.rows.len())
+            .filter(|&i| self.rows.get(i).is_some_and(|r| keeps(query, r)))
+            .collect();
         let total = kept.len();
-        let keys = if query.sort.is_empty() {
+        let mut columns: Vec<ImageSortKey> = Vec::new();
+        let asked = if query.sort.is_empty() {
             vec![ImageSortKey {
                 column: ImageColumn::Risk,
                 descending: true,
@@ -317,35 +319,43 @@ impl ImagesView {
         } else {
             query.sort.clone()
         };
-        let compare = |a: &&ImageRow, b: &&ImageRow| {
-            for key in &keys {
-                let order = compare(key.column, a, b);
-                let order = if key.descending {
-                    order.reverse()
-                } else {
-                    order
-                };
-                if order != Ordering::Equal {
-                    return order;
-                }
+        for key in asked {
+            if !columns.iter().any(|c| c.column == key.column) {
+                columns.push(key);
             }
-            a.digest.cmp(&b.digest)
-        };
+        }
+        // Each kept row's key, computed once (rows are in digest order: the
+        // index is the last word).
+        let stride = columns
+            .iter()
+            .map(|c| if c.column == ImageColumn::Risk { 7 } else { 1 })
+            .sum::<usize>()
+            + 1;
+        let mut words: Vec<u64> = Vec::with_capacity(kept.len() * stride);
+        for &i in &kept {
+            if let Some(row) = self.rows.get(i) {
+                sort_key(row, i as u64, &columns, &mut words);
+            }
+        }
+        let key = |i: usize| words.get(i * stride..(i + 1) * stride).unwrap_or(&[]);
+        let mut order: Vec<usize> = (0..kept.len()).collect();
+        let compare = |a: &usize, b: &usize| key(*a).cmp(key(*b));
         let end = query
             .limit
             .map_or(total, |l| query.offset.saturating_add(l).min(total));
-        if end < total && end > 0 {
-            kept.select_nth_unstable_by(end - 1, compare);
-            kept.truncate(end);
+        if end < order.len() && end > 0 {
+            order.select_nth_unstable_by(end - 1, compare);
+            order.truncate(end);
         }
-        kept.sort_unstable_by(compare);
+        order.sort_unstable_by(compare);
         ImagesPage {
             total: total as u64,
             offset: query.offset as u64,
-            rows: kept
+            rows: order
                 .into_iter()
                 .skip(query.offset)
                 .take(end.saturating_sub(query.offset))
+                .filter_map(|o| kept.get(o).and_then(|&i| self.rows.get(i)))
                 .cloned()
                 .collect(),
         }
@@ -387,27 +397,38 @@ fn keeps(q: &ImagesQuery, r: &ImageRow) -> bool {
     })
 }
 
-fn compare(column: ImageColumn, a: &ImageRow, b: &ImageRow) -> Ordering {
-    let (va, vb) = (&a.vulnerabilities, &b.vulnerabilities);
-    match column {
-        ImageColumn::Risk => a
-            .risks
-            .len()
-            .cmp(&b.risks.len())
-            .then(a.critical_applicable.cmp(&b.critical_applicable))
-            .then(a.malicious_packages.cmp(&b.malicious_packages))
-            .then(va.critical.cmp(&vb.critical))
-            .then(va.high.cmp(&vb.high))
-            .then(va.total().cmp(&vb.total()))
-            // The earlier digest ranks higher.
-            .then(b.digest.cmp(&a.digest)),
-        ImageColumn::Digest => a.digest.cmp(&b.digest),
-        ImageColumn::Critical => va.critical.cmp(&vb.critical),
-        ImageColumn::High => va.high.cmp(&vb.high),
-        ImageColumn::Vulnerabilities => va.total().cmp(&vb.total()),
-        ImageColumn::CriticalApplicable => a.critical_applicable.cmp(&b.critical_applicable),
-        ImageColumn::Malicious => a.malicious_packages.cmp(&b.malicious_packages),
-        ImageColumn::Workloads => a.workloads.len().cmp(&b.workloads.len()),
-        ImageColumn::Clusters => a.clusters.len().cmp(&b.clusters.len()),
+/// Appends row `r`'s (at `index`, in digest order) sort key: words that
+/// sort ascending in the order `keys` asks (negated for a descending column),
+/// and the index last, so that no two rows tie.
+fn sort_key(r: &ImageRow, index: u64, keys: &[ImageSortKey], out: &mut Vec<u64>) {
+    let mut put = |word: u64, descending: bool| out.push(if descending { !word } else { word });
+    let v = &r.vulnerabilities;
+    for k in keys {
+        let d = k.descending;
+        match k.column {
+            ImageColumn::Risk => {
+                for word in [
+                    r.risks.len() as u64,
+                    r.critical_applicable,
+                    r.malicious_packages,
+                    v.critical,
+                    v.high,
+                    v.total(),
+                ] {
+                    put(word, d);
+                }
+                // The earlier digest ranks higher.
+                put(index, !d);
+            }
+            ImageColumn::Digest => put(index, d),
+            ImageColumn::Critical => put(v.critical, d),
+            ImageColumn::High => put(v.high, d),
+            ImageColumn::Vulnerabilities => put(v.total(), d),
+            ImageColumn::CriticalApplicable => put(r.critical_applicable, d),
+            ImageColumn::Malicious => put(r.malicious_packages, d),
+            ImageColumn::Workloads => put(r.workloads.len() as u64, d),
+            ImageColumn::Clusters => put(r.clusters.len() as u64, d),
+        }
     }
+    put(index, false);
 }

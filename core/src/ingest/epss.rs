@@ -16,7 +16,7 @@
 
 use super::{IngestError, IngestWarning, WarningCode};
 use crate::enrichment::{Enrichment, Epss};
-use crate::finding::{canonical_id, IdKind};
+use crate::finding::canonical_id;
 
 const FORMAT: &str = "EPSS CSV";
 
@@ -38,7 +38,7 @@ pub struct EnrichmentRead {
 ///            cve,epss,percentile\nCVE-1999-0001,0.01167,0.83060\ncve-2024-3094,8.6e-1,0.99\n";
 /// let read = kubesight::ingest::epss(csv)?;
 /// let score = read.enrichment.epss_of("CVE-2024-3094").unwrap();
-/// assert_eq!((score.score, score.date.as_deref()), (0.86, Some("2023-03-07")));
+/// assert_eq!((score.score, score.date.map(|d| d.to_string())), (0.86, Some("2023-03-07".into())));
 /// assert_eq!(read.enrichment.epss_model_version.as_deref(), Some("v2023.03.01"));
 /// assert!(kubesight::ingest::epss("name,score\nx,1\n").is_err());
 /// # Ok::<(), kubesight::ingest::IngestError>(())
@@ -79,12 +79,11 @@ pub fn epss(text: &str) -> Result<EnrichmentRead, IngestError> {
         .epss_score_date
         .as_deref()
         .and_then(|d| d.get(..10))
-        .filter(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
-        .map(String::from);
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
 
-    let mut rows: Vec<(String, Epss)> = Vec::with_capacity(text.len() / 32);
+    let mut rows: Vec<(String, Epss)> = Vec::with_capacity(text.len() / 28);
     for (number, line) in lines {
-        let line = line.trim_end_matches('\r');
+        let line = line.strip_suffix('\r').unwrap_or(line);
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
@@ -94,7 +93,7 @@ pub fn epss(text: &str) -> Result<EnrichmentRead, IngestError> {
                 Epss {
                     score,
                     percentile,
-                    date: day.clone(),
+                    date: day,
                 },
             )),
             Err(why) => read.warnings.push(IngestWarning {
@@ -104,9 +103,11 @@ pub fn epss(text: &str) -> Result<EnrichmentRead, IngestError> {
             }),
         }
     }
-    // FIRST writes the rows sorted by id; a stable sort keeps the first of
-    // two equal ids first, and costs one pass when they are sorted.
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    // FIRST writes the rows sorted by id: then there is nothing to sort. A
+    // stable sort keeps the first of two equal ids first.
+    if !rows.is_sorted_by(|a, b| a.0 <= b.0) {
+        rows.sort_by(|a, b| a.0.cmp(&b.0));
+    }
     let mut kept: Vec<(String, Epss)> = Vec::with_capacity(rows.len());
     for (id, score) in rows {
         if kept.last().is_some_and(|(last, _)| *last == id) {
@@ -160,7 +161,7 @@ impl Columns {
         let mut n = 0;
         for field in line.split(',') {
             if let Some(slot) = fields.get_mut(n) {
-                *slot = field.trim().trim_matches('"');
+                *slot = field;
             }
             n += 1;
         }
@@ -171,9 +172,18 @@ impl Columns {
                 line.chars().take(80).collect::<String>().escape_debug()
             ));
         }
-        let field = |i: usize| fields.get(i).copied().unwrap_or("");
+        // Fields are bare in FIRST's files; spaces and quotes cost a trim.
+        let field = |i: usize| {
+            let f = fields.get(i).copied().unwrap_or("");
+            if f.starts_with([' ', '"']) || f.ends_with([' ', '"']) {
+                f.trim().trim_matches('"')
+            } else {
+                f
+            }
+        };
         let id = field(self.cve);
-        if IdKind::of(id) != IdKind::Cve || id.len() < 9 {
+        let is_cve = id.len() >= 9 && id.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("CVE-"));
+        if !is_cve {
             return Err(format!("`{}` is not a CVE id", id.escape_debug()));
         }
         let probability = |name: &str, text: &str| match text.parse::<f64>() {
@@ -207,7 +217,10 @@ mod tests {
         assert_eq!(bare.enrichment.epss_of("CVE-2020-1").unwrap().score, 1.0);
         let v4 = epss("\u{feff}#model_version:v2025.03.14,score_date:2025-03-17T12:55:00Z\nepss,cve,percentile\n4.3e-05,CVE-2020-1,0.01\n").unwrap();
         let s = v4.enrichment.epss_of("cve-2020-1").unwrap();
-        assert_eq!((s.score, s.date.as_deref()), (4.3e-05, Some("2025-03-17")));
+        assert_eq!(
+            (s.score, s.date.map(|d| d.to_string())),
+            (4.3e-05, Some("2025-03-17".into()))
+        );
         assert!(v4.warnings.is_empty());
     }
 

@@ -161,9 +161,11 @@ fn enrich(ingested: &mut Ingested, v: &mut Vulnerability, at: &str) {
             );
             continue;
         }
-        let date = e.date.filter(|d| {
-            d != "0001-01-01" && chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok()
-        });
+        // "0001-01-01" is Grype's "no date".
+        let date = e
+            .date
+            .filter(|d| d != "0001-01-01")
+            .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
         let id = canonical_id(&cve).into_owned();
         let mut one = Enrichment::default();
         one.epss.insert(
@@ -178,8 +180,9 @@ fn enrich(ingested: &mut Ingested, v: &mut Vulnerability, at: &str) {
     }
     for (i, entry) in v.known_exploited.take().into_iter().flatten().enumerate() {
         let mut warnings = Vec::new();
+        let record = serde_json::from_value(entry).unwrap_or_default();
         let found = super::kev::entry_of(
-            &entry,
+            record,
             &format!("{at}.vulnerability.knownExploited[{i}]"),
             &mut warnings,
         );

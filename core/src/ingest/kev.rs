@@ -14,6 +14,8 @@
 //! - `knownRansomwareCampaignUse` is `Known` or `Unknown` (any case; Grype
 //!   writes it lower case); absent in catalogs before October 2023.
 
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::epss::EnrichmentRead;
@@ -40,25 +42,23 @@ const FORMAT: &str = "Known Exploited Vulnerabilities catalog";
 /// # Ok::<(), kubesight::ingest::IngestError>(())
 /// ```
 pub fn kev(text: &str) -> Result<EnrichmentRead, IngestError> {
-    let document: Value = serde_json::from_str(text).map_err(|e| IngestError::json(&e))?;
+    let document: Catalog<'_> = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => IngestError::UnrecognizedDocument {
+            format: FORMAT,
+            reason: "not a JSON object with a `vulnerabilities` list".into(),
+        },
+        _ => IngestError::json(&e),
+    })?;
     let entries = document
-        .get("vulnerabilities")
-        .and_then(Value::as_array)
+        .vulnerabilities
         .ok_or_else(|| IngestError::UnrecognizedDocument {
             format: FORMAT,
             reason: "no `vulnerabilities` list".into(),
         })?;
     let mut read = EnrichmentRead::default();
-    let text = |v: &Value, key: &str| {
-        v.get(key)
-            .and_then(Value::as_str)
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(String::from)
-    };
-    read.enrichment.kev_catalog_version = text(&document, "catalogVersion");
-    read.enrichment.kev_date_released = text(&document, "dateReleased");
-    if let Some(count) = document.get("count").and_then(Value::as_u64) {
+    read.enrichment.kev_catalog_version = text_of(document.catalog_version);
+    read.enrichment.kev_date_released = text_of(document.date_released);
+    if let Some(count) = document.count.as_ref().and_then(Value::as_u64) {
         if count != entries.len() as u64 {
             read.warnings.push(IngestWarning {
                 code: WarningCode::InconsistentListing,
@@ -70,9 +70,20 @@ pub fn kev(text: &str) -> Result<EnrichmentRead, IngestError> {
             });
         }
     }
-    for (i, entry) in entries.iter().enumerate() {
+    for (i, raw) in entries.iter().enumerate() {
         let at = format!("vulnerabilities[{i}]");
-        let Some((id, kev)) = entry_of(entry, &at, &mut read.warnings) else {
+        let record: KevRecord = match serde_json::from_str(raw.get()) {
+            Ok(r) => r,
+            Err(e) => {
+                read.warnings.push(IngestWarning {
+                    code: WarningCode::UnparsableEntry,
+                    at,
+                    message: format!("not an entry: {e}"),
+                });
+                continue;
+            }
+        };
+        let Some((id, kev)) = entry_of(record, &at, &mut read.warnings) else {
             continue;
         };
         if read.enrichment.kev.contains_key(&id) {
@@ -88,23 +99,70 @@ pub fn kev(text: &str) -> Result<EnrichmentRead, IngestError> {
     Ok(read)
 }
 
+/// The catalog, its entries left as text until each is read.
+#[derive(Deserialize)]
+struct Catalog<'a> {
+    #[serde(rename = "catalogVersion", default)]
+    catalog_version: Option<Value>,
+    #[serde(rename = "dateReleased", default)]
+    date_released: Option<Value>,
+    #[serde(default)]
+    count: Option<Value>,
+    #[serde(borrow, default)]
+    vulnerabilities: Option<Vec<&'a RawValue>>,
+}
+
+/// One entry's fields, each read whatever its JSON type (a field that is
+/// not text is absent): the catalog's (`cveID`) and Grype's (`cve`).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(crate) struct KevRecord {
+    #[serde(rename = "cveID")]
+    cve_id: Option<Value>,
+    cve: Option<Value>,
+    #[serde(rename = "dateAdded")]
+    date_added: Option<Value>,
+    #[serde(rename = "dueDate")]
+    due_date: Option<Value>,
+    #[serde(rename = "knownRansomwareCampaignUse")]
+    ransomware: Option<Value>,
+    #[serde(rename = "vendorProject")]
+    vendor_project: Option<Value>,
+    product: Option<Value>,
+    #[serde(rename = "vulnerabilityName")]
+    vulnerability_name: Option<Value>,
+    #[serde(rename = "requiredAction")]
+    required_action: Option<Value>,
+    notes: Option<Value>,
+    cwes: Option<Value>,
+}
+
+/// A field's text, trimmed, when it is non-empty text.
+fn text_of(value: Option<Value>) -> Option<String> {
+    match value {
+        Some(Value::String(s)) => {
+            let trimmed = s.trim();
+            if trimmed.is_empty() {
+                None
+            } else if trimmed.len() == s.len() {
+                Some(s)
+            } else {
+                Some(trimmed.to_owned())
+            }
+        }
+        _ => None,
+    }
+}
+
 /// One catalog entry (also Grype's `knownExploited` items, whose id is
 /// `cve`).
 pub(crate) fn entry_of(
-    entry: &Value,
+    record: KevRecord,
     at: &str,
     warnings: &mut Vec<IngestWarning>,
 ) -> Option<(String, KevEntry)> {
-    let text = |key: &str| {
-        entry
-            .get(key)
-            .and_then(Value::as_str)
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(String::from)
-    };
-    let Some(id) = text("cveID")
-        .or_else(|| text("cve"))
+    let Some(id) = text_of(record.cve_id)
+        .or_else(|| text_of(record.cve))
         .filter(|id| IdKind::of(id) == IdKind::Cve)
     else {
         warnings.push(IngestWarning {
@@ -114,8 +172,8 @@ pub(crate) fn entry_of(
         });
         return None;
     };
-    let mut date = |key: &str| {
-        let value = text(key)?;
+    let mut date = |key: &str, value: Option<Value>| {
+        let value = text_of(value)?;
         if chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d").is_ok() {
             Some(value)
         } else {
@@ -130,9 +188,9 @@ pub(crate) fn entry_of(
             None
         }
     };
-    let date_added = date("dateAdded");
-    let due_date = date("dueDate");
-    let ransomware = match text("knownRansomwareCampaignUse") {
+    let date_added = date("dateAdded", record.date_added);
+    let due_date = date("dueDate", record.due_date);
+    let ransomware = match text_of(record.ransomware) {
         None => None,
         Some(word) if word.eq_ignore_ascii_case("known") => Some(true),
         Some(word) if word.eq_ignore_ascii_case("unknown") => Some(false),
@@ -148,27 +206,27 @@ pub(crate) fn entry_of(
             None
         }
     };
-    let cwes = entry
-        .get("cwes")
-        .and_then(Value::as_array)
-        .map(|list| {
-            list.iter()
-                .filter_map(Value::as_str)
-                .map(String::from)
-                .collect()
-        })
-        .unwrap_or_default();
+    let cwes = match record.cwes {
+        Some(Value::Array(list)) => list
+            .into_iter()
+            .filter_map(|v| match v {
+                Value::String(s) => Some(s),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     Some((
         canonical_id(&id).into_owned(),
         KevEntry {
             date_added,
             due_date,
             known_ransomware_use: ransomware,
-            vendor_project: text("vendorProject"),
-            product: text("product"),
-            vulnerability_name: text("vulnerabilityName"),
-            required_action: text("requiredAction"),
-            notes: text("notes"),
+            vendor_project: text_of(record.vendor_project),
+            product: text_of(record.product),
+            vulnerability_name: text_of(record.vulnerability_name),
+            required_action: text_of(record.required_action),
+            notes: text_of(record.notes),
             cwes,
         },
     ))

@@ -88,11 +88,10 @@ impl IdState {
 #[derive(Debug, Clone, Default)]
 pub struct TableAccumulator {
     pub(crate) ids: Vec<IdState>,
-    /// `id << 32 | image << 1 | loaded`, one per (id, image, loaded) run.
+    /// `id << 32 | image << 1 | loaded`, one per occurrence but for a
+    /// repeat of the one before (duplicates go when the table is built: a
+    /// marker per id here would cost a second cache miss per occurrence).
     pub(crate) placements: Vec<u64>,
-    /// Per id, the last placement pushed, so that a report's repeats of one
-    /// id on its image cost nothing.
-    last_placement: Vec<u64>,
     /// Packages as `name \x1f version \x1f ecosystem \x1f purl`.
     pub(crate) package_keys: Interner,
     pub(crate) packages: Vec<Package>,
@@ -138,7 +137,6 @@ impl TableAccumulator {
         let v = occurrence.vulnerability as usize;
         if v >= self.ids.len() {
             self.ids.resize(v + 1, IdState::default());
-            self.last_placement.resize(v + 1, u64::MAX);
         }
         if let Some(s) = self.ids.get_mut(v) {
             s.merge(state);
@@ -146,17 +144,17 @@ impl TableAccumulator {
         let placement = (u64::from(occurrence.vulnerability) << 32)
             | (u64::from(occurrence.image) << 1)
             | u64::from(loaded);
-        if let Some(last) = self.last_placement.get_mut(v) {
-            if *last != placement {
-                *last = placement;
-                self.placements.push(placement);
-            }
+        if self.placements.last() != Some(&placement) {
+            self.placements.push(placement);
         }
         self.occurrences += 1;
     }
 
     /// Adds many interned occurrences.
     pub fn add_all(&mut self, occurrences: &[InternedOccurrence]) {
+        // At most one placement an occurrence; pages never written are
+        // never resident.
+        self.placements.reserve(occurrences.len());
         for o in occurrences {
             self.add(o);
         }
@@ -271,7 +269,6 @@ impl TableAccumulator {
     pub fn merge(&mut self, other: &TableAccumulator) {
         if self.ids.len() < other.ids.len() {
             self.ids.resize(other.ids.len(), IdState::default());
-            self.last_placement.resize(other.ids.len(), u64::MAX);
         }
         for (a, &b) in self.ids.iter_mut().zip(&other.ids) {
             a.merge(b);

@@ -1,7 +1,5 @@
 //! Querying the vulnerability table: filters, sorts and pages.
 
-use std::cmp::Ordering;
-
 use serde::{Deserialize, Serialize};
 
 use super::accumulate::TableAccumulator;
@@ -63,7 +61,7 @@ fn yes() -> bool {
 /// What to show of a table: filters (all must hold; a list holds when the
 /// row has any of its values), a sort and a page. The default shows every row
 /// in priority order.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct TableQuery {
@@ -105,6 +103,42 @@ pub struct TableQuery {
     pub offset: usize,
     /// The most rows to return; none returns every row after the offset.
     pub limit: Option<usize>,
+    /// The most images listed per row (its `image_count` counts them all):
+    /// a vulnerability on 40,000 images is a page of its own otherwise.
+    /// Default 10; [`VulnerabilityTable::rows`] lists every image.
+    #[serde(default = "ten")]
+    pub images_per_row: usize,
+}
+
+fn ten() -> usize {
+    10
+}
+
+impl Default for TableQuery {
+    /// Every row, in priority order, ten images a row.
+    fn default() -> Self {
+        TableQuery {
+            stage: None,
+            stopped_at: None,
+            stopped: Vec::new(),
+            severity: Vec::new(),
+            applicability: Vec::new(),
+            fix: Vec::new(),
+            runtime: Vec::new(),
+            cluster: None,
+            namespace: None,
+            workload: None,
+            image: None,
+            package: None,
+            id: None,
+            kev: None,
+            min_epss: None,
+            sort: Vec::new(),
+            offset: 0,
+            limit: None,
+            images_per_row: ten(),
+        }
+    }
 }
 
 /// One page of a query's rows.
@@ -178,7 +212,10 @@ impl VulnerabilityTable {
 
     /// Every row, in id order.
     pub fn rows(&self) -> Vec<VulnerabilityRow> {
-        self.rows.iter().map(|r| self.materialize(r)).collect()
+        self.rows
+            .iter()
+            .map(|r| self.materialize(r, None))
+            .collect()
     }
 
     /// How many rows reached each stage shown, in funnel order: the funnel's
@@ -203,7 +240,7 @@ impl VulnerabilityTable {
     /// The rows the query keeps, sorted and paged.
     pub fn query(&self, query: &TableQuery) -> TablePage {
         let filter = Filter::of(self, query);
-        let mut kept: Vec<u32> = (0..self.rows.len())
+        let kept: Vec<u32> = (0..self.rows.len())
             .filter(|&i| self.rows.get(i).is_some_and(|r| filter.keeps(self, r)))
             .filter_map(|i| u32::try_from(i).ok())
             .collect();
@@ -216,39 +253,49 @@ impl VulnerabilityTable {
         } else {
             query.sort.clone()
         };
-        let compare = |a: &u32, b: &u32| {
-            let (Some(x), Some(y)) = (self.rows.get(*a as usize), self.rows.get(*b as usize))
-            else {
-                return Ordering::Equal;
-            };
-            for key in &keys {
-                let order = self.compare(key.column, x, y);
-                let order = if key.descending {
-                    order.reverse()
-                } else {
-                    order
-                };
-                if order != Ordering::Equal {
-                    return order;
-                }
+        // Each kept row's sort key, computed once: comparing two rows then
+        // compares two runs of words, not two rows' scattered fields.
+        let mut columns: Vec<SortKey> = Vec::new();
+        for key in keys {
+            // A column again after itself orders nothing more.
+            if !columns.iter().any(|c| c.column == key.column) {
+                columns.push(key);
             }
-            // Rows are stored in id order: the last tie-break.
-            a.cmp(b)
-        };
+        }
+        let stride = columns
+            .iter()
+            .map(|c| if c.column == Column::Priority { 6 } else { 1 })
+            .sum::<usize>()
+            + 1;
+        let mut words = Vec::with_capacity(kept.len() * stride);
+        for &i in &kept {
+            if let Some(row) = self.rows.get(i as usize) {
+                self.sort_key(row, i, &columns, &mut words);
+            }
+        }
+        let key = |i: usize| words.get(i * stride..(i + 1) * stride).unwrap_or(&[]);
+        let mut order: Vec<u32> = (0..kept.len())
+            .filter_map(|i| u32::try_from(i).ok())
+            .collect();
+        let compare = |a: &u32, b: &u32| key(*a as usize).cmp(key(*b as usize));
         let end = query
             .limit
             .map_or(total, |l| query.offset.saturating_add(l).min(total));
-        if end < total && end > 0 {
-            kept.select_nth_unstable_by(end - 1, compare);
-            kept.truncate(end);
+        if end < order.len() && end > 0 {
+            order.select_nth_unstable_by(end - 1, compare);
+            order.truncate(end);
         }
-        kept.sort_unstable_by(compare);
+        order.sort_unstable_by(compare);
+        let kept: Vec<u32> = order
+            .into_iter()
+            .filter_map(|o| kept.get(o as usize).copied())
+            .collect();
         let rows = kept
             .iter()
             .skip(query.offset)
             .take(end.saturating_sub(query.offset))
             .filter_map(|&i| self.rows.get(i as usize))
-            .map(|r| self.materialize(r))
+            .map(|r| self.materialize(r, Some(query.images_per_row)))
             .collect();
         TablePage {
             total: total as u64,
@@ -257,29 +304,46 @@ impl VulnerabilityTable {
         }
     }
 
-    fn compare(&self, column: Column, x: &Row, y: &Row) -> Ordering {
-        let epss = |r: &Row| r.epss.as_ref().map_or(-1.0, |e| e.score);
-        match column {
-            Column::Priority => x
-                .stage
-                .cmp(&y.stage)
-                .then_with(|| x.kev.is_some().cmp(&y.kev.is_some()))
-                .then_with(|| x.severity.cmp(&y.severity))
-                .then_with(|| epss(x).total_cmp(&epss(y)))
-                .then_with(|| x.workload_count.cmp(&y.workload_count))
-                // Ids: the earlier one ranks higher.
-                .then_with(|| y.name_order(x, self)),
-            Column::Id => x.name_order(y, self),
-            Column::Severity => x.severity.cmp(&y.severity),
-            Column::Stage => x.stage.cmp(&y.stage),
-            Column::Epss => epss(x).total_cmp(&epss(y)),
-            Column::Kev => x.kev.is_some().cmp(&y.kev.is_some()),
-            Column::Images => x.image_count.cmp(&y.image_count),
-            Column::Workloads => x.workload_count.cmp(&y.workload_count),
-            Column::Clusters => x.cluster_count.cmp(&y.cluster_count),
-            Column::LoadedImages => x.loaded_images.cmp(&y.loaded_images),
-            Column::Packages => (x.packages.1 - x.packages.0).cmp(&(y.packages.1 - y.packages.0)),
+    /// Appends row `row`'s (at `index`, in id order) sort key: words that
+    /// sort ascending in the order `keys` asks, one per column (negated for a
+    /// descending one; the priority's six), and the index last, so that no
+    /// two rows tie.
+    fn sort_key(&self, row: &Row, index: u32, keys: &[SortKey], out: &mut Vec<u64>) {
+        let mut put = |word: u64, descending: bool| out.push(if descending { !word } else { word });
+        // An absent score sorts below every score.
+        let epss = row.epss.as_ref().map_or(0, |e| 1 + e.score.to_bits());
+        let stage = u64::from(row.stage.depth());
+        let severity = u64::from(crate::table::build::severity_rank(row.severity));
+        for k in keys {
+            let d = k.descending;
+            match k.column {
+                Column::Priority => {
+                    for word in [
+                        stage,
+                        u64::from(row.kev.is_some()),
+                        severity,
+                        epss,
+                        u64::from(row.workload_count),
+                    ] {
+                        put(word, d);
+                    }
+                    // The earlier id ranks higher.
+                    put(u64::from(index), !d);
+                }
+                Column::Id => put(u64::from(index), d),
+                Column::Severity => put(severity, d),
+                Column::Stage => put(stage, d),
+                Column::Epss => put(epss, d),
+                Column::Kev => put(u64::from(row.kev.is_some()), d),
+                Column::Images => put(u64::from(row.image_count), d),
+                Column::Workloads => put(u64::from(row.workload_count), d),
+                Column::Clusters => put(u64::from(row.cluster_count), d),
+                Column::LoadedImages => put(u64::from(row.loaded_images), d),
+                Column::Packages => put(u64::from(row.packages.1 - row.packages.0), d),
+            }
         }
+        // Rows are stored in id order: the last tie-break.
+        put(u64::from(index), false);
     }
 
     /// A row's packages, sorted (name, version, ...), whatever order they
@@ -305,7 +369,7 @@ impl VulnerabilityTable {
         list.get(span.0 as usize..span.1 as usize).unwrap_or(&[])
     }
 
-    fn materialize(&self, row: &Row) -> VulnerabilityRow {
+    fn materialize(&self, row: &Row, images: Option<usize>) -> VulnerabilityRow {
         let name = |id: u32| self.names.name(id).unwrap_or_default().to_owned();
         let members = Self::slice(&self.members, row.members);
         let mut aliases: Vec<String> = members.iter().skip(1).map(|&m| name(m)).collect();
@@ -334,6 +398,7 @@ impl VulnerabilityTable {
             packages: self.row_packages_of(row),
             images: Self::slice(&self.row_images, row.images)
                 .iter()
+                .take(images.unwrap_or(usize::MAX))
                 .map(|&p| self.places.row_image(p >> 1, p & 1 == 1))
                 .collect(),
             image_count: u64::from(row.image_count),
@@ -343,15 +408,6 @@ impl VulnerabilityTable {
             epss: row.epss.clone(),
             kev: row.kev.clone(),
         }
-    }
-}
-
-impl Row {
-    fn name_order(&self, other: &Row, table: &VulnerabilityTable) -> Ordering {
-        table
-            .names
-            .name(self.name)
-            .cmp(&table.names.name(other.name))
     }
 }
 
