@@ -23,6 +23,11 @@ pub struct IntegrityDoctests;
 #[cfg(doctest)]
 pub struct PrioritizationDoctests;
 
+/// The examples of `docs/vulnerability-table.md`.
+#[doc = include_str!("vulnerability-table.md")]
+#[cfg(doctest)]
+pub struct VulnerabilityTableDoctests;
+
 /// The examples of `docs/trend.md`.
 #[doc = include_str!("trend.md")]
 #[cfg(doctest)]

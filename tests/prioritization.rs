@@ -238,6 +238,16 @@ proptest! {
         let both = TableQuery { cluster: b.cluster.clone(), stage: b.stage, ..a.clone() };
         let expected: BTreeSet<String> = ids(&table.query(&a)).intersection(&ids(&table.query(&b))).cloned().collect();
         prop_assert_eq!(ids(&table.query(&both)), expected);
+        // The default order (walked from the order kept at build) is the
+        // priority sort computed at query time.
+        let computed = table.query(&TableQuery {
+            sort: vec![
+                SortKey { column: Column::Priority, descending: true },
+                SortKey { column: Column::Id, descending: false },
+            ],
+            ..a.clone()
+        });
+        prop_assert_eq!(&table.query(&a).rows, &computed.rows);
         // Any sort, paged, is the full sort cut into pages; no two rows tie.
         for column in [Column::Priority, Column::Severity, Column::Images, Column::Epss, Column::Workloads] {
             let sort = vec![SortKey { column, descending: true }];

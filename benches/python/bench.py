@@ -1,11 +1,13 @@
 """Python binding benchmarks, run on demand (not part of the tests):
 
     .venv/bin/maturin develop --release -m bindings-python/Cargo.toml
-    .venv/bin/python benches/python/bench.py [tags|funnel]
+    .venv/bin/python benches/python/bench.py [tags|funnel|epss]
 
 Reports medians: tag classification through the batch call against Python's
-``re`` matching the same tags against the keyword list, and the funnel over
-one million findings given as Python dicts.
+``re`` matching the same tags against the keyword list, the funnel over
+one million findings given as Python dicts, and FIRST's EPSS CSV of 250,000
+rows read by ``kubesight.ingest.epss`` against ``pandas.read_csv``, timed
+side by side with the answers checked equal.
 """
 
 from __future__ import annotations
@@ -93,10 +95,42 @@ def funnel() -> None:
     print(f"  kubesight.funnel:                 {seconds * 1000:7.0f} ms ({seconds * 1e3:.0f} ns per finding)")
 
 
+def epss() -> None:
+    import io
+
+    import pandas
+
+    rng = random.Random(11)
+    ids = sorted(f"CVE-{1999 + i % 27}-{1000 + i // 27}" for i in range(250_000))
+    lines = ["#model_version:v2025.03.14,score_date:2025-03-17T00:00:00+0000", "cve,epss,percentile"]
+    for cve in ids:
+        score = rng.random()
+        lines.append(f"{cve},{score:.5f},{score ** 0.5:.5f}")
+    text = "\n".join(lines) + "\n"
+
+    def with_pandas() -> Any:
+        return pandas.read_csv(io.StringIO(text), comment="#")
+
+    def with_kubesight() -> Any:
+        return kubesight.ingest.epss(text)
+
+    frame, read = with_pandas(), with_kubesight()
+    assert read.epss_count == len(frame) == len(ids)
+    for row in frame.sample(1000, random_state=1).itertuples():
+        assert read.epss(row.cve).score == row.epss, row.cve
+        assert read.epss(row.cve).percentile == row.percentile, row.cve
+    (pd_s, ks_s), ratio = interleaved([with_pandas, with_kubesight], 21)
+    print(f"epss: {len(ids)} rows, {len(text) / 1e6:.1f} MB")
+    print(f"  pandas.read_csv:                  {pd_s * 1000:7.1f} ms")
+    print(f"  kubesight.ingest.epss:            {ks_s * 1000:7.1f} ms ({ratio:.2f}x faster)")
+
+
 if __name__ == "__main__":
-    # `bench.py tags` or `bench.py funnel` runs one of them.
+    # `bench.py tags`, `bench.py funnel` or `bench.py epss` runs one of them.
     only = sys.argv[1] if len(sys.argv) > 1 else None
     if only in (None, "tags"):
         tags()
     if only in (None, "funnel"):
         funnel()
+    if only in (None, "epss"):
+        epss()

@@ -142,8 +142,7 @@ pub struct CauseCount {
 impl ChangeCause {
     /// The documented cause of a sudden increase this cause is, if it is
     /// one of the three.
-    pub const fn probable_cause(self) -> Option<super::ProbableCause> {
-        use super::ProbableCause;
+    pub const fn probable_cause(self) -> Option<ProbableCause> {
         match self {
             ChangeCause::NewImagesWithoutScanning => Some(ProbableCause::NewImagesWithoutScanning),
             ChangeCause::NewVulnerabilityDisclosure => {
@@ -153,6 +152,39 @@ impl ChangeCause {
                 Some(ProbableCause::ClusterConfigurationChange)
             }
             _ => None,
+        }
+    }
+}
+
+/// What a sudden increase in the funnel may indicate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ProbableCause {
+    /// New images deployed without scanning.
+    NewImagesWithoutScanning,
+    /// A new vulnerability disclosure affecting running components.
+    NewVulnerabilityDisclosure,
+    /// A change in cluster configuration.
+    ClusterConfigurationChange,
+}
+
+impl ProbableCause {
+    /// Every cause, in the documentation's order.
+    pub const ALL: [ProbableCause; 3] = [
+        ProbableCause::NewImagesWithoutScanning,
+        ProbableCause::NewVulnerabilityDisclosure,
+        ProbableCause::ClusterConfigurationChange,
+    ];
+
+    /// The cause in words.
+    pub const fn text(self) -> &'static str {
+        match self {
+            ProbableCause::NewImagesWithoutScanning => "new images were deployed without scanning",
+            ProbableCause::NewVulnerabilityDisclosure => {
+                "a new vulnerability disclosure affects running components"
+            }
+            ProbableCause::ClusterConfigurationChange => "the cluster configuration changed",
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::CauseCount;
+use super::{CauseCount, ProbableCause};
 use super::Stage;
 use crate::SeverityCounts;
 
@@ -181,39 +181,6 @@ impl FunnelChange {
             stages,
             probable_causes: Vec::new(),
             causes: Vec::new(),
-        }
-    }
-}
-
-/// What a sudden increase in the funnel may indicate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ProbableCause {
-    /// New images deployed without scanning.
-    NewImagesWithoutScanning,
-    /// A new vulnerability disclosure affecting running components.
-    NewVulnerabilityDisclosure,
-    /// A change in cluster configuration.
-    ClusterConfigurationChange,
-}
-
-impl ProbableCause {
-    /// Every cause, in the documentation's order.
-    pub const ALL: [ProbableCause; 3] = [
-        ProbableCause::NewImagesWithoutScanning,
-        ProbableCause::NewVulnerabilityDisclosure,
-        ProbableCause::ClusterConfigurationChange,
-    ];
-
-    /// The cause in words.
-    pub const fn text(self) -> &'static str {
-        match self {
-            ProbableCause::NewImagesWithoutScanning => "new images were deployed without scanning",
-            ProbableCause::NewVulnerabilityDisclosure => {
-                "a new vulnerability disclosure affects running components"
-            }
-            ProbableCause::ClusterConfigurationChange => "the cluster configuration changed",
         }
     }
 }

@@ -36,9 +36,9 @@ mod counts;
 mod stage;
 
 pub use accumulator::{FunnelAccumulator, PortablePartial, PortableVulnerability};
-pub use cause::{CauseCount, ChangeCause, ChangedFact};
+pub use cause::{CauseCount, ChangeCause, ChangedFact, ProbableCause};
 pub use compute::{compute, distinct_vulnerabilities, FunnelResult};
 pub use counts::{
-    Funnel, FunnelChange, IncreaseThreshold, ProbableCause, StageChange, StageCount, Undecided,
+    Funnel, FunnelChange, IncreaseThreshold, StageChange, StageCount, Undecided,
 };
 pub use stage::{RuntimeValidation, Stage};

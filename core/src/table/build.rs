@@ -158,7 +158,8 @@ impl Places {
 
     /// The user's form of image `image`, with whether it was seen loaded.
     pub(crate) fn row_image(&self, image: u32, loaded: bool) -> RowImage {
-        let place = self.images.get(image as usize).cloned().unwrap_or_default();
+        let empty = Place::default();
+        let place = self.images.get(image as usize).unwrap_or(&empty);
         let names = |interner: &Interner, ids: &[u32]| {
             let mut out: Vec<String> = ids
                 .iter()
@@ -174,8 +175,8 @@ impl Places {
             .collect();
         workloads.sort();
         RowImage {
-            digest: place.digest,
-            references: place.references,
+            digest: place.digest.clone(),
+            references: place.references.clone(),
             clusters: names(&self.clusters, &place.clusters),
             namespaces: names(&self.namespaces, &place.namespaces),
             workloads,
@@ -207,6 +208,47 @@ pub struct VulnerabilityTable {
     pub(crate) skipped: Skipped,
     pub(crate) occurrences: u64,
     pub(crate) validation: RuntimeValidation,
+    /// What most filters read, sixteen bytes a row: a filter pass reads these
+    /// and not the rows.
+    pub(crate) quick: Vec<Quick>,
+    /// The rows in the default priority order: a default query walks it
+    /// and stops at the page's end.
+    pub(crate) priority: Vec<u32>,
+}
+
+/// The facts of a row that most filters read.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Quick {
+    pub(crate) stage: u8,
+    /// The severity's position in `Severity::ALL`.
+    pub(crate) severity: u8,
+    /// The stop reason's position in `StopReason::ALL`, or `u8::MAX`.
+    pub(crate) stopped: u8,
+    pub(crate) applicability: u8,
+    pub(crate) fix: u8,
+    pub(crate) runtime: u8,
+    pub(crate) kev: bool,
+    /// The EPSS score, or a negative number without one.
+    pub(crate) epss: f64,
+}
+
+impl Quick {
+    fn of(row: &Row) -> Quick {
+        Quick {
+            stage: row.stage.depth(),
+            severity: Severity::ALL
+                .iter()
+                .position(|s| *s == row.severity)
+                .and_then(|p| u8::try_from(p).ok())
+                .unwrap_or(u8::MAX),
+            stopped: row.stopped.map_or(u8::MAX, |r| r as u8),
+            applicability: row.state.applicability,
+            fix: row.state.fix,
+            runtime: row.state.runtime,
+            kev: row.kev.is_some(),
+            epss: row.epss.as_ref().map_or(-1.0, |e| e.score),
+        }
+    }
 }
 
 fn span(start: usize, end: usize) -> Span {
@@ -558,7 +600,10 @@ impl TableAccumulator {
             });
         }
         let malicious = self.malicious_rows(&places);
-        VulnerabilityTable {
+        let quick = rows.iter().map(Quick::of).collect();
+        let mut table = VulnerabilityTable {
+            quick,
+            priority: Vec::new(),
             rows,
             names,
             members,
@@ -574,7 +619,9 @@ impl TableAccumulator {
             skipped: self.skipped,
             occurrences: self.occurrences,
             validation,
-        }
+        };
+        table.priority = table.priority_order();
+        table
     }
 
     fn malicious_rows(&self, places: &Places) -> Vec<MaliciousPackageRow> {

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::accumulate::TableAccumulator;
-use super::build::{Row, VulnerabilityTable};
+use super::build::{Quick, Row, VulnerabilityTable};
 use super::row::{MaliciousPackageRow, RowPackage, StopReason, VulnerabilityRow};
 use crate::enrichment::Enrichment;
 use crate::finding::{
@@ -237,14 +237,61 @@ impl VulnerabilityTable {
         &self.malicious
     }
 
+    /// The rows in the default priority order.
+    pub(crate) fn priority_order(&self) -> Vec<u32> {
+        let everything = TableQuery {
+            images_per_row: 0,
+            ..TableQuery::default()
+        };
+        let all: Vec<u32> = (0..self.rows.len())
+            .filter_map(|i| u32::try_from(i).ok())
+            .collect();
+        self.order(all, &everything, usize::MAX)
+    }
+
+    /// Whether row `i` passes the filter.
+    fn passes(&self, filter: &Filter<'_>, i: usize) -> bool {
+        self.quick.get(i).is_some_and(|q| filter.keeps_quick(q))
+            && (!filter.slow || self.rows.get(i).is_some_and(|r| filter.keeps(self, r)))
+    }
+
     /// The rows the query keeps, sorted and paged.
     pub fn query(&self, query: &TableQuery) -> TablePage {
         let filter = Filter::of(self, query);
-        let kept: Vec<u32> = (0..self.rows.len())
-            .filter(|&i| self.rows.get(i).is_some_and(|r| filter.keeps(self, r)))
-            .filter_map(|i| u32::try_from(i).ok())
-            .collect();
+        let default_order = query.sort.is_empty()
+            || query.sort
+                == [SortKey {
+                    column: Column::Priority,
+                    descending: true,
+                }];
+        let end = query.limit.map_or(usize::MAX, |l| query.offset.saturating_add(l));
+        let kept: Vec<u32> = if default_order && self.priority.len() == self.rows.len() {
+            // Count in storage order (one pass over the quick facts), then
+            // walk the rows in priority order until the page is full.
+            let total = (0..self.rows.len())
+                .filter(|&i| self.passes(&filter, i))
+                .count();
+            let page: Vec<u32> = self
+                .priority
+                .iter()
+                .copied()
+                .filter(|&i| self.passes(&filter, i as usize))
+                .take(end)
+                .collect();
+            return self.page(page, total, query);
+        } else {
+            (0..self.rows.len())
+                .filter(|&i| self.passes(&filter, i))
+                .filter_map(|i| u32::try_from(i).ok())
+                .collect()
+        };
         let total = kept.len();
+        let kept = self.order(kept, query, end);
+        self.page(kept, total, query)
+    }
+
+    /// The first `end` of `kept`, sorted as `query` asks.
+    fn order(&self, kept: Vec<u32>, query: &TableQuery, end: usize) -> Vec<u32> {
         let keys: Vec<SortKey> = if query.sort.is_empty() {
             vec![SortKey {
                 column: Column::Priority,
@@ -278,22 +325,24 @@ impl VulnerabilityTable {
             .filter_map(|i| u32::try_from(i).ok())
             .collect();
         let compare = |a: &u32, b: &u32| key(*a as usize).cmp(key(*b as usize));
-        let end = query
-            .limit
-            .map_or(total, |l| query.offset.saturating_add(l).min(total));
+        let end = end.min(order.len());
         if end < order.len() && end > 0 {
             order.select_nth_unstable_by(end - 1, compare);
             order.truncate(end);
         }
         order.sort_unstable_by(compare);
-        let kept: Vec<u32> = order
+        order
             .into_iter()
             .filter_map(|o| kept.get(o as usize).copied())
-            .collect();
-        let rows = kept
+            .collect()
+    }
+
+    /// The page of sorted rows `sorted` (the first rows, through the
+    /// page's end), of `total` kept.
+    fn page(&self, sorted: Vec<u32>, total: usize, query: &TableQuery) -> TablePage {
+        let rows = sorted
             .iter()
             .skip(query.offset)
-            .take(end.saturating_sub(query.offset))
             .filter_map(|&i| self.rows.get(i as usize))
             .map(|r| self.materialize(r, Some(query.images_per_row)))
             .collect();
@@ -425,6 +474,8 @@ struct Filter<'q> {
     images: Option<Vec<bool>>,
     package: Option<String>,
     id: Option<String>,
+    /// Whether a filter reads more than the rows' quick facts.
+    slow: bool,
 }
 
 fn mask<T: PartialEq>(chosen: &[T], all: &[T]) -> u8 {
@@ -468,41 +519,32 @@ impl<'q> Filter<'q> {
             images,
             package: query.package.as_ref().map(|p| p.to_lowercase()),
             id: query.id.as_ref().map(|i| i.to_lowercase()),
+            slow: query.id.is_some()
+                || query.package.is_some()
+                || query.cluster.is_some()
+                || query.namespace.is_some()
+                || query.workload.is_some()
+                || query.image.is_some(),
         }
     }
 
-    fn keeps(&self, table: &VulnerabilityTable, row: &Row) -> bool {
+    /// The filters over the facts every row keeps in sixteen bytes.
+    fn keeps_quick(&self, row: &Quick) -> bool {
         let q = self.query;
-        if q.stage.is_some_and(|s| row.stage < s) || q.stopped_at.is_some_and(|s| row.stage != s) {
-            return false;
-        }
-        let has = |m: u8, bit: usize| m & (1 << bit) != 0;
-        if !q.stopped.is_empty() && !row.stopped.is_some_and(|r| has(self.stopped, r as usize)) {
-            return false;
-        }
-        if !q.severity.is_empty() {
-            let at = Severity::ALL
-                .iter()
-                .position(|s| *s == row.severity)
-                .unwrap_or(0);
-            if !has(self.severity, at) {
-                return false;
-            }
-        }
-        if (!q.applicability.is_empty() && row.state.applicability & self.applicability == 0)
-            || (!q.fix.is_empty() && row.state.fix & self.fix == 0)
-            || (!q.runtime.is_empty() && row.state.runtime & self.runtime == 0)
-        {
-            return false;
-        }
-        if q.kev.is_some_and(|k| k != row.kev.is_some()) {
-            return false;
-        }
-        if q.min_epss
-            .is_some_and(|min| row.epss.as_ref().is_none_or(|e| e.score < min))
-        {
-            return false;
-        }
+        let has = |m: u8, bit: u8| bit < 8 && m & (1 << bit) != 0;
+        !(q.stage.is_some_and(|s| row.stage < s.depth())
+            || q.stopped_at.is_some_and(|s| row.stage != s.depth())
+            || (!q.stopped.is_empty() && !has(self.stopped, row.stopped))
+            || (!q.severity.is_empty() && !has(self.severity, row.severity))
+            || (!q.applicability.is_empty() && row.applicability & self.applicability == 0)
+            || (!q.fix.is_empty() && row.fix & self.fix == 0)
+            || (!q.runtime.is_empty() && row.runtime & self.runtime == 0)
+            || q.kev.is_some_and(|k| k != row.kev)
+            || q.min_epss.is_some_and(|min| row.epss < min || row.epss < 0.0))
+    }
+
+    /// The filters that read a row's ids, packages and images.
+    fn keeps(&self, table: &VulnerabilityTable, row: &Row) -> bool {
         if let Some(text) = &self.id {
             let matches = VulnerabilityTable::slice(&table.members, row.members)
                 .iter()
