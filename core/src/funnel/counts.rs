@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CauseCount, ProbableCause};
 use super::Stage;
+use super::{CauseCount, ProbableCause};
 use crate::SeverityCounts;
 
 /// Distinct vulnerabilities and distinct images at one stage.

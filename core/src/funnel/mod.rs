@@ -38,7 +38,5 @@ mod stage;
 pub use accumulator::{FunnelAccumulator, PortablePartial, PortableVulnerability};
 pub use cause::{CauseCount, ChangeCause, ChangedFact, ProbableCause};
 pub use compute::{compute, distinct_vulnerabilities, FunnelResult};
-pub use counts::{
-    Funnel, FunnelChange, IncreaseThreshold, StageChange, StageCount, Undecided,
-};
+pub use counts::{Funnel, FunnelChange, IncreaseThreshold, StageChange, StageCount, Undecided};
 pub use stage::{RuntimeValidation, Stage};

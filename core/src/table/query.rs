@@ -264,7 +264,9 @@ impl VulnerabilityTable {
                     column: Column::Priority,
                     descending: true,
                 }];
-        let end = query.limit.map_or(usize::MAX, |l| query.offset.saturating_add(l));
+        let end = query
+            .limit
+            .map_or(usize::MAX, |l| query.offset.saturating_add(l));
         let kept: Vec<u32> = if default_order && self.priority.len() == self.rows.len() {
             // Count in storage order (one pass over the quick facts), then
             // walk the rows in priority order until the page is full.
@@ -540,7 +542,8 @@ impl<'q> Filter<'q> {
             || (!q.fix.is_empty() && row.fix & self.fix == 0)
             || (!q.runtime.is_empty() && row.runtime & self.runtime == 0)
             || q.kev.is_some_and(|k| k != row.kev)
-            || q.min_epss.is_some_and(|min| row.epss < min || row.epss < 0.0))
+            || q.min_epss
+                .is_some_and(|min| row.epss < min || row.epss < 0.0))
     }
 
     /// The filters that read a row's ids, packages and images.
