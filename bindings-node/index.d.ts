@@ -79,7 +79,7 @@ export interface ChangeExplained {
 }
 
 /** A fact that moved a vulnerability between stages on the same images. */
-export type ChangedFact = "contextual_analysis" | "sensors" | "scan_coverage" | "severity" | "fix"
+export type ChangedFact = "contextual_analysis" | "sensors" | "scan_coverage" | "severity" | "fix" | "scanners"
 
 /**
  * A cluster as the runtime platform lists it. Only `name`, `controller`
@@ -1643,6 +1643,12 @@ export interface TableQuery {
    * containing this text.
    */
   image: string | null
+  /**
+   * The most images listed per row (its `image_count` counts them all):
+   * a vulnerability on 40,000 images is a page of its own otherwise.
+   * Default 10; [`VulnerabilityTable::rows`] lists every image.
+   */
+  imagesPerRow: number
   /** Rows known exploited (`true`) or not (`false`). */
   kev: boolean | null
   /** The most rows to return; none returns every row after the offset. */
@@ -2484,6 +2490,12 @@ export interface TableQueryInput {
    * containing this text.
    */
   image?: string | null
+  /**
+   * The most images listed per row (its `image_count` counts them all):
+   * a vulnerability on 40,000 images is a page of its own otherwise.
+   * Default 10; [`VulnerabilityTable::rows`] lists every image.
+   */
+  imagesPerRow?: number
   /** Rows known exploited (`true`) or not (`false`). */
   kev?: boolean | null
   /** The most rows to return; none returns every row after the offset. */
