@@ -1646,7 +1646,7 @@ export interface TableQuery {
   /**
    * The most images listed per row (its `image_count` counts them all):
    * a vulnerability on 40,000 images is a page of its own otherwise.
-   * Default 10; [`VulnerabilityTable::rows`] lists every image.
+   * Default 10; the table's `rows()` lists every image.
    */
   imagesPerRow: number
   /** Rows known exploited (`true`) or not (`false`). */
@@ -2493,7 +2493,7 @@ export interface TableQueryInput {
   /**
    * The most images listed per row (its `image_count` counts them all):
    * a vulnerability on 40,000 images is a page of its own otherwise.
-   * Default 10; [`VulnerabilityTable::rows`] lists every image.
+   * Default 10; the table's `rows()` lists every image.
    */
   imagesPerRow?: number
   /** Rows known exploited (`true`) or not (`false`). */

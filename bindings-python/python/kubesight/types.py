@@ -2721,7 +2721,7 @@ class TableQuery(Result, Protocol):
     def images_per_row(self) -> int:
         """The most images listed per row (its `image_count` counts them all):
         a vulnerability on 40,000 images is a page of its own otherwise.
-        Default 10; [`VulnerabilityTable::rows`] lists every image.
+        Default 10; the table's `rows()` lists every image.
         """
         ...
     @property

@@ -9,13 +9,17 @@
 
 mod accumulate;
 mod build;
+mod filter;
+mod places;
 mod query;
+mod request;
 mod row;
+mod transpose;
 
 pub use accumulate::TableAccumulator;
 pub(crate) use build::severity_of;
 pub use build::VulnerabilityTable;
-pub use query::{Column, SortKey, TablePage, TableQuery};
+pub use request::{Column, SortKey, TablePage, TableQuery};
 pub use row::{
     EpssSignal, KevSignal, MaliciousPackageRow, RowImage, RowPackage, RowWorkload, StopReason,
     VulnerabilityRow,
