@@ -19,10 +19,9 @@ use std::hint::black_box;
 use support::{scale, Random};
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use kubesight::finding::{Applicability, FixState, RunningImage, RuntimeEvidence};
-use kubesight::finding::{FindingIndex, InternedOccurrence, OccurrenceFacts};
+use kubesight::finding::RunningImage;
+use kubesight::finding::{FindingIndex, InternedOccurrence};
 use kubesight::funnel::{FunnelAccumulator, RuntimeValidation};
-use kubesight::Severity;
 
 const OCCURRENCES: usize = 10_000_000;
 const IMAGES: u64 = 50_000;
@@ -119,34 +118,7 @@ fn occurrence_on(index: &mut FindingIndex, id: &str, image: u32, facts: u8) -> I
 }
 
 fn packed(vulnerability: u32, image: u32, facts: u8) -> InternedOccurrence {
-    let runtime = [
-        RuntimeEvidence::Loaded,
-        RuntimeEvidence::NotObserved,
-        RuntimeEvidence::Unavailable,
-    ][usize::from(facts % 3)];
-    InternedOccurrence::new(
-        vulnerability,
-        image,
-        OccurrenceFacts {
-            severity: Severity::ALL[usize::from(facts / 3 % 5)],
-            applicability: if facts & 0x10 != 0 {
-                Applicability::Applicable
-            } else if facts & 0x20 != 0 {
-                Applicability::Undetermined
-            } else {
-                Applicability::NotApplicable
-            },
-            fix_state: if facts & 0x80 != 0 {
-                FixState::Unknown
-            } else if facts & 0x40 != 0 {
-                FixState::Fixed
-            } else {
-                FixState::NotFixed
-            },
-            fix_available: facts & 0xC0 == 0x40,
-            runtime,
-        },
-    )
+    InternedOccurrence::new(vulnerability, image, support::facts(facts))
 }
 
 fn funnel(c: &mut Criterion) {

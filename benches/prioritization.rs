@@ -25,14 +25,14 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use kubesight::finding::{
-    Applicability, Deployment, FindingIndex, FixState, InternedOccurrence, Occurrence,
-    OccurrenceFacts, RunningImage, RuntimeEvidence,
+    Applicability, Deployment, FindingIndex, InternedOccurrence, Occurrence, OccurrenceFacts,
+    RunningImage,
 };
 use kubesight::funnel::{FunnelAccumulator, RuntimeValidation, Stage};
 use kubesight::images::{ImagesQuery, ImagesView};
 use kubesight::table::{TableAccumulator, TableQuery};
 use kubesight::Severity;
-use support::{scale, Random};
+use support::{facts, scale, Random};
 
 /// A field of `/proc/self/status` (`VmRSS`, `VmHWM`), in bytes.
 fn status(field: &str) -> Option<u64> {
@@ -79,32 +79,6 @@ fn running(images: u64) -> Vec<RunningImage> {
             deployments: vec![deployment(i)],
         })
         .collect()
-}
-
-fn facts(f: u8) -> OccurrenceFacts {
-    OccurrenceFacts {
-        severity: Severity::ALL[usize::from(f / 3 % 5)],
-        applicability: if f & 0x10 != 0 {
-            Applicability::Applicable
-        } else if f & 0x20 != 0 {
-            Applicability::Undetermined
-        } else {
-            Applicability::NotApplicable
-        },
-        fix_state: if f & 0x80 != 0 {
-            FixState::Unknown
-        } else if f & 0x40 != 0 {
-            FixState::Fixed
-        } else {
-            FixState::NotFixed
-        },
-        fix_available: f & 0xC0 == 0x40,
-        runtime: [
-            RuntimeEvidence::Loaded,
-            RuntimeEvidence::NotObserved,
-            RuntimeEvidence::Unavailable,
-        ][usize::from(f % 3)],
-    }
 }
 
 fn table(c: &mut Criterion) {

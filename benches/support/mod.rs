@@ -43,3 +43,33 @@ impl Random {
         ((n as f64) * u * u * u) as u64
     }
 }
+
+/// The facts of a synthetic occurrence, from one random byte: every
+/// severity, applicability, fix state and runtime evidence, in the mix the
+/// funnel and table benchmarks share.
+pub(crate) fn facts(f: u8) -> kubesight::finding::OccurrenceFacts {
+    use kubesight::finding::{Applicability, FixState, RuntimeEvidence};
+    kubesight::finding::OccurrenceFacts {
+        severity: kubesight::Severity::ALL[usize::from(f / 3 % 5)],
+        applicability: if f & 0x10 != 0 {
+            Applicability::Applicable
+        } else if f & 0x20 != 0 {
+            Applicability::Undetermined
+        } else {
+            Applicability::NotApplicable
+        },
+        fix_state: if f & 0x80 != 0 {
+            FixState::Unknown
+        } else if f & 0x40 != 0 {
+            FixState::Fixed
+        } else {
+            FixState::NotFixed
+        },
+        fix_available: f & 0xC0 == 0x40,
+        runtime: [
+            RuntimeEvidence::Loaded,
+            RuntimeEvidence::NotObserved,
+            RuntimeEvidence::Unavailable,
+        ][usize::from(f % 3)],
+    }
+}
