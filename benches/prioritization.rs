@@ -81,6 +81,24 @@ fn running(images: u64) -> Vec<RunningImage> {
         .collect()
 }
 
+/// Interns one report per image a report at a time, as parsers hand them
+/// over, and hands each occurrence to `add`: the same work before the funnel
+/// and before the table.
+fn intern_reports(
+    index: &mut FindingIndex,
+    by_image: &[Vec<(String, OccurrenceFacts)>],
+    mut add: impl FnMut(&InternedOccurrence),
+) {
+    let mut ids = Vec::new();
+    for (image, report) in by_image.iter().enumerate() {
+        ids.clear();
+        index.intern_vulnerabilities(report.iter().map(|(id, _)| id.as_str()), &mut ids);
+        for (&v, (_, f)) in ids.iter().zip(report) {
+            add(&InternedOccurrence::new(v, image as u32, *f));
+        }
+    }
+}
+
 fn table(c: &mut Criterion) {
     let scale = scale() as u64;
     let running = running(IMAGES / scale);
@@ -169,14 +187,7 @@ fn table(c: &mut Criterion) {
         b.iter(|| {
             let mut index = fresh.clone();
             let mut accumulator = FunnelAccumulator::new();
-            let mut ids = Vec::new();
-            for (image, report) in by_image.iter().enumerate() {
-                ids.clear();
-                index.intern_vulnerabilities(report.iter().map(|(id, _)| id.as_str()), &mut ids);
-                for (&v, (_, f)) in ids.iter().zip(report) {
-                    accumulator.add(&InternedOccurrence::new(v, image as u32, *f));
-                }
-            }
+            intern_reports(&mut index, &by_image, |o| accumulator.add(o));
             black_box(accumulator.finish(&index, validation))
         });
     });
@@ -184,14 +195,7 @@ fn table(c: &mut Criterion) {
         b.iter(|| {
             let mut index = fresh.clone();
             let mut accumulator = TableAccumulator::new();
-            let mut ids = Vec::new();
-            for (image, report) in by_image.iter().enumerate() {
-                ids.clear();
-                index.intern_vulnerabilities(report.iter().map(|(id, _)| id.as_str()), &mut ids);
-                for (&v, (_, f)) in ids.iter().zip(report) {
-                    accumulator.add(&InternedOccurrence::new(v, image as u32, *f));
-                }
-            }
+            intern_reports(&mut index, &by_image, |o| accumulator.add(o));
             black_box(accumulator.finish(&index, validation, None))
         });
     });

@@ -42,6 +42,30 @@ impl Severity {
         Severity::Unknown,
     ];
 
+    /// Its rank in the order, 0 (unknown) to 4 (critical): how the
+    /// accumulators pack a severity into a few bits.
+    pub(crate) const fn rank(self) -> u8 {
+        match self {
+            Severity::Unknown => 0,
+            Severity::Low => 1,
+            Severity::Medium => 2,
+            Severity::High => 3,
+            Severity::Critical => 4,
+        }
+    }
+
+    /// The severity of rank `rank` (see [`rank`](Self::rank)); above 4 is
+    /// Critical.
+    pub(crate) const fn from_rank(rank: u8) -> Severity {
+        match rank {
+            0 => Severity::Unknown,
+            1 => Severity::Low,
+            2 => Severity::Medium,
+            3 => Severity::High,
+            _ => Severity::Critical,
+        }
+    }
+
     /// The stable machine code (`critical`, `high`, `medium`, `low`, `unknown`).
     pub const fn code(self) -> &'static str {
         match self {

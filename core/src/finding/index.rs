@@ -90,7 +90,7 @@ impl InternedOccurrence {
     /// store, a batch from another process).
     pub fn new(vulnerability: u32, image: u32, facts: OccurrenceFacts) -> Self {
         let bit = |condition: bool, flag: u16| if condition { flag } else { 0 };
-        let packed = severity_bits(facts.severity)
+        let packed = u16::from(facts.severity.rank())
             | bit(
                 matches!(facts.severity, Severity::Critical | Severity::High),
                 fact::CRITICAL_HIGH,
@@ -120,16 +120,6 @@ impl InternedOccurrence {
     }
 }
 
-fn severity_bits(severity: Severity) -> u16 {
-    match severity {
-        Severity::Unknown => 0,
-        Severity::Low => 1,
-        Severity::Medium => 2,
-        Severity::High => 3,
-        Severity::Critical => 4,
-    }
-}
-
 /// Why an occurrence does not enter the funnel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Skip {
@@ -153,6 +143,17 @@ pub struct Skipped {
     pub not_running: u64,
     /// Findings on running images the inventory says were not scanned.
     pub not_scanned: u64,
+}
+
+impl Skipped {
+    /// Counts one occurrence left out for `skip`.
+    pub fn count(&mut self, skip: Skip) {
+        match skip {
+            Skip::Malicious => self.malicious += 1,
+            Skip::NotRunning => self.not_running += 1,
+            Skip::NotScanned => self.not_scanned += 1,
+        }
+    }
 }
 
 /// The running images and the ids of everything interned so far: build it
@@ -372,16 +373,8 @@ impl FindingIndex {
             .into_iter()
             .filter_map(|o| match self.intern(o) {
                 Ok(i) => Some(i),
-                Err(Skip::Malicious) => {
-                    skipped.malicious += 1;
-                    None
-                }
-                Err(Skip::NotRunning) => {
-                    skipped.not_running += 1;
-                    None
-                }
-                Err(Skip::NotScanned) => {
-                    skipped.not_scanned += 1;
+                Err(skip) => {
+                    skipped.count(skip);
                     None
                 }
             })

@@ -163,12 +163,7 @@ impl ImagesView {
             for alias in &o.aliases {
                 index.add_alias(&canonical_id(&o.vulnerability), alias);
             }
-            let severity = Severity::ALL
-                .iter()
-                .rev()
-                .position(|s| *s == o.severity)
-                .unwrap_or(0) as u8
-                + 1;
+            let severity = o.severity.rank() + 1;
             let critical_applicable =
                 o.severity == Severity::Critical && o.applicability == Applicability::Applicable;
             hits.push((image, id, severity, critical_applicable));

@@ -170,7 +170,7 @@ impl TableAccumulator {
         occurrence: &Occurrence,
     ) -> Result<(), Skip> {
         if occurrence.malicious {
-            self.skipped.malicious += 1;
+            self.skipped.count(Skip::Malicious);
             if let Some(image) = occurrence
                 .image
                 .iter()
@@ -187,11 +187,7 @@ impl TableAccumulator {
         let interned = match index.intern(occurrence) {
             Ok(i) => i,
             Err(skip) => {
-                match skip {
-                    Skip::Malicious => self.skipped.malicious += 1,
-                    Skip::NotRunning => self.skipped.not_running += 1,
-                    Skip::NotScanned => self.skipped.not_scanned += 1,
-                }
+                self.skipped.count(skip);
                 return Err(skip);
             }
         };

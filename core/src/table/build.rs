@@ -420,26 +420,9 @@ impl TableAccumulator {
     }
 }
 
-/// A severity's rank, 0 unknown to 4 critical.
-pub(crate) fn severity_rank(severity: Severity) -> u8 {
-    match severity {
-        Severity::Unknown => 0,
-        Severity::Low => 1,
-        Severity::Medium => 2,
-        Severity::High => 3,
-        Severity::Critical => 4,
-    }
-}
-
-/// The severity of a stored position plus one.
+/// The severity of a stored rank plus one (0, none stored, is Unknown).
 pub(crate) fn severity_of(stored: u8) -> Severity {
-    match stored {
-        5 => Severity::Critical,
-        4 => Severity::High,
-        3 => Severity::Medium,
-        2 => Severity::Low,
-        _ => Severity::Unknown,
-    }
+    Severity::from_rank(stored.saturating_sub(1))
 }
 
 /// The stage a group reached and why it stopped there, as the funnel reads

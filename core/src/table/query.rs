@@ -222,7 +222,7 @@ impl VulnerabilityTable {
         // An absent score sorts below every score.
         let epss = row.epss.as_ref().map_or(0, |e| 1 + e.score.to_bits());
         let stage = u64::from(row.stage.depth());
-        let severity = u64::from(crate::table::build::severity_rank(row.severity));
+        let severity = u64::from(row.severity.rank());
         for k in keys {
             let d = k.descending;
             match k.column {
