@@ -111,6 +111,54 @@ fn enrichment_vectors() {
 }
 
 #[test]
+fn rows_count_workloads_and_clusters_past_a_word_of_clusters() {
+    // 70 clusters (more than one word of bits holds), images 0 to 69 in one
+    // workload each, images 70 to 79 in two workloads of two clusters.
+    let running: Vec<RunningImage> = (0..80u8)
+        .map(|i| {
+            let deployment = |cluster: u8, workload: u8| Deployment {
+                reference: None,
+                cluster: format!("c{cluster}"),
+                namespace: "ns".into(),
+                kind: "Deployment".into(),
+                workload: format!("w{workload}"),
+                container: None,
+            };
+            let deployments = if i < 70 {
+                vec![deployment(i, i)]
+            } else {
+                vec![deployment(i - 70, 200), deployment(i - 69, i)]
+            };
+            RunningImage {
+                digests: vec![digest(i).parse().unwrap()],
+                scanned: true,
+                monitored: true,
+                deployments,
+            }
+        })
+        .collect();
+    let finding = |image: u8, id: &str| -> Occurrence {
+        serde_json::from_value(
+            json!({"image": [digest(image)], "vulnerability": id, "severity": "high"}),
+        )
+        .unwrap()
+    };
+    let mut findings: Vec<Occurrence> = (0..80).map(|i| finding(i, "CVE-2024-1")).collect();
+    findings.extend((70..80).map(|i| finding(i, "CVE-2024-2")));
+    let table = VulnerabilityTable::build(&running, &findings, RuntimeValidation::Available, None);
+    let rows = table.rows();
+    let counts = |id: &str| {
+        let r = rows.iter().find(|r| r.id == id).unwrap();
+        (r.image_count, r.workload_count, r.cluster_count)
+    };
+    // Workloads: w0..w69 and w200 on c0..c9, w70..w79 on c1..c10 (each a
+    // workload of its own: a workload is its cluster, namespace, kind and
+    // name).
+    assert_eq!(counts("CVE-2024-1"), (80, 90, 70));
+    assert_eq!(counts("CVE-2024-2"), (10, 20, 11));
+}
+
+#[test]
 fn grype_enrichment_is_read_from_real_reports() {
     let report = support::readers::fixture(
         "../shared/fixtures/defectdojo/anchore_grype/many_vulns_with_epss_values.json",
@@ -257,6 +305,24 @@ proptest! {
                 .collect();
             prop_assert_eq!(&paged, &all);
         }
+    }
+
+    #[test]
+    fn the_order_occurrences_arrive_in_changes_nothing(raw in world(), seed in any::<u64>()) {
+        let (running, findings) = (running(), findings(&raw));
+        let build = |f: &[Occurrence]| VulnerabilityTable::build(&running, f, RuntimeValidation::Available, None).rows();
+        let one = build(&findings);
+        // Image by image, as reports are read; and shuffled.
+        let mut by_image = findings.clone();
+        by_image.sort_by(|a, b| a.image.cmp(&b.image));
+        prop_assert_eq!(&build(&by_image), &one);
+        let mut shuffled = findings.clone();
+        let mut state = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+            shuffled.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        prop_assert_eq!(&build(&shuffled), &one);
     }
 
     #[test]

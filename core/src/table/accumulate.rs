@@ -2,81 +2,20 @@
 //! pair needs, gathered occurrence by occurrence and mergeable across
 //! partitions.
 
-use super::row::StopReason;
+use rayon::prelude::*;
+
+use super::state::IdState;
 use crate::finding::CvssScore;
 use crate::finding::{
-    fact, FindingIndex, InternedOccurrence, Interner, Occurrence, Package, Skip, Skipped,
+    FindingIndex, InternedOccurrence, Interner, Occurrence, Package, Skip, Skipped,
 };
 
-/// What the table keeps per vulnerability id: the funnel's state, and the
-/// sets of facts its occurrences had.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct IdState {
-    /// The deepest stage an occurrence reached (0: none seen).
-    pub(crate) stage: u8,
-    /// The highest severity, as its position in the order plus one.
-    pub(crate) severity: u8,
-    /// Why occurrences stopped where they did, as bits of
-    /// [`StopReason::ALL`] positions.
-    pub(crate) stopped: u8,
-    /// Applicabilities seen, as bits of `Applicability::ALL` positions.
-    pub(crate) applicability: u8,
-    /// Fix states seen, as bits of `FixState::ALL` positions.
-    pub(crate) fix: u8,
-    /// Runtime evidence seen, as bits of `RuntimeEvidence::ALL` positions.
-    pub(crate) runtime: u8,
-}
+/// Ids per block of entries, as bits: an entry keeps its id's place in its
+/// block in its top byte.
+pub(crate) const BLOCK_BITS: u32 = 8;
 
-impl IdState {
-    pub(crate) fn merge(&mut self, other: IdState) {
-        self.stage = self.stage.max(other.stage);
-        self.severity = self.severity.max(other.severity);
-        self.stopped |= other.stopped;
-        self.applicability |= other.applicability;
-        self.fix |= other.fix;
-        self.runtime |= other.runtime;
-    }
-
-    /// The state one occurrence contributes, and whether it was seen loaded.
-    #[inline]
-    fn of(f: u16) -> (IdState, bool) {
-        let bit = |flag: u16| u8::from(f & flag != 0);
-        let critical_high = bit(fact::CRITICAL_HIGH);
-        let applicable = critical_high & bit(fact::APPLICABLE);
-        let fixable = applicable & bit(fact::FIX_AVAILABLE);
-        let loaded = fixable & bit(fact::LOADED);
-        let stage = 1 + critical_high + applicable + fixable + loaded;
-        let reason = match stage {
-            1 => Some(StopReason::NotCriticalHigh),
-            2 if f & fact::APPLICABILITY_UNDECIDED != 0 => Some(StopReason::ApplicabilityUndecided),
-            2 => Some(StopReason::NotApplicable),
-            3 if f & fact::FIX_UNKNOWN != 0 => Some(StopReason::FixUnknown),
-            3 => Some(StopReason::NoFix),
-            4 if f & fact::RUNTIME_UNAVAILABLE != 0 => Some(StopReason::RuntimeUnavailable),
-            4 => Some(StopReason::NotLoaded),
-            _ => None,
-        };
-        let seen_loaded = f & fact::LOADED != 0;
-        let runtime = if seen_loaded {
-            1
-        } else if f & fact::RUNTIME_UNAVAILABLE != 0 {
-            4
-        } else {
-            2
-        };
-        (
-            IdState {
-                stage,
-                severity: (f & fact::SEVERITY) as u8 + 1,
-                stopped: reason.map_or(0, |r| 1 << r as u8),
-                applicability: 1 << ((f >> fact::APPLICABILITY_SHIFT) & 7),
-                fix: 1 << ((f >> fact::FIX_STATE_SHIFT) & 3),
-                runtime,
-            },
-            seen_loaded,
-        )
-    }
-}
+/// Images from this index on have no room in a block's entry.
+pub(crate) const WIDE_IMAGE: u32 = 1 << 23;
 
 /// A partial vulnerability table: per vulnerability id its funnel state and
 /// the facts its occurrences had, the images each id is on, and (for
@@ -85,13 +24,27 @@ impl IdState {
 /// partition of the occurrences merge into the table of one pass; ids are
 /// those of the [`FindingIndex`] the occurrences went through, which
 /// partitions merged together must share.
+///
+/// It keeps four bytes per vulnerability id and four per occurrence (but
+/// for a repeat of the one before on the same image and id block).
 #[derive(Debug, Clone, Default)]
 pub struct TableAccumulator {
-    pub(crate) ids: Vec<IdState>,
-    /// `id << 32 | image << 1 | loaded`, one per occurrence but for a
-    /// repeat of the one before (duplicates go when the table is built: a
-    /// marker per id here would cost a second cache miss per occurrence).
-    pub(crate) placements: Vec<u64>,
+    /// Per id, its state [`IdState::pack`]ed: every occurrence reads and
+    /// writes its id's, so the fewer bytes the more of them stay in cache.
+    pub(crate) ids: Vec<u32>,
+    /// The (id, image) pairs of occurrences by blocks of `1 << BLOCK_BITS`
+    /// ids, block `b` holding ids `b << BLOCK_BITS` on: each entry is
+    /// `place in block << 24 | image << 1 | loaded`. Grouping them by id
+    /// when the table is built then reads one block at a time, in cache;
+    /// one list of all of them would be scattered over every id at once.
+    /// Repeats go then too: a marker per id here would cost a second cache
+    /// miss per occurrence.
+    pub(crate) blocks: Vec<Vec<u32>>,
+    /// The blocks of partial tables merged into this one, as they were.
+    pub(crate) absorbed: Vec<Vec<Vec<u32>>>,
+    /// The pairs on images from [`WIDE_IMAGE`] on: `(id, image << 1 |
+    /// loaded)`.
+    pub(crate) wide: Vec<(u32, u32)>,
     /// Packages as `name \x1f version \x1f ecosystem \x1f purl`.
     pub(crate) package_keys: Interner,
     pub(crate) packages: Vec<Package>,
@@ -133,30 +86,63 @@ impl TableAccumulator {
     /// an interned occurrence carries none).
     #[inline]
     pub fn add(&mut self, occurrence: &InternedOccurrence) {
-        let (state, loaded) = IdState::of(occurrence.facts);
+        let (state, loaded) = IdState::packed(occurrence.facts);
         let v = occurrence.vulnerability as usize;
         if v >= self.ids.len() {
-            self.ids.resize(v + 1, IdState::default());
+            self.ids.resize(v + 1, 0);
         }
-        if let Some(s) = self.ids.get_mut(v) {
-            s.merge(state);
-        }
-        let placement = (u64::from(occurrence.vulnerability) << 32)
-            | (u64::from(occurrence.image) << 1)
-            | u64::from(loaded);
-        if self.placements.last() != Some(&placement) {
-            self.placements.push(placement);
+        if let Some(slot) = self.ids.get_mut(v) {
+            *slot |= state;
         }
         self.occurrences += 1;
+        let image = occurrence.image;
+        if image >= WIDE_IMAGE {
+            self.wide
+                .push((occurrence.vulnerability, (image << 1) | u32::from(loaded)));
+            return;
+        }
+        let block = v >> BLOCK_BITS;
+        if block >= self.blocks.len() {
+            self.blocks.resize_with(block + 1, Vec::new);
+        }
+        let entry = ((occurrence.vulnerability & ((1 << BLOCK_BITS) - 1)) << 24)
+            | (image << 1)
+            | u32::from(loaded);
+        if let Some(list) = self.blocks.get_mut(block) {
+            if list.last() != Some(&entry) {
+                list.push(entry);
+            }
+        }
     }
 
-    /// Adds many interned occurrences.
+    /// Adds many interned occurrences. A million or more are split over
+    /// the threads of rayon's pool, each part into a partial table of its
+    /// own, merged at the end: the same table as one pass.
     pub fn add_all(&mut self, occurrences: &[InternedOccurrence]) {
-        // At most one placement an occurrence; pages never written are
-        // never resident.
-        self.placements.reserve(occurrences.len());
-        for o in occurrences {
-            self.add(o);
+        self.add_split(occurrences, 1 << 20);
+    }
+
+    /// [`add_all`](Self::add_all), split when there are at least `split`.
+    pub(crate) fn add_split(&mut self, occurrences: &[InternedOccurrence], split: usize) {
+        let threads = rayon::current_num_threads();
+        if occurrences.len() < split.max(threads) || threads < 2 {
+            for o in occurrences {
+                self.add(o);
+            }
+            return;
+        }
+        let parts: Vec<TableAccumulator> = occurrences
+            .par_chunks(occurrences.len().div_ceil(threads))
+            .map(|part| {
+                let mut table = TableAccumulator::new();
+                for o in part {
+                    table.add(o);
+                }
+                table
+            })
+            .collect();
+        for part in parts {
+            self.absorb(part);
         }
     }
 
@@ -264,12 +250,33 @@ impl TableAccumulator {
     /// Merges another partial table into this one.
     pub fn merge(&mut self, other: &TableAccumulator) {
         if self.ids.len() < other.ids.len() {
-            self.ids.resize(other.ids.len(), IdState::default());
+            self.ids.resize(other.ids.len(), 0);
         }
-        for (a, &b) in self.ids.iter_mut().zip(&other.ids) {
-            a.merge(b);
+        for (a, b) in self.ids.iter_mut().zip(&other.ids) {
+            *a |= b;
         }
-        self.placements.extend_from_slice(&other.placements);
+        self.absorbed.push(other.blocks.clone());
+        self.absorbed.extend(other.absorbed.iter().cloned());
+        self.merge_rest(other);
+    }
+
+    /// Merges a partial table given whole: its entries are moved, not
+    /// copied.
+    fn absorb(&mut self, other: TableAccumulator) {
+        if self.ids.len() < other.ids.len() {
+            self.ids.resize(other.ids.len(), 0);
+        }
+        for (a, b) in self.ids.iter_mut().zip(&other.ids) {
+            *a |= b;
+        }
+        self.merge_rest(&other);
+        self.absorbed.push(other.blocks);
+        self.absorbed.extend(other.absorbed);
+    }
+
+    /// Merges all but the ids' states and the blocks.
+    fn merge_rest(&mut self, other: &TableAccumulator) {
+        self.wide.extend_from_slice(&other.wide);
         let packages: Vec<u32> = other.packages.iter().map(|p| self.package(p)).collect();
         let fixes: Vec<u32> = (0..other.fixes.len())
             .map(|i| {

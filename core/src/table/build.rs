@@ -3,10 +3,13 @@
 
 use std::collections::BTreeSet;
 
-use super::accumulate::{IdState, TableAccumulator};
+use super::accumulate::TableAccumulator;
+use super::counts::row_counts;
+use super::groups::RowGroups;
 use super::places::Places;
 use super::row::{EpssSignal, KevSignal, MaliciousPackageRow, RowPackage, StopReason};
-use super::transpose::by_row;
+use super::state::IdState;
+use super::transpose::{dedup_run, ImagesById};
 use crate::enrichment::Enrichment;
 use crate::finding::aliases::alias_groups;
 use crate::finding::{CvssScore, FindingIndex, IdKind, Interner, Package, Skipped};
@@ -33,8 +36,9 @@ pub(crate) struct Row {
     pub(crate) workload_count: u32,
     pub(crate) cluster_count: u32,
     pub(crate) loaded_images: u32,
-    pub(crate) epss: Option<EpssSignal>,
-    pub(crate) kev: Option<KevSignal>,
+    /// Its EPSS and KEV signals' place in the table's `signals`
+    /// (`u32::MAX`: none): most rows have none, and the row stays small.
+    pub(crate) signals: u32,
 }
 
 /// The vulnerability table: one row per distinct vulnerability (alias group)
@@ -57,6 +61,8 @@ pub struct VulnerabilityTable {
     pub(crate) row_cvss: Vec<CvssScore>,
     pub(crate) places: Places,
     pub(crate) malicious: Vec<MaliciousPackageRow>,
+    /// The rows' EPSS and KEV signals.
+    pub(crate) signals: Vec<(Option<EpssSignal>, Option<KevSignal>)>,
     pub(crate) skipped: Skipped,
     pub(crate) occurrences: u64,
     pub(crate) validation: RuntimeValidation,
@@ -85,7 +91,8 @@ pub(crate) struct Quick {
 }
 
 impl Quick {
-    fn of(row: &Row) -> Quick {
+    fn of(row: &Row, signals: Option<&(Option<EpssSignal>, Option<KevSignal>)>) -> Quick {
+        let (epss, kev) = signals.map_or((None, None), |(e, k)| (e.as_ref(), k.as_ref()));
         Quick {
             stage: row.stage.depth(),
             severity: Severity::ALL
@@ -97,8 +104,8 @@ impl Quick {
             applicability: row.state.applicability,
             fix: row.state.fix,
             runtime: row.state.runtime,
-            kev: row.kev.is_some(),
-            epss: row.epss.as_ref().map_or(-1.0, |e| e.score),
+            kev: kev.is_some(),
+            epss: epss.map_or(-1.0, |e| e.score),
         }
     }
 }
@@ -120,116 +127,50 @@ impl TableAccumulator {
         validation: RuntimeValidation,
         enrichment: Option<&Enrichment>,
     ) -> VulnerabilityTable {
-        let names = index.vulnerabilities.clone();
-        let groups = alias_groups(&names, &index.aliases);
-        // Per group root: the merged state.
-        let mut group_state = vec![IdState::default(); groups.len()];
-        for (id, &root) in groups.iter().enumerate() {
-            let state = self.ids.get(id).copied().unwrap_or_default();
-            if let Some(g) = group_state.get_mut(root as usize) {
-                g.merge(state);
-            }
-        }
-        // Members of each group that reached a stage, by root.
-        let mut member_lists: Vec<(u32, Vec<u32>)> = Vec::new();
-        let mut list_of_root = vec![u32::MAX; groups.len()];
-        for (id, &root) in groups.iter().enumerate() {
-            if group_state.get(root as usize).is_none_or(|g| g.stage == 0) {
-                continue;
-            }
-            let Some(slot) = list_of_root.get_mut(root as usize) else {
-                continue;
-            };
-            if *slot == u32::MAX {
-                *slot = u32::try_from(member_lists.len()).unwrap_or(u32::MAX);
-                member_lists.push((root, Vec::new()));
-            }
-            if let Some((_, list)) = member_lists.get_mut(*slot as usize) {
-                list.push(u32::try_from(id).unwrap_or(u32::MAX));
-            }
-        }
-        // The row's id: the CVE when there is one, else the smallest id.
-        let name = |id: u32| names.name(id).unwrap_or_default();
-        let mut groups_named: Vec<(u32, u32, Vec<u32>)> = member_lists
-            .into_iter()
-            .map(|(root, mut members)| {
-                members.sort_by(|&a, &b| name(a).cmp(name(b)));
-                let head = members
-                    .iter()
-                    .copied()
-                    .find(|&m| IdKind::of(name(m)) == IdKind::Cve)
-                    .or_else(|| members.first().copied())
-                    .unwrap_or(root);
-                members.retain(|&m| m != head);
-                (head, root, members)
-            })
-            .collect();
-        // Ids are distinct: an unstable sort gives the one order.
-        groups_named.sort_unstable_by(|a, b| name(a.0).cmp(name(b.0)));
-        let mut row_of_root = vec![u32::MAX; groups.len()];
-        for (row, (_, root, _)) in groups_named.iter().enumerate() {
-            if let Some(slot) = row_of_root.get_mut(*root as usize) {
-                *slot = u32::try_from(row).unwrap_or(u32::MAX);
-            }
-        }
-        let row_of: Vec<u32> = groups
-            .iter()
-            .map(|&root| row_of_root.get(root as usize).copied().unwrap_or(u32::MAX))
-            .collect();
+        let names = &index.vulnerabilities;
+        // Three independent parts, on the threads of rayon's pool.
+        let (by_id, (places, groups)) = rayon::join(
+            || ImagesById::of(self),
+            || {
+                rayon::join(
+                    || Places::of(index),
+                    || RowGroups::of(&alias_groups(names, &index.aliases), &self.ids, names),
+                )
+            },
+        );
+        let row_of = groups.row_of(names.len().max(self.ids.len()));
         let row_of_id = |id: u32| -> Option<usize> {
             let row = *row_of.get(id as usize)?;
             (row != u32::MAX).then_some(row as usize)
         };
-        let rows_total = groups_named.len();
+        let rows_total = groups.len();
 
-        // Images per row, deduplicated, loaded if seen loaded on any.
-        let (image_starts, mut images) = by_row(rows_total, &self.placements, |p: u64| {
-            let row = *row_of.get((p >> 32) as usize)?;
-            (row != u32::MAX).then_some((row, (p & 0xFFFF_FFFF) as u32))
-        });
-        // Deduplicated in place: the same image twice in a row's run (a
-        // second package, a loaded and a not-loaded occurrence) is one,
-        // loaded if either was.
+        // Images per row: its id's run, or its members' runs merged.
         let mut image_spans = Vec::with_capacity(rows_total);
-        let mut write = 0usize;
+        let mut merged = Vec::new();
+        let mut gathered = Vec::new();
+        let shared = by_id.images.len();
         for row in 0..rows_total {
-            let start = image_starts.get(row).copied().unwrap_or(0);
-            let end = image_starts.get(row + 1).copied().unwrap_or(start);
-            if let Some(list) = images.get_mut(start..end) {
-                // Occurrences read report by report arrive image by image:
-                // each row's images are then in order already.
-                if !list.is_sorted() {
-                    list.sort_unstable();
+            match groups.of_row(row) {
+                [one] => {
+                    let (a, b) = by_id.span_of(*one);
+                    image_spans.push(span(a, b));
+                }
+                members => {
+                    gathered.clear();
+                    for &m in members {
+                        gathered.extend_from_slice(by_id.of_id(m));
+                    }
+                    let kept = dedup_run(&mut gathered);
+                    let from = shared + merged.len();
+                    merged.extend_from_slice(gathered.get(..kept).unwrap_or(&[]));
+                    image_spans.push(span(from, shared + merged.len()));
                 }
             }
-            let from = write;
-            for read in start..end {
-                let Some(&p) = images.get(read) else {
-                    break;
-                };
-                let last = write
-                    .checked_sub(1)
-                    .filter(|&w| w >= from)
-                    .and_then(|w| images.get(w).copied());
-                match last {
-                    Some(l) if l >> 1 == p >> 1 => {
-                        if let Some(slot) = images.get_mut(write - 1) {
-                            *slot |= p & 1;
-                        }
-                    }
-                    _ => {
-                        if let Some(slot) = images.get_mut(write) {
-                            *slot = p;
-                        }
-                        write += 1;
-                    }
-                }
-            }
-            image_spans.push(span(from, write));
         }
-        images.truncate(write);
-        images.shrink_to_fit();
-        let row_images = images;
+        let mut row_images = by_id.images;
+        row_images.extend_from_slice(&merged);
+        drop(merged);
 
         // Packages, severity sources and CVSS scores per row.
         let mut details: Vec<(usize, u32, u32)> = self
@@ -262,59 +203,18 @@ impl TableAccumulator {
         });
         cvss.dedup();
 
-        let places = Places::of(index);
-        let sole = places.sole();
-        let mut seen_workload = vec![u32::MAX; places.workloads.len()];
-        let mut seen_cluster = vec![u32::MAX; places.clusters.len()];
+        let counts = row_counts(&places, &row_images, &image_spans);
         let mut rows = Vec::with_capacity(rows_total);
-        let mut members = Vec::new();
         let mut row_packages = Vec::with_capacity(details.len());
         let mut row_sources = Vec::with_capacity(sources.len());
         let mut row_cvss = Vec::with_capacity(cvss.len());
+        let mut row_signals = Vec::new();
         let (mut d, mut s, mut c) = (0, 0, 0);
-        for (row, (head, root, others)) in groups_named.iter().enumerate() {
-            let state = group_state.get(*root as usize).copied().unwrap_or_default();
-            let member_from = members.len();
-            members.push(*head);
-            members.extend_from_slice(others);
+        for row in 0..rows_total {
+            let state = groups.states.get(row).copied().unwrap_or_default();
+            let head = groups.of_row(row).first().copied().unwrap_or(0);
             let images = image_spans.get(row).copied().unwrap_or((0, 0));
-            let mut workload_count = 0;
-            let mut cluster_count = 0;
-            let mut loaded_images = 0;
-            let row_mark = u32::try_from(row).unwrap_or(u32::MAX);
-            for &p in row_images
-                .get(images.0 as usize..images.1 as usize)
-                .unwrap_or(&[])
-            {
-                loaded_images += p & 1;
-                let image = p >> 1;
-                let count = |seen: &mut [u32], id: u32, n: &mut u32| {
-                    if let Some(mark) = seen.get_mut(id as usize) {
-                        if *mark != row_mark {
-                            *mark = row_mark;
-                            *n += 1;
-                        }
-                    }
-                };
-                match sole.get(image as usize).copied() {
-                    Some(packed) if packed != u64::MAX => {
-                        count(
-                            &mut seen_workload,
-                            (packed >> 32) as u32,
-                            &mut workload_count,
-                        );
-                        count(&mut seen_cluster, packed as u32, &mut cluster_count);
-                    }
-                    _ => {
-                        for &w in places.workloads_of(image) {
-                            count(&mut seen_workload, w, &mut workload_count);
-                        }
-                        for &k in places.clusters_of(image) {
-                            count(&mut seen_cluster, k, &mut cluster_count);
-                        }
-                    }
-                }
-            }
+            let count = counts.get(row).copied().unwrap_or_default();
             let package_from = row_packages.len();
             while let Some(&(r, p, f)) = details.get(d) {
                 if r != row {
@@ -340,13 +240,17 @@ impl TableAccumulator {
                 c += 1;
             }
             let (stage, stopped) = stage_and_reason(state, validation);
-            let (epss, kev) = match enrichment {
-                Some(e) => signals(e, members.get(member_from..).unwrap_or(&[]), &names),
-                None => (None, None),
+            let signal = match enrichment.map(|e| signals(e, groups.of_row(row), names)) {
+                Some((None, None)) | None => u32::MAX,
+                Some(found) => {
+                    row_signals.push(found);
+                    u32::try_from(row_signals.len() - 1).unwrap_or(u32::MAX)
+                }
             };
+            let (member_from, member_to) = groups.span(row);
             rows.push(Row {
-                name: *head,
-                members: span(member_from, members.len()),
+                name: head,
+                members: span(member_from, member_to),
                 stage,
                 stopped,
                 severity: severity_of(state.severity),
@@ -356,21 +260,23 @@ impl TableAccumulator {
                 sources: span(source_from, row_sources.len()),
                 cvss: span(cvss_from, row_cvss.len()),
                 image_count: images.1 - images.0,
-                workload_count,
-                cluster_count,
-                loaded_images,
-                epss,
-                kev,
+                workload_count: count.workloads,
+                cluster_count: count.clusters,
+                loaded_images: count.loaded,
+                signals: signal,
             });
         }
         let malicious = self.malicious_rows(&places);
-        let quick = rows.iter().map(Quick::of).collect();
+        let quick = rows
+            .iter()
+            .map(|r| Quick::of(r, row_signals.get(r.signals as usize)))
+            .collect();
         let mut table = VulnerabilityTable {
             quick,
             priority: Vec::new(),
             rows,
-            names,
-            members,
+            names: names.clone(),
+            members: groups.members,
             row_images,
             row_packages,
             packages: self.packages.clone(),
@@ -380,6 +286,7 @@ impl TableAccumulator {
             row_cvss,
             places,
             malicious,
+            signals: row_signals,
             skipped: self.skipped,
             occurrences: self.occurrences,
             validation,
@@ -404,8 +311,7 @@ impl TableAccumulator {
                 let package = self.packages.get(package as usize)?;
                 let workloads: BTreeSet<u32> = images
                     .iter()
-                    .filter_map(|&i| places.images.get(i as usize))
-                    .flat_map(|p| p.workloads.iter().copied())
+                    .flat_map(|&i| places.workloads_of(i).iter().copied())
                     .collect();
                 Some(MaliciousPackageRow {
                     package: RowPackage::of(package, Vec::new()),

@@ -35,21 +35,18 @@ impl<'q> Filter<'q> {
     pub(crate) fn of(table: &VulnerabilityTable, query: &'q TableQuery) -> Filter<'q> {
         let places = &table.places;
         let images = query.image.as_ref().map(|text| {
-            places
-                .images
-                .iter()
-                .map(|p| {
-                    p.digest == *text || p.references.iter().any(|r| r.contains(text.as_str()))
+            (0..places.images())
+                .filter_map(|i| u32::try_from(i).ok())
+                .map(|i| {
+                    places.digest(i) == text.as_str()
+                        || places.references(i).any(|r| r.contains(text.as_str()))
                 })
                 .collect()
         });
         let workloads = query.workload.as_ref().map(|name| {
-            places
-                .workloads
-                .iter()
-                .enumerate()
-                .filter(|(_, w)| w.name == *name)
-                .filter_map(|(i, _)| u32::try_from(i).ok())
+            (0..places.workload_count())
+                .filter_map(|i| u32::try_from(i).ok())
+                .filter(|&w| places.workload_name(w) == name.as_str())
                 .collect()
         });
         Filter {
@@ -124,18 +121,16 @@ impl<'q> Filter<'q> {
         let mut namespace_ok = self.namespace.is_none();
         let mut workload_ok = self.workloads.is_none();
         let mut image_ok = self.images.is_none();
+        let at = &table.places;
         for image in places {
-            let Some(place) = table.places.images.get(image as usize) else {
-                continue;
-            };
             if let Some(c) = self.cluster {
-                cluster_ok |= c.is_some_and(|c| place.clusters.contains(&c));
+                cluster_ok |= c.is_some_and(|c| at.clusters_of(image).contains(&c));
             }
             if let Some(n) = self.namespace {
-                namespace_ok |= n.is_some_and(|n| place.namespaces.contains(&n));
+                namespace_ok |= n.is_some_and(|n| at.namespaces_of(image).contains(&n));
             }
             if let Some(w) = &self.workloads {
-                workload_ok |= place.workloads.iter().any(|x| w.contains(x));
+                workload_ok |= at.workloads_of(image).iter().any(|x| w.contains(x));
             }
             if let Some(i) = &self.images {
                 image_ok |= i.get(image as usize).copied().unwrap_or(false);

@@ -9,11 +9,14 @@
 
 mod accumulate;
 mod build;
+mod counts;
 mod filter;
+mod groups;
 mod places;
 mod query;
 mod request;
 mod row;
+mod state;
 mod transpose;
 
 pub use accumulate::TableAccumulator;
