@@ -3,7 +3,6 @@
 
 use rayon::prelude::*;
 
-use super::build::Span;
 use super::places::Places;
 
 /// What a row counts over its images.
@@ -33,11 +32,11 @@ fn first(marks: &mut [u32], id: u32, row: u32) -> bool {
     }
 }
 
-/// The counts of every row, `spans` giving each row's run of `images`
-/// (`image << 1 | loaded`). Rows are counted on every thread of rayon's
-/// pool: each row is one pass over its images, and the rows of a large
-/// table hold millions of them.
-pub(crate) fn row_counts(places: &Places, images: &[u32], spans: &[Span]) -> Vec<RowCounts> {
+/// The counts of every row, `spans` giving each row's run (start, end) of
+/// `images` (`image << 1 | loaded`). Rows are counted on every thread of
+/// rayon's pool: each row is one pass over its images, and the rows of a
+/// large table hold millions of them.
+pub(crate) fn row_counts(places: &Places, images: &[u32], spans: &[(u32, u32)]) -> Vec<RowCounts> {
     let sole = places.sole();
     // With few clusters, a row's clusters are the bits of one word.
     let few_clusters = places.clusters.len() <= 64;
