@@ -37,6 +37,19 @@ pub(crate) mod fact {
     ///
     /// [`FixState::ALL`]: crate::finding::FixState::ALL
     pub(crate) const FIX_STATE_SHIFT: u16 = 13;
+
+    /// The deepest funnel stage facts `f` reach, 1 (all) to 5 (validated in
+    /// runtime): each stage needs the one before (occurrence-level
+    /// conjunction). Without a branch, for the funnel's and the table's
+    /// loops over millions of occurrences.
+    #[inline]
+    pub(crate) const fn stage(f: u16) -> u8 {
+        let critical_high = (f & CRITICAL_HIGH != 0) as u8;
+        let applicable = critical_high & (f & APPLICABLE != 0) as u8;
+        let fixable = applicable & (f & FIX_AVAILABLE != 0) as u8;
+        let loaded = fixable & (f & LOADED != 0) as u8;
+        1 + critical_high + applicable + fixable + loaded
+    }
 }
 
 /// An occurrence as integers: its vulnerability id, its image and its

@@ -108,20 +108,13 @@ impl FunnelAccumulator {
     #[inline]
     pub fn add(&mut self, occurrence: &InternedOccurrence) {
         let f = occurrence.facts;
-        let bit = |flag: u16| u8::from(f & flag != 0);
-        let critical_high = bit(fact::CRITICAL_HIGH);
-        let applicable = critical_high & bit(fact::APPLICABLE);
-        let fixable = applicable & bit(fact::FIX_AVAILABLE);
-        let loaded = fixable & bit(fact::LOADED);
-        let stage = 1 + critical_high + applicable + fixable + loaded;
-        // A stage reached, the next one not, for lack of a fact.
-        let stopped =
-            (u8::from(critical_high > applicable && f & fact::APPLICABILITY_UNDECIDED != 0)
-                * stopped::APPLICABILITY_UNDECIDED)
-                | (u8::from(applicable > fixable && f & fact::FIX_UNKNOWN != 0)
-                    * stopped::FIX_UNKNOWN)
-                | (u8::from(fixable > loaded && f & fact::RUNTIME_UNAVAILABLE != 0)
-                    * stopped::RUNTIME_UNAVAILABLE);
+        let stage = fact::stage(f);
+        // The stage reached, the next one not, for lack of a fact.
+        let stopped = (u8::from(stage == 2 && f & fact::APPLICABILITY_UNDECIDED != 0)
+            * stopped::APPLICABILITY_UNDECIDED)
+            | (u8::from(stage == 3 && f & fact::FIX_UNKNOWN != 0) * stopped::FIX_UNKNOWN)
+            | (u8::from(stage == 4 && f & fact::RUNTIME_UNAVAILABLE != 0)
+                * stopped::RUNTIME_UNAVAILABLE);
         let update = VulnerabilityState {
             stage,
             severity: (f & fact::SEVERITY) as u8 + 1,

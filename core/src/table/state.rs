@@ -42,15 +42,8 @@ const fn ones(n: u32) -> u32 {
 /// whether it was seen loaded) contribute: the stage, why it stopped, the
 /// runtime evidence.
 const fn stage_part(flags: u16) -> u32 {
-    const fn bit(f: u16, flag: u16) -> u32 {
-        (f & flag != 0) as u32
-    }
     let f = flags << 3;
-    let critical_high = bit(f, fact::CRITICAL_HIGH);
-    let applicable = critical_high & bit(f, fact::APPLICABLE);
-    let fixable = applicable & bit(f, fact::FIX_AVAILABLE);
-    let loaded = fixable & bit(f, fact::LOADED);
-    let stage = 1 + critical_high + applicable + fixable + loaded;
+    let stage = fact::stage(f) as u32;
     // A missing fact beats a verdict at the stage that needed it.
     let reason = match stage {
         1 => Some(StopReason::NotCriticalHigh),
@@ -192,12 +185,7 @@ mod tests {
 
     /// The state of one occurrence, written out: what the tables hold.
     fn of(f: u16) -> IdState {
-        let bit = |flag: u16| u8::from(f & flag != 0);
-        let critical_high = bit(fact::CRITICAL_HIGH);
-        let applicable = critical_high & bit(fact::APPLICABLE);
-        let fixable = applicable & bit(fact::FIX_AVAILABLE);
-        let loaded = fixable & bit(fact::LOADED);
-        let stage = 1 + critical_high + applicable + fixable + loaded;
+        let stage = fact::stage(f);
         let reason = match stage {
             1 => Some(StopReason::NotCriticalHigh),
             2 if f & fact::APPLICABILITY_UNDECIDED != 0 => Some(StopReason::ApplicabilityUndecided),
