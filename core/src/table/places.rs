@@ -1,10 +1,11 @@
 //! Where each running image runs, as ids a table counts and filters by, and
 //! as the rows users read.
 //!
-//! Everything is interned once and kept in flat arrays: an image's
-//! references, clusters, namespaces and workloads are runs of ids, so that
-//! building the places of 50,000 images allocates a few arrays rather than
-//! a handful of strings and lists per image.
+//! Everything is kept in flat arrays: an image's digest and references are
+//! runs of one text, its clusters, namespaces and workloads runs of ids, so
+//! that building the places of 50,000 images allocates a few arrays rather
+//! than a handful of strings and lists per image. Only the few names many
+//! images share (clusters, namespaces, kinds, workload names) are hashed.
 
 use super::row::{RowImage, RowWorkload};
 use crate::finding::{FindingIndex, Interner};
@@ -59,8 +60,63 @@ impl Runs {
     }
 }
 
+/// Strings one after another, in runs (one run per image): an image's
+/// digest or its references, kept as given rather than interned, since
+/// nearly every image has its own.
+#[derive(Debug, Clone, Default)]
+struct Texts {
+    text: String,
+    /// Where each string ends in `text`.
+    ends: Vec<u32>,
+    /// Where each image's run starts in `ends`, and one more for the end.
+    starts: Vec<u32>,
+}
+
+impl Texts {
+    fn new(images: usize) -> Texts {
+        let mut starts = Vec::with_capacity(images + 1);
+        starts.push(0);
+        Texts {
+            text: String::new(),
+            ends: Vec::with_capacity(images),
+            starts,
+        }
+    }
+
+    fn push(&mut self, text: &str) {
+        self.text.push_str(text);
+        self.ends
+            .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+    }
+
+    /// Ends the current image's run.
+    fn close(&mut self) {
+        self.starts
+            .push(u32::try_from(self.ends.len()).unwrap_or(u32::MAX));
+    }
+
+    fn get(&self, string: usize) -> &str {
+        let end = self.ends.get(string).map_or(0, |&e| e as usize);
+        let start = string
+            .checked_sub(1)
+            .and_then(|s| self.ends.get(s))
+            .map_or(0, |&e| e as usize);
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    /// Image `image`'s run.
+    fn of(&self, image: u32) -> impl Iterator<Item = &str> {
+        let i = image as usize;
+        let (from, to) = match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => (a as usize, b as usize),
+            _ => (0, 0),
+        };
+        (from..to).map(|s| self.get(s))
+    }
+}
+
 /// A workload, by the ids of its parts.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Workload {
     cluster: u32,
     namespace: u32,
@@ -71,67 +127,68 @@ struct Workload {
 /// The places of every running image, and the names behind their ids.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Places {
-    digests: Interner,
-    /// Per image, its digest's id.
-    digest_of: Vec<u32>,
-    reference_names: Interner,
+    /// Per image, its digest.
+    digests: Texts,
+    /// Per image, its references as deployed, in byte order, each once.
+    references: Texts,
     pub(crate) clusters: Interner,
     pub(crate) namespaces: Interner,
     kinds: Interner,
     workload_names: Interner,
-    workload_keys: Interner,
     workloads: Vec<Workload>,
-    references: Runs,
     image_clusters: Runs,
     image_namespaces: Runs,
     image_workloads: Runs,
 }
 
 impl Places {
+    /// The places of `index`'s running images. Digests and references are
+    /// copied as they are (an image's own, not shared); the few clusters,
+    /// namespaces, kinds and workload names are interned, and a workload is
+    /// known by its parts' ids, so no key is ever built from strings.
     pub(crate) fn of(index: &FindingIndex) -> Places {
         let images = index.images();
         let mut places = Places {
-            digest_of: Vec::with_capacity(images),
-            references: Runs::new(images),
+            digests: Texts::new(images),
+            references: Texts::new(images),
             image_clusters: Runs::new(images),
             image_namespaces: Runs::new(images),
             image_workloads: Runs::new(images),
             ..Places::default()
         };
-        let mut key = String::new();
+        let mut workload_ids: std::collections::HashMap<Workload, u32> =
+            std::collections::HashMap::new();
+        let mut references: Vec<&str> = Vec::new();
         for image in 0..images {
             let image = u32::try_from(image).unwrap_or(u32::MAX);
-            let digest = places
+            places
                 .digests
-                .intern(index.image_digest(image).unwrap_or_default());
-            places.digest_of.push(digest);
+                .push(index.image_digest(image).unwrap_or_default());
+            places.digests.close();
+            references.clear();
             for d in index.deployments(image) {
                 if let Some(r) = &d.reference {
-                    let r = places.reference_names.intern(r);
-                    places.references.ids.push(r);
+                    references.push(r);
                 }
-                let cluster = places.clusters.intern(&d.cluster);
-                let namespace = places.namespaces.intern(&d.namespace);
-                places.image_clusters.ids.push(cluster);
-                places.image_namespaces.ids.push(namespace);
-                // A separator no Kubernetes name holds: two workloads never
-                // share a key.
-                key.clear();
-                for part in [&d.cluster, &d.namespace, &d.kind, &d.workload] {
-                    key.push_str(part);
-                    key.push('\u{1f}');
-                }
-                let id = places.workload_keys.intern(&key);
-                if id as usize >= places.workloads.len() {
-                    let workload = Workload {
-                        cluster,
-                        namespace,
-                        kind: places.kinds.intern(&d.kind),
-                        name: places.workload_names.intern(&d.workload),
-                    };
+                let workload = Workload {
+                    cluster: places.clusters.intern(&d.cluster),
+                    namespace: places.namespaces.intern(&d.namespace),
+                    kind: places.kinds.intern(&d.kind),
+                    name: places.workload_names.intern(&d.workload),
+                };
+                places.image_clusters.ids.push(workload.cluster);
+                places.image_namespaces.ids.push(workload.namespace);
+                let next = u32::try_from(places.workloads.len()).unwrap_or(u32::MAX);
+                let id = *workload_ids.entry(workload).or_insert_with(|| {
                     places.workloads.push(workload);
-                }
+                    next
+                });
                 places.image_workloads.ids.push(id);
+            }
+            references.sort_unstable();
+            references.dedup();
+            for r in &references {
+                places.references.push(r);
             }
             places.references.close();
             places.image_clusters.close();
@@ -143,7 +200,7 @@ impl Places {
 
     /// How many images there are.
     pub(crate) fn images(&self) -> usize {
-        self.digest_of.len()
+        self.digests.starts.len().saturating_sub(1)
     }
 
     /// How many distinct workloads there are.
@@ -153,18 +210,12 @@ impl Places {
 
     /// Image `image`'s digest.
     pub(crate) fn digest(&self, image: u32) -> &str {
-        self.digest_of
-            .get(image as usize)
-            .and_then(|&d| self.digests.name(d))
-            .unwrap_or_default()
+        self.digests.of(image).next().unwrap_or_default()
     }
 
-    /// Image `image`'s references as deployed.
+    /// Image `image`'s references as deployed, in byte order.
     pub(crate) fn references(&self, image: u32) -> impl Iterator<Item = &str> {
-        self.references
-            .of(image)
-            .iter()
-            .filter_map(|&r| self.reference_names.name(r))
+        self.references.of(image)
     }
 
     /// The workload ids of image `image`.
@@ -235,8 +286,7 @@ impl Places {
             out.sort();
             out
         };
-        let mut references: Vec<String> = self.references(image).map(String::from).collect();
-        references.sort();
+        let references: Vec<String> = self.references(image).map(String::from).collect();
         let mut workloads: Vec<RowWorkload> = self
             .workloads_of(image)
             .iter()
