@@ -1,0 +1,230 @@
+//! Findings and running images read from record batches give what the same
+//! data as records gives: the funnel, the occurrences, the running images.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "tests"
+)]
+
+mod support;
+
+use kubesight::finding::{
+    Applicability, Deployment, Fix, FixState, Occurrence, Package, RunningImage, RuntimeEvidence,
+};
+use kubesight::funnel::{compute, RuntimeValidation};
+use kubesight::{Digest, ErrorCode, Severity};
+use kubesight_columnar::{
+    occurrences, running_images, ColumnarError, FindingColumns, FunnelReader, RunningColumns,
+};
+use proptest::prelude::*;
+use support::{findings_batch, running_batch, strings, Layout};
+
+fn digest(i: u8) -> Digest {
+    format!("sha256:{:064x}", i).parse().unwrap()
+}
+
+fn running() -> Vec<RunningImage> {
+    (0..5u8)
+        .map(|i| RunningImage {
+            digests: vec![digest(i)],
+            scanned: i != 3,
+            monitored: i % 2 == 0,
+            deployments: vec![Deployment {
+                reference: Some(format!("registry.example/app-{i}:1")),
+                cluster: format!("c{}", i % 2),
+                namespace: "ns".into(),
+                kind: "Deployment".into(),
+                workload: format!("app-{i}"),
+                container: None,
+            }],
+        })
+        .collect()
+}
+
+fn occurrence() -> impl Strategy<Value = Occurrence> {
+    (
+        0..7u8,
+        0..12u8,
+        proptest::option::of(0..12u8),
+        0..5usize,
+        0..7usize,
+        0..4usize,
+        any::<bool>(),
+        0..3usize,
+        0..20u8,
+    )
+        .prop_map(
+            |(image, id, alias, severity, applicability, fix, versions, runtime, m)| {
+                let name = |i: u8| {
+                    if i < 8 {
+                        format!("CVE-2024-{i}")
+                    } else {
+                        format!("GHSA-aaaa-bbbb-{i:04}")
+                    }
+                };
+                Occurrence {
+                    image: vec![digest(image)],
+                    vulnerability: name(id),
+                    aliases: alias.filter(|&a| a >= 8).map(name).into_iter().collect(),
+                    package: Package {
+                        name: format!("pkg-{}", id % 3),
+                        version: "1.0".into(),
+                        ecosystem: (id % 2 == 0).then(|| "npm".into()),
+                        purl: None,
+                    },
+                    severity: Severity::ALL[severity],
+                    severity_source: (id % 3 == 0).then(|| "nvd".into()),
+                    cvss: Vec::new(),
+                    applicability: Applicability::ALL[applicability],
+                    fix: Fix {
+                        state: FixState::ALL[fix],
+                        versions: if versions {
+                            vec!["1.1".into()]
+                        } else {
+                            Vec::new()
+                        },
+                    },
+                    runtime: RuntimeEvidence::ALL[runtime],
+                    malicious: m == 0,
+                }
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn the_funnel_of_batches_is_the_funnel_of_records(
+        found in proptest::collection::vec(occurrence(), 0..60),
+        split in 0..60usize,
+        layout in prop_oneof![Just(Layout::Plain), Just(Layout::Dictionary), Just(Layout::View)],
+    ) {
+        let running = running();
+        let expected = compute(&running, &found, RuntimeValidation::Available);
+        // Two batches: rows are counted over both.
+        let split = split.min(found.len());
+        let (a, b) = found.split_at(split);
+        let mut reader = FunnelReader::new(&running, FindingColumns::default());
+        reader.add(&findings_batch(a, layout)).unwrap();
+        reader.add(&findings_batch(b, layout)).unwrap();
+        let got = reader.finish(RuntimeValidation::Available);
+        prop_assert_eq!(&got.funnel, &expected.funnel);
+        prop_assert_eq!(got.skipped, expected.skipped);
+        prop_assert_eq!(reader.rows(), found.len() as u64);
+    }
+
+    #[test]
+    fn occurrences_round_trip_through_batches(
+        found in proptest::collection::vec(occurrence(), 0..40),
+        layout in prop_oneof![Just(Layout::Plain), Just(Layout::Dictionary), Just(Layout::View)],
+    ) {
+        let batch = findings_batch(&found, layout);
+        prop_assert_eq!(occurrences([&batch], &FindingColumns::default()).unwrap(), found);
+    }
+}
+
+#[test]
+fn running_images_round_trip_through_batches() {
+    let running = running();
+    for layout in [Layout::Plain, Layout::Dictionary, Layout::View] {
+        let batch = running_batch(&running, layout);
+        assert_eq!(
+            running_images([&batch], &RunningColumns::default()).unwrap(),
+            running
+        );
+    }
+}
+
+fn batch(columns: Vec<(&str, arrow_array::ArrayRef)>) -> arrow_array::RecordBatch {
+    arrow_array::RecordBatch::try_from_iter(columns).unwrap()
+}
+
+fn plain(values: Vec<Option<&str>>) -> arrow_array::ArrayRef {
+    strings(values, Layout::Plain)
+}
+
+#[test]
+fn a_single_digest_column_and_the_callers_names_are_read() {
+    let running = running();
+    let d = digest(0).to_string();
+    let findings = batch(vec![
+        ("img", plain(vec![Some(&d)])),
+        ("cve", plain(vec![Some("CVE-2024-9")])),
+        ("sev", plain(vec![Some("high")])),
+    ]);
+    let columns = FindingColumns::renamed([
+        ("image", "img"),
+        ("vulnerability", "cve"),
+        ("severity", "sev"),
+    ])
+    .unwrap();
+    let mut reader = FunnelReader::new(&running, columns);
+    reader.add(&findings).unwrap();
+    let funnel = reader.finish(RuntimeValidation::Available).funnel;
+    assert_eq!(funnel.all.vulnerabilities, 1);
+    assert_eq!(funnel.critical_high.vulnerabilities, 1);
+}
+
+#[test]
+fn errors_name_the_column_the_row_and_the_value() {
+    let running = running();
+    let d = digest(0).to_string();
+    let read = |b: arrow_array::RecordBatch| {
+        let mut reader = FunnelReader::new(&running, FindingColumns::default());
+        reader.add(&b).unwrap_err()
+    };
+    let e = read(batch(vec![("image", plain(vec![Some(&d)]))]));
+    assert_eq!(e.code(), "missing_column");
+    assert_eq!(e.details()["column"], "vulnerability");
+    assert_eq!(e.details()["found"], "image");
+
+    let e = read(batch(vec![
+        ("image", plain(vec![Some(&d), Some(&d)])),
+        ("vulnerability", plain(vec![Some("CVE-1"), Some("CVE-2")])),
+        ("severity", plain(vec![Some("high"), Some("CRITICAL")])),
+    ]));
+    assert_eq!(e.code(), "invalid_column_value");
+    assert_eq!(e.details()["row"], 1);
+    assert_eq!(e.details()["value"], "CRITICAL");
+    assert_eq!(
+        e.to_string(),
+        "column `severity` holds `CRITICAL` at row 1; expected one of critical, high, medium, low, unknown"
+    );
+
+    let e = read(batch(vec![
+        ("image", plain(vec![Some(&d)])),
+        ("vulnerability", plain(vec![None])),
+    ]));
+    assert_eq!(
+        e,
+        ColumnarError::NullValue {
+            column: "vulnerability".into(),
+            row: 0
+        }
+    );
+
+    let e = read(batch(vec![
+        ("image", plain(vec![Some(&d)])),
+        (
+            "vulnerability",
+            std::sync::Arc::new(arrow_array::Int32Array::from(vec![1])) as arrow_array::ArrayRef,
+        ),
+    ]));
+    assert_eq!(e.code(), "wrong_column_type");
+    assert_eq!(e.details()["found"], "Int32");
+
+    let e = read(batch(vec![
+        ("image", plain(vec![Some("nginx:latest")])),
+        ("vulnerability", plain(vec![Some("CVE-1")])),
+    ]));
+    assert_eq!(e.code(), "invalid_column_value");
+    assert_eq!(e.details()["value"], "nginx:latest");
+
+    let e = FindingColumns::renamed([("cve", "id")]).unwrap_err();
+    assert_eq!(e.code(), "unknown_column_field");
+    assert!(e
+        .to_string()
+        .starts_with("`cve` is not a field of findings; fields: image, vulnerability"));
+}
