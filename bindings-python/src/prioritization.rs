@@ -3,38 +3,66 @@
 use pyo3::prelude::*;
 
 use crate::convert::{from_py, to_py};
-use kubesight::finding::{Occurrence, RunningImage};
+use kubesight::finding::Occurrence;
+use kubesight_columnar::FunnelReader;
+
+use crate::columnar::{self, occurrences_of, running_of, tabular};
+use crate::errors::raise;
 use kubesight::funnel::RuntimeValidation;
 
 /// The prioritization funnel over `findings` (serde form of `Occurrence`)
 /// on `running_images`: `{"funnel": ..., "skipped": ...}`. The GIL is
 /// released while the funnel is computed.
 #[pyfunction]
-#[pyo3(signature = (running_images, findings, *, runtime_validation))]
+#[pyo3(signature = (running_images, findings, *, runtime_validation, columns = None, running_columns = None))]
 fn funnel(
     py: Python<'_>,
     running_images: &Bound<'_, PyAny>,
     findings: &Bound<'_, PyAny>,
     runtime_validation: bool,
+    columns: Option<&Bound<'_, PyAny>>,
+    running_columns: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
-    let running: Vec<RunningImage> = from_py(running_images, "running_images")?;
-    let occurrences: Vec<Occurrence> = from_py(findings, "findings")?;
+    let running = running_of(
+        py,
+        running_images,
+        &columnar::running_columns(running_columns)?,
+    )?;
     let validation = RuntimeValidation::available_if(runtime_validation);
+    // Columns go straight to the funnel's integers, batch by batch.
+    if let Some(data) = tabular(findings)? {
+        let columns = columnar::finding_columns(columns)?;
+        let result = py
+            .detach(|| {
+                let mut reader = FunnelReader::new(&running, columns.clone());
+                data.for_each_batch(&columns.names(), |b| reader.add(b))?;
+                Ok::<_, kubesight_columnar::ColumnarError>(reader.finish(validation))
+            })
+            .map_err(raise)?;
+        return to_py(py, &result);
+    }
+    let occurrences: Vec<Occurrence> = from_py(findings, "findings")?;
     let result = py.detach(|| kubesight::funnel::compute(&running, &occurrences, validation));
     to_py(py, &result)
 }
 
 /// The live-assessment highlights.
 #[pyfunction]
-#[pyo3(signature = (running_images, findings, violations))]
+#[pyo3(signature = (running_images, findings, violations, *, columns = None, running_columns = None))]
 fn highlights(
     py: Python<'_>,
     running_images: &Bound<'_, PyAny>,
     findings: &Bound<'_, PyAny>,
     violations: &Bound<'_, PyAny>,
+    columns: Option<&Bound<'_, PyAny>>,
+    running_columns: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
-    let running: Vec<RunningImage> = from_py(running_images, "running_images")?;
-    let occurrences: Vec<Occurrence> = from_py(findings, "findings")?;
+    let running = running_of(
+        py,
+        running_images,
+        &columnar::running_columns(running_columns)?,
+    )?;
+    let occurrences = occurrences_of(py, findings, &columnar::finding_columns(columns)?)?;
     let violations: Vec<kubesight::integrity::Violation> = from_py(violations, "violations")?;
     to_py(
         py,

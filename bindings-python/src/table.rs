@@ -4,11 +4,11 @@
 
 use pyo3::prelude::*;
 
+use crate::columnar::{self, occurrences_of, running_of};
 use crate::convert::{from_py, to_py};
 use crate::errors::raise;
 use kubesight::change::EnvironmentState;
 use kubesight::enrichment::Enrichment;
-use kubesight::finding::{Occurrence, RunningImage};
 use kubesight::funnel::{IncreaseThreshold, RuntimeValidation};
 use kubesight::images::{ImagesQuery, ImagesView};
 use kubesight::ingest::{EnrichmentRead, IngestWarning};
@@ -180,16 +180,22 @@ impl PyVulnerabilityTable {
 
 /// Builds the vulnerability table (the GIL is released while it is built).
 #[pyfunction]
-#[pyo3(signature = (running_images, findings, *, runtime_validation, enrichment = None))]
+#[pyo3(signature = (running_images, findings, *, runtime_validation, enrichment = None, columns = None, running_columns = None))]
 fn vulnerability_table(
     py: Python<'_>,
     running_images: &Bound<'_, PyAny>,
     findings: &Bound<'_, PyAny>,
     runtime_validation: bool,
     enrichment: Option<&Bound<'_, PyAny>>,
+    columns: Option<&Bound<'_, PyAny>>,
+    running_columns: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyVulnerabilityTable> {
-    let running: Vec<RunningImage> = from_py(running_images, "running_images")?;
-    let occurrences: Vec<Occurrence> = from_py(findings, "findings")?;
+    let running = running_of(
+        py,
+        running_images,
+        &columnar::running_columns(running_columns)?,
+    )?;
+    let occurrences = occurrences_of(py, findings, &columnar::finding_columns(columns)?)?;
     let enrichment = enrichment_of(enrichment)?;
     let validation = RuntimeValidation::available_if(runtime_validation);
     let inner = py.detach(|| {
@@ -224,15 +230,21 @@ impl PyImagesView {
 
 /// Builds the images view.
 #[pyfunction]
-#[pyo3(signature = (running_images, findings, *, integrity = None))]
+#[pyo3(signature = (running_images, findings, *, integrity = None, columns = None, running_columns = None))]
 fn images_view(
     py: Python<'_>,
     running_images: &Bound<'_, PyAny>,
     findings: &Bound<'_, PyAny>,
     integrity: Option<&Bound<'_, PyAny>>,
+    columns: Option<&Bound<'_, PyAny>>,
+    running_columns: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyImagesView> {
-    let running: Vec<RunningImage> = from_py(running_images, "running_images")?;
-    let occurrences: Vec<Occurrence> = from_py(findings, "findings")?;
+    let running = running_of(
+        py,
+        running_images,
+        &columnar::running_columns(running_columns)?,
+    )?;
+    let occurrences = occurrences_of(py, findings, &columnar::finding_columns(columns)?)?;
     let integrity: Vec<IntegrityAssessment> = match integrity {
         Some(i) if !i.is_none() => from_py(i, "integrity")?,
         _ => Vec::new(),

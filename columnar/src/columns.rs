@@ -23,6 +23,12 @@ macro_rules! schema {
             /// The schema's fields, as its documented column names.
             pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
 
+            /// The column name of each field, in the fields' order: the
+            /// columns a reader of files asks for.
+            pub fn names(&self) -> Vec<&str> {
+                vec![$(self.$field.as_str()),*]
+            }
+
             /// The documented names, but for the fields `renamed` maps
             /// (`(field, the caller's column)`).
             pub fn renamed<'a>(

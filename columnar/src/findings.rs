@@ -151,7 +151,7 @@ impl<'a> FindingBatch<'a> {
             fix_state: maybe(batch, &names.fix_state, Text::of)?,
             fix_versions: maybe(batch, &names.fix_versions, Texts::of)?,
             runtime: maybe(batch, &names.runtime, Text::of)?,
-            malicious: maybe(batch, &names.malicious, flags)?,
+            malicious: maybe(batch, &names.malicious, flags)?.flatten(),
         })
     }
 

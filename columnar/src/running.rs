@@ -35,7 +35,8 @@ fn read(
     let scanned = flags(required(batch, &names.scanned)?, &names.scanned)?;
     let monitored = optional(batch, &names.monitored)
         .map(|a| flags(a, &names.monitored))
-        .transpose()?;
+        .transpose()?
+        .flatten();
     let text = |name: &str| optional(batch, name).map(|a| Text::of(a, name)).transpose();
     let cluster = text(&names.cluster)?;
     let namespace = text(&names.namespace)?;
@@ -58,7 +59,7 @@ fn read(
                 row,
             });
         }
-        if !scanned.is_valid(i) {
+        if !scanned.is_some_and(|s| s.is_valid(i)) {
             return Err(ColumnarError::NullValue {
                 column: names.scanned.clone(),
                 row,
@@ -77,7 +78,7 @@ fn read(
         };
         out.push(RunningImage {
             digests: image,
-            scanned: flag(Some(scanned), i),
+            scanned: flag(scanned, i),
             monitored: flag(monitored, i),
             deployments,
         });

@@ -17,6 +17,9 @@ pub(crate) enum Plain<'a> {
     Utf8(&'a StringArray),
     Large(&'a LargeStringArray),
     View(&'a StringViewArray),
+    /// A column of nulls only, as pandas hands over a column it has no
+    /// value for (and an empty list's items).
+    Null(usize),
 }
 
 impl<'a> Plain<'a> {
@@ -25,6 +28,7 @@ impl<'a> Plain<'a> {
             DataType::Utf8 => Some(Plain::Utf8(array.as_string::<i32>())),
             DataType::LargeUtf8 => Some(Plain::Large(array.as_string::<i64>())),
             DataType::Utf8View => Some(Plain::View(array.as_string_view())),
+            DataType::Null => Some(Plain::Null(array.len())),
             _ => None,
         }
     }
@@ -36,6 +40,7 @@ impl<'a> Plain<'a> {
             Plain::Utf8(a) => (i < a.len() && a.is_valid(i)).then(|| a.value(i)),
             Plain::Large(a) => (i < a.len() && a.is_valid(i)).then(|| a.value(i)),
             Plain::View(a) => (i < a.len() && a.is_valid(i)).then(|| a.value(i)),
+            Plain::Null(_) => None,
         }
     }
 
@@ -44,6 +49,7 @@ impl<'a> Plain<'a> {
             Plain::Utf8(a) => a.len(),
             Plain::Large(a) => a.len(),
             Plain::View(a) => a.len(),
+            Plain::Null(n) => *n,
         }
     }
 }
@@ -179,13 +185,18 @@ impl<'a> Texts<'a> {
     }
 }
 
-/// Reads booleans (a null reads as false).
+/// Reads booleans (a null reads as false; a column of nulls only, as
+/// pandas may hand one over, as none).
 pub(crate) fn flags<'a>(
     array: &'a dyn Array,
     column: &str,
-) -> Result<&'a BooleanArray, ColumnarError> {
+) -> Result<Option<&'a BooleanArray>, ColumnarError> {
+    if array.data_type() == &DataType::Null {
+        return Ok(None);
+    }
     array
         .as_boolean_opt()
+        .map(Some)
         .ok_or_else(|| wrong(column, array.data_type(), "booleans"))
 }
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping, Optional, cast
 
 from . import ingest
-from ._convert import Instant, instant
+from ._convert import ArrowStream, Instant, Rows, instant
 from ._enums import (
     Applicability,
     ChangeCause,
@@ -105,6 +105,8 @@ __all__ = [
     "coverage",
     "distinct_vulnerabilities",
     "explain_change",
+    "ArrowStream",
+    "Rows",
     "funnel",
     "highlights",
     "images_view",
@@ -196,12 +198,20 @@ class IntegrityPolicy:
 
 
 def funnel(
-    running_images: Iterable[Mapping[str, Any]],
-    findings: Iterable[Mapping[str, Any]],
+    running_images: Rows,
+    findings: Rows,
     *,
     runtime_validation: bool,
+    columns: Optional[Mapping[str, str]] = None,
+    running_columns: Optional[Mapping[str, str]] = None,
 ) -> types.FunnelResult:
     """The prioritization funnel: ``.funnel`` and ``.skipped``.
+
+    ``running_images`` and ``findings`` are records (dicts), or columns: any
+    object exporting an Arrow stream (pyarrow, polars, pandas, DuckDB) or
+    the path of a Parquet file or folder, read in Rust without the GIL.
+    ``columns`` and ``running_columns`` map the schema's fields to the
+    data's column names (see ``docs/columnar.md``).
 
     >>> digest = "sha256:" + "ab" * 32
     >>> r = funnel([{"digests": [digest], "scanned": True}],
@@ -211,14 +221,20 @@ def funnel(
     (1, None)
     """
     return cast(types.FunnelResult, Record(
-        _native.funnel(running_images, findings, runtime_validation=runtime_validation), "FunnelResult",
+        _native.funnel(
+            running_images, findings, runtime_validation=runtime_validation,
+            columns=columns, running_columns=running_columns,
+        ), "FunnelResult",
     ))
 
 
 def highlights(
-    running_images: Iterable[Mapping[str, Any]],
-    findings: Iterable[Mapping[str, Any]],
+    running_images: Rows,
+    findings: Rows,
     violations: Iterable[Mapping[str, Any]] = (),
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    running_columns: Optional[Mapping[str, str]] = None,
 ) -> types.Highlights:
     """The live-assessment highlights: malicious packages, Critical &
     Applicable vulnerabilities and integrity violations, with their images.
@@ -230,7 +246,9 @@ def highlights(
     >>> h.malicious_packages.packages, h.malicious_packages.images
     (1, 1)
     """
-    return cast(types.Highlights, Record(_native.highlights(running_images, findings, violations), "Highlights"))
+    return cast(types.Highlights, Record(_native.highlights(
+        running_images, findings, violations, columns=columns, running_columns=running_columns,
+    ), "Highlights"))
 
 
 def installation(

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
-from typing import Any, NoReturn, Union
+from typing import Any, Iterable, Mapping, NoReturn, Protocol, Union
 
 from ._native import KubesightError
 
 Instant = Union[datetime, str]
+
+
+class ArrowStream(Protocol):
+    """Anything that exports an Arrow C stream (the Arrow PyCapsule
+    interface): a pyarrow Table or RecordBatchReader, a polars or pandas
+    DataFrame, a DuckDB relation."""
+
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any: ...
+
+
+#: Records (dicts), columns exporting an Arrow stream, or the path of a
+#: Parquet file or of a folder of them.
+Rows = Union[Iterable[Mapping[str, Any]], ArrowStream, "os.PathLike[str]"]
 Document = Union[str, bytes, "os.PathLike[str]"]
 
 

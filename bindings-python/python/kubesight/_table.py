@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping, Optional, Sequence, Union, cast
 
 from . import _native, types
+from ._convert import Rows
 from ._record import Record
 
 Sort = Union[str, Mapping[str, Any]]
@@ -239,29 +240,37 @@ class ImagesView:
 
 
 def vulnerability_table(
-    running_images: Iterable[Mapping[str, Any]],
-    findings: Iterable[Mapping[str, Any]],
+    running_images: Rows,
+    findings: Rows,
     *,
     runtime_validation: bool,
     enrichment: Union[None, Enrichment, Mapping[str, Any]] = None,
+    columns: Optional[Mapping[str, str]] = None,
+    running_columns: Optional[Mapping[str, str]] = None,
 ) -> VulnerabilityTable:
     """The vulnerability table of the findings on the running images, with
-    EPSS and KEV signals when ``enrichment`` is given."""
+    EPSS and KEV signals when ``enrichment`` is given. Records or columns,
+    as :func:`kubesight.funnel` takes them."""
     given = enrichment._native if isinstance(enrichment, Enrichment) else enrichment
     return VulnerabilityTable(_native.vulnerability_table(
         running_images, findings, runtime_validation=runtime_validation, enrichment=given,
+        columns=columns, running_columns=running_columns,
     ))
 
 
 def images_view(
-    running_images: Iterable[Mapping[str, Any]],
-    findings: Iterable[Mapping[str, Any]],
+    running_images: Rows,
+    findings: Rows,
     *,
     integrity: Optional[Iterable[Mapping[str, Any]]] = None,
+    columns: Optional[Mapping[str, str]] = None,
+    running_columns: Optional[Mapping[str, str]] = None,
 ) -> ImagesView:
     """The images view; ``integrity`` takes ``IntegrityPolicy.assess``
     results (tied to images by their ``image_digest``)."""
-    return ImagesView(_native.images_view(running_images, findings, integrity=integrity))
+    return ImagesView(_native.images_view(
+        running_images, findings, integrity=integrity, columns=columns, running_columns=running_columns,
+    ))
 
 
 def explain_change(
