@@ -3,70 +3,13 @@
 
 use arrow_array::{BooleanArray, RecordBatch};
 use kubesight::finding::{Applicability, Fix, FixState, Occurrence, Package, RuntimeEvidence};
+
+use crate::codes::{EnumColumn, APPLICABILITY, FIX_STATE, RUNTIME, SEVERITY};
 use kubesight::{Digest, Severity};
 
 use crate::columns::FindingColumns;
 use crate::error::ColumnarError;
 use crate::text::{flag, flags, optional, required, Text, Texts};
-
-/// An enumeration read from its codes: a missing value is the default, an
-/// unknown one an error naming the column, the row and the codes allowed.
-pub(crate) struct Codes<T: Copy + PartialEq + 'static> {
-    all: &'static [T],
-    code: fn(T) -> &'static str,
-    default: T,
-}
-
-pub(crate) const SEVERITY: Codes<Severity> = Codes {
-    all: &Severity::ALL,
-    code: Severity::code,
-    default: Severity::Unknown,
-};
-pub(crate) const APPLICABILITY: Codes<Applicability> = Codes {
-    all: &Applicability::ALL,
-    code: Applicability::code,
-    default: Applicability::NotScanned,
-};
-pub(crate) const FIX_STATE: Codes<FixState> = Codes {
-    all: &FixState::ALL,
-    code: FixState::code,
-    default: FixState::Unknown,
-};
-pub(crate) const RUNTIME: Codes<RuntimeEvidence> = Codes {
-    all: &RuntimeEvidence::ALL,
-    code: RuntimeEvidence::code,
-    default: RuntimeEvidence::Unavailable,
-};
-
-impl<T: Copy + PartialEq + 'static> Codes<T> {
-    pub(crate) fn read(
-        &self,
-        value: Option<&str>,
-        column: &str,
-        row: u64,
-    ) -> Result<T, ColumnarError> {
-        let Some(value) = value else {
-            return Ok(self.default);
-        };
-        self.all
-            .iter()
-            .copied()
-            .find(|&t| (self.code)(t) == value)
-            .ok_or_else(|| ColumnarError::InvalidValue {
-                column: column.to_owned(),
-                row,
-                value: value.to_owned(),
-                expected: format!(
-                    "one of {}",
-                    self.all
-                        .iter()
-                        .map(|&t| (self.code)(t))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            })
-    }
-}
 
 /// Digests read from a column, the last one remembered: rows of one image
 /// come together, and a digest is parsed once per run of them.
@@ -112,12 +55,12 @@ pub(crate) struct FindingBatch<'a> {
     pub(crate) package_version: Option<Text<'a>>,
     pub(crate) package_ecosystem: Option<Text<'a>>,
     pub(crate) package_purl: Option<Text<'a>>,
-    pub(crate) severity: Option<Text<'a>>,
+    pub(crate) severity: EnumColumn<'a, Severity>,
     pub(crate) severity_source: Option<Text<'a>>,
-    pub(crate) applicability: Option<Text<'a>>,
-    pub(crate) fix_state: Option<Text<'a>>,
+    pub(crate) applicability: EnumColumn<'a, Applicability>,
+    pub(crate) fix_state: EnumColumn<'a, FixState>,
     pub(crate) fix_versions: Option<Texts<'a>>,
-    pub(crate) runtime: Option<Text<'a>>,
+    pub(crate) runtime: EnumColumn<'a, RuntimeEvidence>,
     pub(crate) malicious: Option<&'a BooleanArray>,
 }
 
@@ -145,12 +88,28 @@ impl<'a> FindingBatch<'a> {
             package_version: maybe(batch, &names.package_version, Text::of)?,
             package_ecosystem: maybe(batch, &names.package_ecosystem, Text::of)?,
             package_purl: maybe(batch, &names.package_purl, Text::of)?,
-            severity: maybe(batch, &names.severity, Text::of)?,
+            severity: EnumColumn::of(
+                maybe(batch, &names.severity, Text::of)?,
+                &SEVERITY,
+                &names.severity,
+            ),
             severity_source: maybe(batch, &names.severity_source, Text::of)?,
-            applicability: maybe(batch, &names.applicability, Text::of)?,
-            fix_state: maybe(batch, &names.fix_state, Text::of)?,
+            applicability: EnumColumn::of(
+                maybe(batch, &names.applicability, Text::of)?,
+                &APPLICABILITY,
+                &names.applicability,
+            ),
+            fix_state: EnumColumn::of(
+                maybe(batch, &names.fix_state, Text::of)?,
+                &FIX_STATE,
+                &names.fix_state,
+            ),
             fix_versions: maybe(batch, &names.fix_versions, Texts::of)?,
-            runtime: maybe(batch, &names.runtime, Text::of)?,
+            runtime: EnumColumn::of(
+                maybe(batch, &names.runtime, Text::of)?,
+                &RUNTIME,
+                &names.runtime,
+            ),
             malicious: maybe(batch, &names.malicious, flags)?.flatten(),
         })
     }
@@ -170,35 +129,19 @@ impl<'a> FindingBatch<'a> {
     }
 
     pub(crate) fn severity(&self, i: usize, row: u64) -> Result<Severity, ColumnarError> {
-        SEVERITY.read(
-            self.severity.as_ref().and_then(|t| t.get(i)),
-            &self.names.severity,
-            row,
-        )
+        self.severity.get(i, row)
     }
 
     pub(crate) fn applicability(&self, i: usize, row: u64) -> Result<Applicability, ColumnarError> {
-        APPLICABILITY.read(
-            self.applicability.as_ref().and_then(|t| t.get(i)),
-            &self.names.applicability,
-            row,
-        )
+        self.applicability.get(i, row)
     }
 
     pub(crate) fn fix_state(&self, i: usize, row: u64) -> Result<FixState, ColumnarError> {
-        FIX_STATE.read(
-            self.fix_state.as_ref().and_then(|t| t.get(i)),
-            &self.names.fix_state,
-            row,
-        )
+        self.fix_state.get(i, row)
     }
 
     pub(crate) fn runtime(&self, i: usize, row: u64) -> Result<RuntimeEvidence, ColumnarError> {
-        RUNTIME.read(
-            self.runtime.as_ref().and_then(|t| t.get(i)),
-            &self.names.runtime,
-            row,
-        )
+        self.runtime.get(i, row)
     }
 
     /// Row `i` whole, as an occurrence; `first` is the batch's first row's

@@ -3,8 +3,10 @@
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use arrow_array::RecordBatch;
+use arrow_schema::{DataType, Field, Schema};
 use parquet::arrow::arrow_reader::{
     ArrowReaderMetadata, ArrowReaderOptions, ParquetRecordBatchReaderBuilder,
 };
@@ -55,6 +57,41 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), ColumnarError> {
     Ok(())
 }
 
+/// The file's string columns read as dictionaries: writers store strings
+/// in dictionary pages (pyarrow, polars, DuckDB and Spark by default), and
+/// reading them as such hands over each distinct image digest or id once
+/// per row group, not once per row. A file the hint does not fit is read
+/// as its schema says.
+fn as_dictionaries(metadata: ArrowReaderMetadata) -> ArrowReaderMetadata {
+    let schema = metadata.schema();
+    let fields: Vec<Field> = schema
+        .fields()
+        .iter()
+        .map(|f| match f.data_type() {
+            DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => {
+                f.as_ref().clone().with_data_type(DataType::Dictionary(
+                    Box::new(DataType::Int32),
+                    Box::new(f.data_type().clone()),
+                ))
+            }
+            _ => f.as_ref().clone(),
+        })
+        .collect();
+    if fields
+        .iter()
+        .zip(schema.fields())
+        .all(|(a, b)| a == b.as_ref())
+    {
+        return metadata;
+    }
+    let hint = Arc::new(Schema::new_with_metadata(fields, schema.metadata().clone()));
+    ArrowReaderMetadata::try_new(
+        Arc::clone(metadata.metadata()),
+        ArrowReaderOptions::new().with_schema(hint),
+    )
+    .unwrap_or(metadata)
+}
+
 impl ParquetSource {
     /// Opens a file or a folder, reading each file's footer.
     pub fn open(path: impl AsRef<Path>) -> Result<ParquetSource, ColumnarError> {
@@ -74,7 +111,7 @@ impl ParquetSource {
                 let file = File::open(&p).map_err(|e| unreadable(&p, e))?;
                 let metadata = ArrowReaderMetadata::load(&file, ArrowReaderOptions::new())
                     .map_err(|e| unreadable(&p, e))?;
-                Ok((p, metadata))
+                Ok((p, as_dictionaries(metadata)))
             })
             .collect::<Result<_, ColumnarError>>()?;
         Ok(ParquetSource { files })

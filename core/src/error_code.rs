@@ -193,8 +193,10 @@ mod tests {
         .into_iter()
         .map(|(area, fields)| (area.to_owned(), fields))
         .collect();
-        let listed: BTreeMap<String, BTreeMap<String, Vec<String>>> =
+        let mut listed: BTreeMap<String, BTreeMap<String, Vec<String>>> =
             serde_json::from_value(catalogue["fields"].clone()).unwrap_or_default();
+        // The areas of the crates outside the core check theirs.
+        listed.retain(|area, _| actual.contains_key(area));
         assert!(
             actual == listed,
             "tests/vectors/errors.json `fields` must be:\n{}",
