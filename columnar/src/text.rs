@@ -5,7 +5,8 @@
 
 use arrow_array::cast::AsArray;
 use arrow_array::{
-    Array, BooleanArray, LargeStringArray, RecordBatch, StringArray, StringViewArray,
+    Array, BooleanArray, GenericListArray, LargeStringArray, OffsetSizeTrait, RecordBatch,
+    StringArray, StringViewArray,
 };
 use arrow_schema::DataType;
 
@@ -125,24 +126,8 @@ pub(crate) enum Texts<'a> {
 impl<'a> Texts<'a> {
     pub(crate) fn of(array: &'a dyn Array, column: &str) -> Result<Texts<'a>, ColumnarError> {
         let (offsets, values): (Vec<usize>, &'a dyn Array) = match array.data_type() {
-            DataType::List(_) => {
-                let list = array.as_list::<i32>();
-                let offsets = list
-                    .value_offsets()
-                    .iter()
-                    .map(|&o| usize::try_from(o).unwrap_or(0))
-                    .collect();
-                (offsets, list.values().as_ref())
-            }
-            DataType::LargeList(_) => {
-                let list = array.as_list::<i64>();
-                let offsets = list
-                    .value_offsets()
-                    .iter()
-                    .map(|&o| usize::try_from(o).unwrap_or(0))
-                    .collect();
-                (offsets, list.values().as_ref())
-            }
+            DataType::List(_) => offsets(array.as_list::<i32>()),
+            DataType::LargeList(_) => offsets(array.as_list::<i64>()),
             _ => {
                 return Text::of(array, column)
                     .map(Texts::One)
@@ -183,6 +168,12 @@ impl<'a> Texts<'a> {
     pub(crate) fn has_any(&self, i: usize) -> bool {
         self.row(i).next().is_some()
     }
+}
+
+/// A list's offsets as positions, and its items.
+fn offsets<O: OffsetSizeTrait>(list: &GenericListArray<O>) -> (Vec<usize>, &dyn Array) {
+    let offsets = list.value_offsets().iter().map(|o| o.as_usize()).collect();
+    (offsets, list.values().as_ref())
 }
 
 /// Reads booleans (a null reads as false; a column of nulls only, as

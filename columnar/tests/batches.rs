@@ -228,3 +228,42 @@ fn errors_name_the_column_the_row_and_the_value() {
         .to_string()
         .starts_with("`cve` is not a field of findings; fields: image, vulnerability"));
 }
+
+#[test]
+fn columns_of_nulls_only_read_as_absent() {
+    // As pandas hands over a column it has no value for: type Null, or a
+    // list of Null items.
+    use arrow_array::{ArrayRef, ListArray, NullArray};
+    use arrow_schema::{DataType, Field};
+    use std::sync::Arc;
+    let running = running();
+    let d = digest(0).to_string();
+    let empty_lists = ListArray::new_null(Arc::new(Field::new_list_field(DataType::Null, true)), 1);
+    let findings = batch(vec![
+        ("image", plain(vec![Some(&d)])),
+        ("vulnerability", plain(vec![Some("CVE-2024-1")])),
+        ("severity", plain(vec![Some("high")])),
+        ("aliases", Arc::new(empty_lists) as ArrayRef),
+        ("package_purl", Arc::new(NullArray::new(1)) as ArrayRef),
+        ("malicious", Arc::new(NullArray::new(1)) as ArrayRef),
+    ]);
+    let mut reader = FunnelReader::new(&running, FindingColumns::default());
+    reader.add(&findings).unwrap();
+    assert_eq!(
+        reader
+            .finish(RuntimeValidation::Available)
+            .funnel
+            .critical_high
+            .vulnerabilities,
+        1
+    );
+    let read = occurrences([&findings], &FindingColumns::default()).unwrap();
+    assert_eq!(
+        (
+            read[0].aliases.len(),
+            read[0].package.purl.as_deref(),
+            read[0].malicious
+        ),
+        (0, None, false)
+    );
+}
