@@ -56,15 +56,17 @@ impl FunnelReader {
         let mut digests = Digests::default();
         let mut skipped = Skipped::default();
         self.kept.clear();
-        // Each row's image and facts, in the order the core's index takes
-        // them: malicious first, then not running, then not scanned.
+        // Every row's values are read, as a finding given as a record is
+        // parsed whole: a bad value is an error on a row left out too. Then
+        // the rows are left out in the order the core's index takes them:
+        // malicious first, then not running, then not scanned.
         let mut last: Option<(&str, Option<u32>)> = None;
         for i in 0..view.rows {
             let row = first + i as u64;
-            if view.malicious(i) {
-                skipped.count(Skip::Malicious);
-                continue;
-            }
+            view.vulnerability(i, row)?;
+            let fix_state = view.fix_state(i, row)?;
+            let (severity, applicability) = (view.severity(i, row)?, view.applicability(i, row)?);
+            let runtime = view.runtime(i, row)?;
             let mut image = None;
             for text in view.image.row(i) {
                 let found = match last {
@@ -76,10 +78,11 @@ impl FunnelReader {
                         found
                     }
                 };
-                if found.is_some() {
-                    image = found;
-                    break;
-                }
+                image = image.or(found);
+            }
+            if view.malicious(i) {
+                skipped.count(Skip::Malicious);
+                continue;
             }
             let Some(image) = image else {
                 skipped.count(Skip::NotRunning);
@@ -89,21 +92,18 @@ impl FunnelReader {
                 skipped.count(Skip::NotScanned);
                 continue;
             }
-            let fix_state = view.fix_state(i, row)?;
             let facts = OccurrenceFacts {
-                severity: view.severity(i, row)?,
-                applicability: view.applicability(i, row)?,
+                severity,
+                applicability,
                 fix_state,
                 fix_available: fix_state == FixState::Fixed
                     && view.fix_versions.as_ref().is_some_and(|f| f.has_any(i)),
                 runtime: if self.index.is_monitored(image) {
-                    view.runtime(i, row)?
+                    runtime
                 } else {
                     RuntimeEvidence::Unavailable
                 },
             };
-            // A null id is an error even on a row left out.
-            view.vulnerability(i, row)?;
             self.kept.push((i, image, facts));
         }
         intern(&mut self.index, &self.kept, &mut self.ids, &view);

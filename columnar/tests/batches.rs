@@ -222,6 +222,23 @@ fn errors_name_the_column_the_row_and_the_value() {
     assert_eq!(e.code(), "invalid_column_value");
     assert_eq!(e.details()["value"], "nginx:latest");
 
+    // A row left out (its image does not run) is read whole all the same,
+    // as a record is: the same error as from records.
+    let absent = digest(6).to_string();
+    let e = read(batch(vec![
+        ("image", plain(vec![Some(&absent)])),
+        ("vulnerability", plain(vec![Some("CVE-1")])),
+        ("applicability", plain(vec![Some("yes")])),
+    ]));
+    assert_eq!(
+        (e.code(), e.details()["row"].as_u64()),
+        ("invalid_column_value", Some(0))
+    );
+    let records: Result<Vec<Occurrence>, _> = serde_json::from_value(serde_json::json!([
+        {"image": [absent], "vulnerability": "CVE-1", "applicability": "yes"}
+    ]));
+    assert!(records.is_err());
+
     let e = FindingColumns::renamed([("cve", "id")]).unwrap_err();
     assert_eq!(e.code(), "unknown_column_field");
     assert!(e
