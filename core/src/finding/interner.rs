@@ -252,12 +252,7 @@ impl Interner {
 
     /// The name of `id`.
     pub fn name(&self, id: u32) -> Option<&str> {
-        let end = *self.ends.get(id as usize)? as usize;
-        let start = match id.checked_sub(1) {
-            Some(before) => *self.ends.get(before as usize)? as usize,
-            None => 0,
-        };
-        self.text.get(start..end)
+        name_of(&self.text, &self.ends, id)
     }
 
     /// How many names it holds.
@@ -269,6 +264,40 @@ impl Interner {
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
     }
+
+    /// Its names without the table that finds them: what a reader of ids
+    /// keeps, a fraction of the interner's size.
+    pub(crate) fn names(&self) -> Names {
+        Names {
+            text: self.text.clone(),
+            ends: self.ends.clone(),
+        }
+    }
+}
+
+/// An interner's names by id, without lookup by name.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Names {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Names {
+    /// The name of `id`.
+    pub(crate) fn name(&self, id: u32) -> Option<&str> {
+        name_of(&self.text, &self.ends, id)
+    }
+}
+
+/// Name `id` of names one after another in `text`, each ending where `ends`
+/// says.
+fn name_of<'a>(text: &'a str, ends: &[u32], id: u32) -> Option<&'a str> {
+    let end = *ends.get(id as usize)? as usize;
+    let start = match id.checked_sub(1) {
+        Some(before) => *ends.get(before as usize)? as usize,
+        None => 0,
+    };
+    text.get(start..end)
 }
 
 #[cfg(test)]

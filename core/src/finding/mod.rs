@@ -19,6 +19,7 @@ pub use fix::{Fix, FixState};
 pub(crate) use index::fact;
 pub use index::{FindingIndex, InternedOccurrence, OccurrenceFacts, Skip, Skipped};
 pub use interner::Interner;
+pub(crate) use interner::Names;
 pub use occurrence::{CvssScore, Deployment, Occurrence, Package, RunningImage};
 pub use runtime_evidence::RuntimeEvidence;
 pub use vulnerability::{canonical_id, IdKind};

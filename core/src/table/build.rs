@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::accumulate::TableAccumulator;
-use super::counts::row_counts;
+use super::counts::Layout;
 use super::groups::RowGroups;
 use super::places::Places;
 use super::row::{EpssSignal, KevSignal, MaliciousPackageRow, RowPackage, StopReason};
@@ -12,7 +12,7 @@ use super::state::IdState;
 use super::transpose::{dedup_run, ImagesById};
 use crate::enrichment::Enrichment;
 use crate::finding::aliases::alias_groups;
-use crate::finding::{CvssScore, FindingIndex, IdKind, Interner, Package, Skipped};
+use crate::finding::{CvssScore, FindingIndex, IdKind, Interner, Names, Package, Skipped};
 use crate::funnel::{RuntimeValidation, Stage};
 use crate::Severity;
 
@@ -49,7 +49,7 @@ pub(crate) struct Row {
 #[derive(Debug, Clone)]
 pub struct VulnerabilityTable {
     pub(crate) rows: Vec<Row>,
-    pub(crate) names: Interner,
+    pub(crate) names: Names,
     pub(crate) members: Vec<u32>,
     /// `image << 1 | loaded`.
     pub(crate) row_images: Vec<u32>,
@@ -128,16 +128,13 @@ impl TableAccumulator {
         enrichment: Option<&Enrichment>,
     ) -> VulnerabilityTable {
         let names = &index.vulnerabilities;
-        // Three independent parts, on the threads of rayon's pool.
-        let (by_id, (places, groups)) = rayon::join(
-            || ImagesById::of(self),
-            || {
-                rayon::join(
-                    || Places::of(index),
-                    || RowGroups::of(&alias_groups(names, &index.aliases), &self.ids, names),
-                )
-            },
+        // The places and the rows' groups first, on two threads; then the
+        // images of each id, counted over the places, on every thread.
+        let (places, groups) = rayon::join(
+            || Places::of(index),
+            || RowGroups::of(&alias_groups(names, &index.aliases), &self.ids, names),
         );
+        let by_id = ImagesById::of(self, &places);
         let row_of = groups.row_of(names.len().max(self.ids.len()));
         let row_of_id = |id: u32| -> Option<usize> {
             let row = *row_of.get(id as usize)?;
@@ -145,16 +142,20 @@ impl TableAccumulator {
         };
         let rows_total = groups.len();
 
-        // Images per row: its id's run, or its members' runs merged.
+        // Images per row: its id's run, or its members' runs merged, and
+        // what they count.
         let mut image_spans = Vec::with_capacity(rows_total);
+        let mut counts = Vec::with_capacity(rows_total);
         let mut merged = Vec::new();
         let mut gathered = Vec::new();
         let shared = by_id.images.len();
+        let layout = Layout::of(&places);
+        let mut marks = None;
         for row in 0..rows_total {
             match groups.of_row(row) {
                 [one] => {
-                    let (a, b) = by_id.span_of(*one);
-                    image_spans.push(span(a, b));
+                    image_spans.push(by_id.span_of(*one));
+                    counts.push(by_id.counts_of(*one));
                 }
                 members => {
                     gathered.clear();
@@ -162,12 +163,17 @@ impl TableAccumulator {
                         gathered.extend_from_slice(by_id.of_id(m));
                     }
                     let kept = dedup_run(&mut gathered);
+                    let run = gathered.get(..kept).unwrap_or(&[]);
+                    let marks = marks.get_or_insert_with(|| layout.marks());
+                    let stamp = u32::try_from(row).unwrap_or(u32::MAX);
+                    counts.push(layout.count(marks, run, stamp));
                     let from = shared + merged.len();
-                    merged.extend_from_slice(gathered.get(..kept).unwrap_or(&[]));
+                    merged.extend_from_slice(run);
                     image_spans.push(span(from, shared + merged.len()));
                 }
             }
         }
+        drop(layout);
         let mut row_images = by_id.images;
         row_images.extend_from_slice(&merged);
         drop(merged);
@@ -203,7 +209,6 @@ impl TableAccumulator {
         });
         cvss.dedup();
 
-        let counts = row_counts(&places, &row_images, &image_spans);
         let mut rows = Vec::with_capacity(rows_total);
         let mut row_packages = Vec::with_capacity(details.len());
         let mut row_sources = Vec::with_capacity(sources.len());
@@ -275,7 +280,7 @@ impl TableAccumulator {
             quick,
             priority: Vec::new(),
             rows,
-            names: names.clone(),
+            names: names.names(),
             members: groups.members,
             row_images,
             row_packages,

@@ -117,7 +117,7 @@ impl VulnerabilityTable {
                 (!key, u32::try_from(i).unwrap_or(u32::MAX))
             })
             .collect();
-        keyed.sort_unstable();
+        rayon::slice::ParallelSliceMut::par_sort_unstable(keyed.as_mut_slice());
         keyed.into_iter().map(|(_, i)| i).collect()
     }
 

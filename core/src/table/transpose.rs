@@ -1,26 +1,38 @@
 //! Grouping a table's entries by vulnerability id: a counting sort, one
-//! block of ids at a time, that stays in cache.
+//! block of ids at a time, that stays in cache, blocks on every thread of
+//! rayon's pool; each id's images counted while its block is in cache.
+
+use rayon::prelude::*;
 
 use super::accumulate::{TableAccumulator, BLOCK_BITS};
+use super::counts::{Layout, RowCounts};
+use super::places::Places;
 
 /// Ids per block.
 const BLOCK: usize = 1 << BLOCK_BITS;
 
-/// Every id's images, deduplicated: `images` holds each id's run of
-/// `image << 1 | loaded`, in image order, each image once (loaded if any
-/// of its entries was), and id `i`'s run is `starts[i]..starts[i + 1]`.
+/// Every id's images, deduplicated, and what they count: `images` holds
+/// each id's run of `image << 1 | loaded`, in image order, each image once
+/// (loaded if any of its entries was); id `i`'s run is `spans[i]` and its
+/// counts `counts[i]`. A block's runs follow one another; between blocks
+/// may lie the room of the repeats a block dropped.
 #[derive(Debug, Default)]
 pub(crate) struct ImagesById {
-    pub(crate) starts: Vec<usize>,
+    pub(crate) spans: Vec<(u32, u32)>,
+    pub(crate) counts: Vec<RowCounts>,
     pub(crate) images: Vec<u32>,
 }
 
+/// One block's runs: per id in it, its span in the shared `images` and its
+/// counts.
+type BlockRuns = Vec<((u32, u32), RowCounts)>;
+
 impl ImagesById {
-    /// Groups the accumulator's entries by id.
-    pub(crate) fn of(table: &TableAccumulator) -> ImagesById {
+    /// Groups the accumulator's entries by id, counting each id's images
+    /// over `places`.
+    pub(crate) fn of(table: &TableAccumulator, places: &Places) -> ImagesById {
         let mut wide = table.wide.clone();
         wide.sort_unstable();
-        let mut wide = wide.as_slice();
         let blocks = table
             .absorbed
             .iter()
@@ -31,99 +43,127 @@ impl ImagesById {
                 wide.last()
                     .map_or(0, |&(id, _)| (id as usize >> BLOCK_BITS) + 1),
             );
-        let lists = std::iter::once(&table.blocks).chain(&table.absorbed);
-        let total = lists
-            .flat_map(|blocks| blocks.iter().map(Vec::len))
-            .sum::<usize>()
-            + wide.len();
-        let mut images = vec![0u32; total];
-        let mut starts = Vec::with_capacity(blocks * BLOCK + 1);
-        // Where the next id's deduplicated run goes: never past where its
-        // block was scattered, so runs compact within one array.
-        let mut write = 0usize;
-        let mut at = [0usize; BLOCK];
+        let lists = || std::iter::once(&table.blocks).chain(&table.absorbed);
+        // Each block's wide pairs, and its room in `images`.
+        let mut wide_of = Vec::with_capacity(blocks);
+        let mut rest = wide.as_slice();
+        let mut sizes = Vec::with_capacity(blocks);
         for b in 0..blocks {
-            // The block's entries from each list of blocks.
-            let parts = || {
-                std::iter::once(&table.blocks)
-                    .chain(&table.absorbed)
-                    .filter_map(move |blocks| blocks.get(b))
-                    .flatten()
-            };
-            let end = wide.partition_point(|&(id, _)| (id as usize >> BLOCK_BITS) <= b);
-            let (here, rest) = wide.split_at(end);
-            wide = rest;
-            let local = |id: u32| id as usize & (BLOCK - 1);
-            at.fill(0);
-            for &e in parts() {
-                if let Some(n) = at.get_mut((e >> 24) as usize) {
-                    *n += 1;
-                }
-            }
-            for &(id, _) in here {
-                if let Some(n) = at.get_mut(local(id)) {
-                    *n += 1;
-                }
-            }
-            let base = write;
-            let mut next = base;
-            for slot in &mut at {
-                let n = *slot;
-                *slot = next;
-                next += n;
-            }
-            let ends: [usize; BLOCK] =
-                std::array::from_fn(|i| at.get(i + 1).copied().unwrap_or(next));
-            for &e in parts() {
-                if let Some(slot) = at.get_mut((e >> 24) as usize) {
-                    if let Some(place) = images.get_mut(*slot) {
-                        *place = e & 0x00FF_FFFF;
-                    }
-                    *slot += 1;
-                }
-            }
-            for &(id, image) in here {
-                if let Some(slot) = at.get_mut(local(id)) {
-                    if let Some(place) = images.get_mut(*slot) {
-                        *place = image;
-                    }
-                    *slot += 1;
-                }
-            }
-            let mut from = base;
-            for end in ends {
-                starts.push(write);
-                let kept = images.get_mut(from..end).map_or(0, dedup_run);
-                if write != from && kept > 0 {
-                    images.copy_within(from..from + kept, write);
-                }
-                write += kept;
-                from = end;
-            }
+            let end = rest.partition_point(|&(id, _)| (id as usize >> BLOCK_BITS) <= b);
+            let (here, after) = rest.split_at(end);
+            rest = after;
+            wide_of.push(here);
+            let entries: usize = lists().filter_map(|list| list.get(b)).map(Vec::len).sum();
+            sizes.push(entries + here.len());
         }
-        starts.push(write);
-        images.truncate(write);
-        images.shrink_to_fit();
-        ImagesById { starts, images }
+        let total: usize = sizes.iter().sum();
+        let mut images = vec![0u32; total];
+        let mut rooms = Vec::with_capacity(blocks);
+        let mut free = images.as_mut_slice();
+        let mut offset = 0usize;
+        for &size in &sizes {
+            let rest = std::mem::take(&mut free);
+            let (room, after) = rest.split_at_mut(size.min(rest.len()));
+            free = after;
+            rooms.push((offset, room));
+            offset += size;
+        }
+        let layout = Layout::of(places);
+        let runs: Vec<BlockRuns> = rooms
+            .into_par_iter()
+            .zip(wide_of)
+            .enumerate()
+            .map_init(
+                || layout.marks(),
+                |marks, (b, ((offset, room), wide))| {
+                    let parts = || lists().filter_map(move |list| list.get(b)).flatten();
+                    let ends = group_block(parts, wide, room);
+                    let mut from = 0usize;
+                    let mut runs = Vec::with_capacity(BLOCK);
+                    for (local, end) in ends.into_iter().enumerate() {
+                        let kept = room.get_mut(from..end).map_or(0, dedup_run);
+                        let run = room.get(from..from + kept).unwrap_or(&[]);
+                        let id = u32::try_from((b << BLOCK_BITS) + local).unwrap_or(u32::MAX);
+                        let counts = layout.count(marks, run, id);
+                        let at = |i: usize| u32::try_from(offset + i).unwrap_or(u32::MAX);
+                        runs.push(((at(from), at(from + kept)), counts));
+                        from = end;
+                    }
+                    runs
+                },
+            )
+            .collect();
+        let (spans, counts) = runs.into_iter().flatten().unzip();
+        ImagesById {
+            spans,
+            counts,
+            images,
+        }
     }
 
     /// Id `id`'s run.
     pub(crate) fn of_id(&self, id: u32) -> &[u32] {
-        let i = id as usize;
-        match (self.starts.get(i), self.starts.get(i + 1)) {
-            (Some(&a), Some(&b)) => self.images.get(a..b).unwrap_or(&[]),
-            _ => &[],
-        }
+        let (a, b) = self.span_of(id);
+        self.images.get(a as usize..b as usize).unwrap_or(&[])
     }
 
     /// Id `id`'s run as positions in `images`.
-    pub(crate) fn span_of(&self, id: u32) -> (usize, usize) {
-        let i = id as usize;
-        match (self.starts.get(i), self.starts.get(i + 1)) {
-            (Some(&a), Some(&b)) => (a, b),
-            _ => (0, 0),
+    pub(crate) fn span_of(&self, id: u32) -> (u32, u32) {
+        self.spans.get(id as usize).copied().unwrap_or((0, 0))
+    }
+
+    /// Id `id`'s counts.
+    pub(crate) fn counts_of(&self, id: u32) -> RowCounts {
+        self.counts.get(id as usize).copied().unwrap_or_default()
+    }
+}
+
+/// Scatters one block's entries (from every list) and wide pairs into
+/// `room` by id, and returns where each of the block's ids' runs ends.
+fn group_block<'a, I>(
+    parts: impl Fn() -> I,
+    wide: &[(u32, u32)],
+    room: &mut [u32],
+) -> [usize; BLOCK]
+where
+    I: Iterator<Item = &'a u32>,
+{
+    let local = |id: u32| id as usize & (BLOCK - 1);
+    let mut at = [0usize; BLOCK];
+    for &e in parts() {
+        if let Some(n) = at.get_mut((e >> 24) as usize) {
+            *n += 1;
         }
     }
+    for &(id, _) in wide {
+        if let Some(n) = at.get_mut(local(id)) {
+            *n += 1;
+        }
+    }
+    let mut next = 0usize;
+    for slot in &mut at {
+        let n = *slot;
+        *slot = next;
+        next += n;
+    }
+    let ends: [usize; BLOCK] = std::array::from_fn(|i| at.get(i + 1).copied().unwrap_or(next));
+    for &e in parts() {
+        if let Some(slot) = at.get_mut((e >> 24) as usize) {
+            if let Some(place) = room.get_mut(*slot) {
+                *place = e & 0x00FF_FFFF;
+            }
+            *slot += 1;
+        }
+    }
+    for &(id, image) in wide {
+        if let Some(slot) = at.get_mut(local(id)) {
+            if let Some(place) = room.get_mut(*slot) {
+                *place = image;
+            }
+            *slot += 1;
+        }
+    }
+    ends
 }
 
 /// Sorts a run of `image << 1 | loaded` and keeps each image once, loaded
@@ -156,7 +196,7 @@ pub(crate) fn dedup_run(run: &mut [u32]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{fact, InternedOccurrence};
+    use crate::finding::{fact, FindingIndex, InternedOccurrence};
 
     fn occurrence(id: u32, image: u32, loaded: bool) -> InternedOccurrence {
         // Critical, applicable and fixable: loaded counts.
@@ -176,7 +216,7 @@ mod tests {
         for &(id, image, loaded) in occurrences {
             table.add(&occurrence(id, image, loaded));
         }
-        ImagesById::of(&table)
+        ImagesById::of(&table, &Places::of(&FindingIndex::new(&[])))
     }
 
     #[test]
@@ -207,7 +247,6 @@ mod tests {
         assert_eq!(by_id.of_id(1), &[2 << 1, (5 << 1) | 1]);
         let by_id = grouped(&[(1, 5, false), (1, 5, true), (1, 5, true)]);
         assert_eq!(by_id.of_id(1), &[(5 << 1) | 1]);
-        assert_eq!(by_id.images.len(), 1);
     }
 
     #[test]
@@ -235,8 +274,16 @@ mod tests {
         }
         let mut split = TableAccumulator::new();
         split.add_split(&occurrences, 2);
-        let (a, b) = (ImagesById::of(&one), ImagesById::of(&split));
-        assert_eq!((a.starts, a.images), (b.starts, b.images));
+        let places = Places::of(&FindingIndex::new(&[]));
+        let (a, b) = (
+            ImagesById::of(&one, &places),
+            ImagesById::of(&split, &places),
+        );
+        let runs = |by_id: &ImagesById| -> Vec<Vec<u32>> {
+            (0..600).map(|id| by_id.of_id(id).to_vec()).collect()
+        };
+        assert_eq!(runs(&a), runs(&b));
+        assert_eq!(a.counts, b.counts);
         assert_eq!(one.ids, split.ids);
         assert_eq!(one.occurrences, split.occurrences);
     }
