@@ -134,7 +134,8 @@ impl TableAccumulator {
             || Places::of(index),
             || RowGroups::of(&alias_groups(names, &index.aliases), &self.ids, names),
         );
-        let by_id = ImagesById::of(self, &places);
+        let layout = Layout::of(&places);
+        let by_id = ImagesById::of(self, &layout);
         let row_of = groups.row_of(names.len().max(self.ids.len()));
         let row_of_id = |id: u32| -> Option<usize> {
             let row = *row_of.get(id as usize)?;
@@ -149,7 +150,6 @@ impl TableAccumulator {
         let mut merged = Vec::new();
         let mut gathered = Vec::new();
         let shared = by_id.images.len();
-        let layout = Layout::of(&places);
         let mut marks = None;
         for row in 0..rows_total {
             match groups.of_row(row) {

@@ -6,7 +6,6 @@ use rayon::prelude::*;
 
 use super::accumulate::{TableAccumulator, BLOCK_BITS};
 use super::counts::{Layout, RowCounts};
-use super::places::Places;
 
 /// Ids per block.
 const BLOCK: usize = 1 << BLOCK_BITS;
@@ -29,8 +28,8 @@ type BlockRuns = Vec<((u32, u32), RowCounts)>;
 
 impl ImagesById {
     /// Groups the accumulator's entries by id, counting each id's images
-    /// over `places`.
-    pub(crate) fn of(table: &TableAccumulator, places: &Places) -> ImagesById {
+    /// over `layout`.
+    pub(crate) fn of(table: &TableAccumulator, layout: &Layout<'_>) -> ImagesById {
         let mut wide = table.wide.clone();
         wide.sort_unstable();
         let blocks = table
@@ -68,7 +67,6 @@ impl ImagesById {
             rooms.push((offset, room));
             offset += size;
         }
-        let layout = Layout::of(places);
         let runs: Vec<BlockRuns> = rooms
             .into_par_iter()
             .zip(wide_of)
@@ -197,6 +195,7 @@ pub(crate) fn dedup_run(run: &mut [u32]) -> usize {
 mod tests {
     use super::*;
     use crate::finding::{fact, FindingIndex, InternedOccurrence};
+    use crate::table::places::Places;
 
     fn occurrence(id: u32, image: u32, loaded: bool) -> InternedOccurrence {
         // Critical, applicable and fixable: loaded counts.
@@ -216,7 +215,8 @@ mod tests {
         for &(id, image, loaded) in occurrences {
             table.add(&occurrence(id, image, loaded));
         }
-        ImagesById::of(&table, &Places::of(&FindingIndex::new(&[])))
+        let places = Places::of(&FindingIndex::new(&[]));
+        ImagesById::of(&table, &Layout::of(&places))
     }
 
     #[test]
@@ -275,9 +275,10 @@ mod tests {
         let mut split = TableAccumulator::new();
         split.add_split(&occurrences, 2);
         let places = Places::of(&FindingIndex::new(&[]));
+        let layout = Layout::of(&places);
         let (a, b) = (
-            ImagesById::of(&one, &places),
-            ImagesById::of(&split, &places),
+            ImagesById::of(&one, &layout),
+            ImagesById::of(&split, &layout),
         );
         let runs = |by_id: &ImagesById| -> Vec<Vec<u32>> {
             (0..600).map(|id| by_id.of_id(id).to_vec()).collect()
