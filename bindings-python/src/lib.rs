@@ -2,6 +2,7 @@
 //! the core's types, and nothing else. The package's Python layer
 //! (`python/kubesight/`) wraps results in immutable records and enums.
 
+mod arrow;
 mod columnar;
 mod convert;
 mod errors;

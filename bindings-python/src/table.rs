@@ -4,6 +4,7 @@
 
 use pyo3::prelude::*;
 
+use crate::arrow::PyArrowTable;
 use crate::columnar::{self, occurrences_of, running_of};
 use crate::convert::{from_py, to_py};
 use crate::errors::raise;
@@ -14,6 +15,7 @@ use kubesight::images::{ImagesQuery, ImagesView};
 use kubesight::ingest::{EnrichmentRead, IngestWarning};
 use kubesight::integrity::IntegrityAssessment;
 use kubesight::table::{TableQuery, VulnerabilityTable};
+use kubesight_columnar::{images_batch, table_batch};
 
 /// EPSS scores and KEV entries by CVE id, with the warnings of the
 /// readers that read them.
@@ -159,6 +161,22 @@ impl PyVulnerabilityTable {
         to_py(py, &rows)
     }
 
+    /// The rows a query keeps (its page: offset and limit hold), in its
+    /// order, as Arrow; every image of each row with `all_images`.
+    fn to_arrow(
+        &self,
+        py: Python<'_>,
+        query: &Bound<'_, PyAny>,
+        all_images: bool,
+    ) -> PyResult<PyArrowTable> {
+        let mut query: TableQuery = from_py(query, "query")?;
+        if all_images {
+            query.images_per_row = usize::MAX;
+        }
+        let made = py.detach(|| table_batch(&self.inner.query(&query).rows));
+        PyArrowTable::of(made, "vulnerability table")
+    }
+
     /// The malicious packages on running images.
     fn malicious_packages(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         to_py(py, &self.inner.malicious_packages())
@@ -223,6 +241,13 @@ impl PyImagesView {
         to_py(py, &self.inner.rows)
     }
 
+    /// The rows a query keeps (its page), in its order, as Arrow.
+    fn to_arrow(&self, py: Python<'_>, query: &Bound<'_, PyAny>) -> PyResult<PyArrowTable> {
+        let query: ImagesQuery = from_py(query, "query")?;
+        let made = py.detach(|| images_batch(&self.inner.query(&query).rows));
+        PyArrowTable::of(made, "images view")
+    }
+
     fn __len__(&self) -> usize {
         self.inner.rows.len()
     }
@@ -276,6 +301,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyEnrichment>()?;
     m.add_class::<PyVulnerabilityTable>()?;
     m.add_class::<PyImagesView>()?;
+    m.add_class::<PyArrowTable>()?;
     m.add_function(wrap_pyfunction!(epss, m)?)?;
     m.add_function(wrap_pyfunction!(kev, m)?)?;
     m.add_function(wrap_pyfunction!(vulnerability_table, m)?)?;

@@ -2,15 +2,20 @@
 
 use pyo3::prelude::*;
 
+use kubesight_columnar::trend_batch;
+
+use crate::arrow::PyArrowTable;
 use crate::convert::{from_py, to_py};
 use crate::errors::raise;
 use crate::integrity::instant;
 
 /// The trend over `snapshots` (serde form of `Snapshot`) for the window of
 /// `days` days ending on the day that contains `now`: `{"trend": ...,
-/// "series": ...}`. The GIL is released while it is computed.
+/// "series": ...}`, or with `arrow` the series as Arrow, a row per day.
+/// The GIL is released while it is computed.
 #[pyfunction]
-#[pyo3(signature = (snapshots, *, now, days = None, zone = None, carry_forward_days = None, flat_within_percent = None))]
+#[pyo3(signature = (snapshots, *, now, days = None, zone = None, carry_forward_days = None, flat_within_percent = None, arrow = false))]
+#[expect(clippy::too_many_arguments, reason = "the Python signature's keywords")]
 fn trend(
     py: Python<'_>,
     snapshots: &Bound<'_, PyAny>,
@@ -19,6 +24,7 @@ fn trend(
     zone: Option<String>,
     carry_forward_days: Option<u32>,
     flat_within_percent: Option<u32>,
+    arrow: bool,
 ) -> PyResult<Py<PyAny>> {
     let snapshots: Vec<kubesight::trend::Snapshot> = from_py(snapshots, "snapshots")?;
     let request = kubesight::trend::TrendRequest {
@@ -31,6 +37,10 @@ fn trend(
     let result = py
         .detach(|| kubesight::trend::TrendResult::of_request(&snapshots, &request))
         .map_err(raise)?;
+    if arrow {
+        let table = PyArrowTable::of(trend_batch(&result.series), "trend")?;
+        return Ok(Py::new(py, table)?.into_any());
+    }
     to_py(py, &result)
 }
 

@@ -65,6 +65,14 @@ def riskiest(running: list[dict[str, object]]) -> list[str]:
     return [f"{r.digest} {list(r.risks)} {r.vulnerabilities.critical}" for r in view.query(limit=5).rows]
 
 
+def as_arrow(running: list[dict[str, object]], findings: list[dict[str, object]]) -> list[str]:
+    table = kubesight.vulnerability_table(running, findings, runtime_validation=False)
+    rows: kubesight.ArrowTable = table.to_arrow(stage="critical_high", images_per_row=3)
+    images = kubesight.images_view(running, findings).to_arrow(scanned=True)
+    days = kubesight.trend_table([], now="2026-11-26T09:30:00Z", days=3)
+    return rows.column_names + images.column_names + [str(days.num_rows + len(rows))]
+
+
 def causes(before: dict[str, object], after: dict[str, object]) -> list[str]:
     explained = kubesight.explain_change(before, after)
     return [f"{c.cause} {c.count}" for s in explained.stages for c in s.entered_by_cause]

@@ -11,6 +11,10 @@
 //! a value is required or a value a column may not hold is a
 //! [`ColumnarError`] naming the column, the row and the value.
 //!
+//! Results go the other way too: [`table_batch`], [`images_batch`] and
+//! [`trend_batch`] write the vulnerability table's, the images view's and
+//! the trend's rows as record batches of a fixed schema.
+//!
 //! The crate holds the I/O the core does not: [`ParquetSource`] reads files
 //! and folders of them. Everything else is pure.
 //!
@@ -44,6 +48,7 @@ mod columns;
 mod error;
 mod findings;
 mod funnel;
+mod output;
 mod parquet;
 mod running;
 mod text;
@@ -52,8 +57,11 @@ pub use columns::{FindingColumns, RunningColumns};
 pub use error::ColumnarError;
 pub use findings::{occurrences, OccurrenceReader};
 pub use funnel::FunnelReader;
+pub use output::{images_batch, table_batch, trend_batch};
 pub use parquet::ParquetSource;
 pub use running::running_images;
 
 /// Re-exported so callers build batches with the Arrow this crate reads.
 pub use arrow_array;
+/// Re-exported with [`arrow_array`].
+pub use arrow_schema;

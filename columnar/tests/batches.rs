@@ -11,88 +11,14 @@
 
 mod support;
 
-use kubesight::finding::{
-    Applicability, Deployment, Fix, FixState, Occurrence, Package, RunningImage, RuntimeEvidence,
-};
+use kubesight::finding::Occurrence;
 use kubesight::funnel::{compute, RuntimeValidation};
-use kubesight::{Digest, ErrorCode, Severity};
+use kubesight::ErrorCode;
 use kubesight_columnar::{
     occurrences, running_images, ColumnarError, FindingColumns, FunnelReader, RunningColumns,
 };
 use proptest::prelude::*;
-use support::{findings_batch, running_batch, strings, Layout};
-
-fn digest(i: u8) -> Digest {
-    format!("sha256:{:064x}", i).parse().unwrap()
-}
-
-fn running() -> Vec<RunningImage> {
-    (0..5u8)
-        .map(|i| RunningImage {
-            digests: vec![digest(i)],
-            scanned: i != 3,
-            monitored: i % 2 == 0,
-            deployments: vec![Deployment {
-                reference: Some(format!("registry.example/app-{i}:1")),
-                cluster: format!("c{}", i % 2),
-                namespace: "ns".into(),
-                kind: "Deployment".into(),
-                workload: format!("app-{i}"),
-                container: None,
-            }],
-        })
-        .collect()
-}
-
-fn occurrence() -> impl Strategy<Value = Occurrence> {
-    (
-        0..7u8,
-        0..12u8,
-        proptest::option::of(0..12u8),
-        0..5usize,
-        0..7usize,
-        0..4usize,
-        any::<bool>(),
-        0..3usize,
-        0..20u8,
-    )
-        .prop_map(
-            |(image, id, alias, severity, applicability, fix, versions, runtime, m)| {
-                let name = |i: u8| {
-                    if i < 8 {
-                        format!("CVE-2024-{i}")
-                    } else {
-                        format!("GHSA-aaaa-bbbb-{i:04}")
-                    }
-                };
-                Occurrence {
-                    image: vec![digest(image)],
-                    vulnerability: name(id),
-                    aliases: alias.filter(|&a| a >= 8).map(name).into_iter().collect(),
-                    package: Package {
-                        name: format!("pkg-{}", id % 3),
-                        version: "1.0".into(),
-                        ecosystem: (id % 2 == 0).then(|| "npm".into()),
-                        purl: None,
-                    },
-                    severity: Severity::ALL[severity],
-                    severity_source: (id % 3 == 0).then(|| "nvd".into()),
-                    cvss: Vec::new(),
-                    applicability: Applicability::ALL[applicability],
-                    fix: Fix {
-                        state: FixState::ALL[fix],
-                        versions: if versions {
-                            vec!["1.1".into()]
-                        } else {
-                            Vec::new()
-                        },
-                    },
-                    runtime: RuntimeEvidence::ALL[runtime],
-                    malicious: m == 0,
-                }
-            },
-        )
-}
+use support::{digest, findings_batch, occurrence, running, running_batch, strings, Layout};
 
 proptest! {
     #[test]

@@ -61,6 +61,7 @@ from ._native import (
 from . import _native, types
 from ._record import Record
 from ._table import (
+    ArrowTable,
     Enrichment,
     ImagesView,
     VulnerabilityTable,
@@ -71,6 +72,7 @@ from ._table import (
 
 __all__ = [
     "Applicability",
+    "ArrowTable",
     "ChangeCause",
     "ControllerState",
     "DayState",
@@ -118,6 +120,7 @@ __all__ = [
     "scan_report",
     "severity_from_vocabulary",
     "trend",
+    "trend_table",
     "vulnerability_table",
 ]
 
@@ -376,4 +379,36 @@ def trend(
             carry_forward_days=carry_forward_days,
             flat_within_percent=flat_within_percent,
         ), "TrendResult",
+    ))
+
+
+def trend_table(
+    snapshots: Iterable[Mapping[str, Any]],
+    *,
+    now: Instant,
+    days: Optional[int] = None,
+    zone: Optional[str] = None,
+    carry_forward_days: Optional[int] = None,
+    flat_within_percent: Optional[int] = None,
+) -> ArrowTable:
+    """The series of :func:`trend` (same keywords) as an Arrow table, a row
+    per day, oldest first: ``date``, ``state``, ``carried`` and the counts,
+    null on a day without numbers.
+
+    >>> from datetime import datetime, timezone
+    >>> digest = "sha256:" + "ab" * 32
+    >>> t = trend_table([{"taken_at": "2026-11-24T02:00:00Z",
+    ...                   "running": [{"digests": [digest], "scanned": True}]}],
+    ...                 now=datetime(2026, 11, 26, 9, tzinfo=timezone.utc), days=3)
+    >>> t.num_rows, t.column_names[:4]
+    (3, ['date', 'state', 'carried', 'running'])
+    """
+    return cast(ArrowTable, _native.trend(
+        snapshots,
+        now=instant(now, "now"),
+        days=days,
+        zone=zone,
+        carry_forward_days=carry_forward_days,
+        flat_within_percent=flat_within_percent,
+        arrow=True,
     ))

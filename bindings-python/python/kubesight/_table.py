@@ -15,6 +15,9 @@ EPSS and KEV enrichment they read.
 >>> page = table.query(stage="critical_high", cluster="prod")
 >>> page.total, page.rows[0].images[0].workloads[0].name
 (1, 'cart')
+>>> arrow = table.to_arrow(stage="critical_high")
+>>> arrow.num_rows, arrow.column_names[:3]
+(1, ['id', 'aliases', 'severity'])
 """
 
 from __future__ import annotations
@@ -47,6 +50,44 @@ def _listed(value: Union[None, str, Iterable[str]]) -> list[str]:
     if isinstance(value, str):
         return [value]
     return list(value)
+
+
+ArrowTable = _native.ArrowTable
+"""A table-shaped result as Arrow: it exports ``__arrow_c_stream__`` (and
+``__arrow_c_schema__``), has ``num_rows`` and ``column_names``."""
+
+_TABLE_QUERY = frozenset({
+    "stage", "stopped_at", "stopped", "severity", "applicability", "fix", "runtime", "cluster",
+    "namespace", "workload", "image", "package", "id", "kev", "min_epss", "sort", "offset",
+    "limit", "images_per_row",
+})
+
+_IMAGES_QUERY = frozenset({
+    "risk", "scanned", "severity", "cluster", "namespace", "workload", "image", "sort", "offset",
+    "limit",
+})
+
+
+def _table_query(given: Mapping[str, Any]) -> dict[str, Any]:
+    """The serde form of a table query from :meth:`VulnerabilityTable.query`'s keywords."""
+    q = {k: given.get(k) for k in _TABLE_QUERY}
+    for k in ("stopped", "severity", "applicability", "fix", "runtime"):
+        q[k] = _listed(q[k])
+    q["sort"] = _sort(q["sort"])
+    q["offset"] = q["offset"] or 0
+    if q["images_per_row"] is None:
+        q["images_per_row"] = 10
+    return q
+
+
+def _images_query(given: Mapping[str, Any]) -> dict[str, Any]:
+    """The serde form of an images query from :meth:`ImagesView.query`'s keywords."""
+    q = {k: given.get(k) for k in _IMAGES_QUERY}
+    for k in ("risk", "severity"):
+        q[k] = _listed(q[k])
+    q["sort"] = _sort(q["sort"])
+    q["offset"] = q["offset"] or 0
+    return q
 
 
 class Enrichment:
@@ -165,15 +206,21 @@ class VulnerabilityTable:
         that reached at least that stage, the funnel's drill-down. Each row
         lists up to ``images_per_row`` of its images (``image_count`` counts
         them all; ``rows`` lists every one)."""
-        query = {
-            "stage": stage, "stopped_at": stopped_at, "stopped": _listed(stopped),
-            "severity": _listed(severity), "applicability": _listed(applicability),
-            "fix": _listed(fix), "runtime": _listed(runtime), "cluster": cluster,
-            "namespace": namespace, "workload": workload, "image": image, "package": package,
-            "id": id, "kev": kev, "min_epss": min_epss, "sort": _sort(sort),
-            "offset": offset, "limit": limit, "images_per_row": images_per_row,
-        }
+        query = _table_query(locals())
         return cast(types.TablePage, Record(self._native.query(query), "TablePage"))
+
+    def to_arrow(self, *, images_per_row: Optional[int] = None, **query: Any) -> ArrowTable:
+        """The rows :meth:`query` keeps for the same keywords, in its order
+        (every row in priority order without any), as an Arrow table:
+        ``polars.DataFrame(t)``, ``pyarrow.table(t)`` or ``duckdb.arrow(t)``
+        take it without a copy. Each row lists every image unless
+        ``images_per_row`` says how many; the columns are documented in
+        ``docs/columnar.md``."""
+        unknown = sorted(set(query) - _TABLE_QUERY)
+        if unknown:
+            raise TypeError(f"to_arrow() got unexpected keyword arguments: {', '.join(unknown)}")
+        query["images_per_row"] = 10 if images_per_row is None else images_per_row
+        return cast(ArrowTable, self._native.to_arrow(_table_query(query), images_per_row is None))
 
     @property
     def malicious_packages(self) -> tuple[types.MaliciousPackageRow, ...]:
@@ -224,12 +271,16 @@ class ImagesView:
         limit: Optional[int] = None,
     ) -> types.ImagesPage:
         """The images the filters keep, riskiest first by default, paged."""
-        query = {
-            "risk": _listed(risk), "scanned": scanned, "severity": _listed(severity),
-            "cluster": cluster, "namespace": namespace, "workload": workload, "image": image,
-            "sort": _sort(sort), "offset": offset, "limit": limit,
-        }
-        return cast(types.ImagesPage, Record(self._native.query(query), "ImagesPage"))
+        return cast(types.ImagesPage, Record(self._native.query(_images_query(locals())), "ImagesPage"))
+
+    def to_arrow(self, **query: Any) -> ArrowTable:
+        """The images :meth:`query` keeps for the same keywords, in its
+        order, as an Arrow table (the columns are documented in
+        ``docs/columnar.md``)."""
+        unknown = sorted(set(query) - _IMAGES_QUERY)
+        if unknown:
+            raise TypeError(f"to_arrow() got unexpected keyword arguments: {', '.join(unknown)}")
+        return cast(ArrowTable, self._native.to_arrow(_images_query(query)))
 
     def __len__(self) -> int:
         n: int = len(self._native)

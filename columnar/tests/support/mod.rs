@@ -10,7 +10,11 @@ use arrow_array::types::Int32Type;
 use arrow_array::{
     ArrayRef, BooleanArray, DictionaryArray, RecordBatch, StringArray, StringViewArray,
 };
-use kubesight::finding::{Occurrence, RunningImage};
+use kubesight::finding::{
+    Applicability, Deployment, Fix, FixState, Occurrence, Package, RunningImage, RuntimeEvidence,
+};
+use kubesight::{Digest, Severity};
+use proptest::prelude::*;
 
 /// How string columns are laid out.
 #[derive(Debug, Clone, Copy)]
@@ -170,4 +174,80 @@ pub(crate) fn running_batch(running: &[RunningImage], layout: Layout) -> RecordB
         ),
     ])
     .unwrap()
+}
+
+/// The digest of test image `i`.
+pub(crate) fn digest(i: u8) -> Digest {
+    format!("sha256:{:064x}", i).parse().unwrap()
+}
+
+/// Five running images on two clusters, one not scanned.
+pub(crate) fn running() -> Vec<RunningImage> {
+    (0..5u8)
+        .map(|i| RunningImage {
+            digests: vec![digest(i)],
+            scanned: i != 3,
+            monitored: i % 2 == 0,
+            deployments: vec![Deployment {
+                reference: Some(format!("registry.example/app-{i}:1")),
+                cluster: format!("c{}", i % 2),
+                namespace: "ns".into(),
+                kind: "Deployment".into(),
+                workload: format!("app-{i}"),
+                container: None,
+            }],
+        })
+        .collect()
+}
+
+/// Any occurrence on the test images, malicious or not, with or without an
+/// alias.
+pub(crate) fn occurrence() -> impl Strategy<Value = Occurrence> {
+    (
+        0..7u8,
+        0..12u8,
+        proptest::option::of(0..12u8),
+        0..5usize,
+        0..7usize,
+        0..4usize,
+        any::<bool>(),
+        0..3usize,
+        0..20u8,
+    )
+        .prop_map(
+            |(image, id, alias, severity, applicability, fix, versions, runtime, m)| {
+                let name = |i: u8| {
+                    if i < 8 {
+                        format!("CVE-2024-{i}")
+                    } else {
+                        format!("GHSA-aaaa-bbbb-{i:04}")
+                    }
+                };
+                Occurrence {
+                    image: vec![digest(image)],
+                    vulnerability: name(id),
+                    aliases: alias.filter(|&a| a >= 8).map(name).into_iter().collect(),
+                    package: Package {
+                        name: format!("pkg-{}", id % 3),
+                        version: "1.0".into(),
+                        ecosystem: (id % 2 == 0).then(|| "npm".into()),
+                        purl: None,
+                    },
+                    severity: Severity::ALL[severity],
+                    severity_source: (id % 3 == 0).then(|| "nvd".into()),
+                    cvss: Vec::new(),
+                    applicability: Applicability::ALL[applicability],
+                    fix: Fix {
+                        state: FixState::ALL[fix],
+                        versions: if versions {
+                            vec!["1.1".into()]
+                        } else {
+                            Vec::new()
+                        },
+                    },
+                    runtime: RuntimeEvidence::ALL[runtime],
+                    malicious: m == 0,
+                }
+            },
+        )
 }

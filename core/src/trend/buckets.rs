@@ -24,6 +24,19 @@ pub enum DayState {
     Missing,
 }
 
+impl DayState {
+    /// The stable machine code (`complete`, `calculating`, `partial`,
+    /// `missing`), as the serde form writes it.
+    pub const fn code(self) -> &'static str {
+        match self {
+            DayState::Complete => "complete",
+            DayState::Calculating => "calculating",
+            DayState::Partial => "partial",
+            DayState::Missing => "missing",
+        }
+    }
+}
+
 /// The numbers of one day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
