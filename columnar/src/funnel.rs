@@ -13,6 +13,11 @@ use crate::error::ColumnarError;
 use crate::findings::{Digests, FindingBatch};
 use crate::text::Text;
 
+/// A dictionary value's image not yet looked up.
+const UNSEEN: u32 = u32::MAX;
+/// A dictionary value's digest that no running image has.
+const NOT_RUNNING: u32 = u32::MAX - 1;
+
 /// The funnel over findings read batch by batch, in memory bounded by the
 /// distinct vulnerabilities and images, not by the rows. The same result as
 /// [`kubesight::funnel::compute`] over the same findings as occurrences.
@@ -61,6 +66,8 @@ impl FunnelReader {
         // the rows are left out in the order the core's index takes them:
         // malicious first, then not running, then not scanned.
         let mut last: Option<(&str, Option<u32>)> = None;
+        // A dictionary's digests are parsed and looked up once per value.
+        let mut by_key = vec![UNSEEN; view.image.dictionary_len().unwrap_or(0)];
         for i in 0..view.rows {
             let row = first + i as u64;
             view.vulnerability(i, row)?;
@@ -68,9 +75,11 @@ impl FunnelReader {
             let (severity, applicability) = (view.severity(i, row)?, view.applicability(i, row)?);
             let runtime = view.runtime(i, row)?;
             let mut image = None;
-            for text in view.image.row(i) {
-                let found = match last {
-                    Some((t, found)) if t == text => found,
+            for (key, text) in view.image.row_keyed(i) {
+                let known = key.and_then(|k| by_key.get(k).copied());
+                let found = match (known, last) {
+                    (Some(slot), _) if slot != UNSEEN => (slot != NOT_RUNNING).then_some(slot),
+                    (_, Some((t, found))) if t == text => found,
                     _ => {
                         let digest = digests.read(text, &view.names.image, row)?;
                         let found = self.index.image_of(digest.as_str());
@@ -78,6 +87,9 @@ impl FunnelReader {
                         found
                     }
                 };
+                if let Some(slot) = key.and_then(|k| by_key.get_mut(k)) {
+                    *slot = found.unwrap_or(NOT_RUNNING);
+                }
                 image = image.or(found);
             }
             if view.malicious(i) {

@@ -16,7 +16,7 @@
 //! the trend's rows as record batches of a fixed schema.
 //!
 //! The crate holds the I/O the core does not: [`ParquetSource`] reads files
-//! and folders of them. Everything else is pure.
+//! and folders of them, [`IpcBatches`] Arrow IPC bytes. Everything else is pure.
 //!
 //! ```
 //! use std::sync::Arc;
@@ -48,6 +48,7 @@ mod columns;
 mod error;
 mod findings;
 mod funnel;
+mod ipc;
 mod output;
 mod parquet;
 mod running;
@@ -57,6 +58,7 @@ pub use columns::{FindingColumns, RunningColumns};
 pub use error::ColumnarError;
 pub use findings::{occurrences, OccurrenceReader};
 pub use funnel::FunnelReader;
+pub use ipc::IpcBatches;
 pub use output::{images_batch, table_batch, trend_batch};
 pub use parquet::ParquetSource;
 pub use running::running_images;

@@ -111,6 +111,19 @@ impl<'a> Text<'a> {
             Text::Dictionary { keys, values } => values.get((*keys.get(i)?)?),
         }
     }
+
+    /// Value `i` with its dictionary key (none for a plain column), `None`
+    /// when null.
+    #[inline]
+    fn keyed(&self, i: usize) -> Option<(Option<usize>, &'a str)> {
+        match self {
+            Text::Plain(p) => p.get(i).map(|v| (None, v)),
+            Text::Dictionary { keys, values } => {
+                let key = (*keys.get(i)?)?;
+                values.get(key).map(|v| (Some(key), v))
+            }
+        }
+    }
 }
 
 /// A column of lists of strings, or of single strings (each a list of one).
@@ -162,6 +175,40 @@ impl<'a> Texts<'a> {
         };
         one.into_iter()
             .chain(range.filter_map(move |j| values.and_then(|v| v.get(j))))
+    }
+
+    /// Row `i`'s strings, each with its key when it is a dictionary's
+    /// value: what a caller works out of a value it can then work out once
+    /// per key.
+    pub(crate) fn row_keyed(
+        &self,
+        i: usize,
+    ) -> impl Iterator<Item = (Option<usize>, &'a str)> + '_ {
+        let (one, range) = match self {
+            Texts::One(text) => (text.keyed(i), 0..0),
+            Texts::List { ranges, .. } => (
+                None,
+                ranges.get(i).copied().flatten().map_or(0..0, |(a, b)| a..b),
+            ),
+        };
+        let values = match self {
+            Texts::List { values, .. } => Some(values),
+            Texts::One(_) => None,
+        };
+        one.into_iter()
+            .chain(range.filter_map(move |j| values.and_then(|v| v.keyed(j))))
+    }
+
+    /// How many values the column's dictionary holds, if it has one.
+    pub(crate) fn dictionary_len(&self) -> Option<usize> {
+        match self {
+            Texts::One(Text::Dictionary { values, .. })
+            | Texts::List {
+                values: Text::Dictionary { values, .. },
+                ..
+            } => Some(values.len()),
+            _ => None,
+        }
     }
 
     /// Whether row `i` holds at least one string.
