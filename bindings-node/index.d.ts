@@ -2810,6 +2810,22 @@ export declare function applyVex(findings: OccurrenceInput[], document: VexDocum
  */
 export declare function applyWorkloads(imageTags: PlatformImageTagsInput, workloads: PlatformWorkloads, clusters: ClusterInput[], disableLabel?: DisableLabel): PlatformImageTags
 
+/** The options of the columnar funnel. */
+export interface ArrowOptions {
+  /**
+   * Whether runtime sensors are installed (the installation status is
+   * `full`): without them the last stage is absent, not zero.
+   */
+  runtimeValidation: boolean
+  /**
+   * The data's column names by field (`{ vulnerability: 'cve' }`); a
+   * field not named here is read from the column of its own name.
+   */
+  columns?: Record<string, string>
+  /** The same for running images given as Arrow IPC bytes. */
+  runningColumns?: Record<string, string>
+}
+
 /**
  * Applies one scan configuration to many clusters; an unknown cluster
  * throws and changes nothing.
@@ -2824,6 +2840,18 @@ export declare function clusterHealth(cluster: ClusterInput, disableLabel?: Disa
 
 /** The prioritization funnel over `findings` on `runningImages`. */
 export declare function computeFunnel(runningImages: RunningImageInput[], findings: OccurrenceInput[], options: FunnelOptions): FunnelResult
+
+/**
+ * The funnel over findings given as Arrow IPC bytes (the stream format,
+ * `tableToIPC(table)`'s default, or the file format), read column by
+ * column without an object per row. `options.columns` maps the fields to
+ * the data's column names (`{ vulnerability: 'cve' }`), and
+ * `options.runningColumns` those of running images given as IPC bytes.
+ */
+export declare function computeFunnelArrow(runningImages: RunningImageInput[] | Uint8Array, findings: Uint8Array, options: ArrowOptions): FunnelResult
+
+/** `computeFunnelArrow` on a worker thread (the bytes are copied first). */
+export declare function computeFunnelArrowAsync(runningImages: RunningImageInput[] | Uint8Array, findings: Uint8Array, options: ArrowOptions): Promise<FunnelResult>
 
 /**
  * The funnel over JSON text, computed on a worker thread: resolves to the
@@ -2975,3 +3003,13 @@ export declare function tagRules(): TagRule[]
 
 /** Builds the vulnerability table of the findings on the running images. */
 export declare function vulnerabilityTable(runningImages: RunningImageInput[], findings: OccurrenceInput[], options: { runtimeValidation: boolean, enrichment?: Enrichment | EnrichmentDataInput }): VulnerabilityTable
+
+/**
+ * The vulnerability table over findings given as Arrow IPC bytes; the
+ * options of `vulnerabilityTable` and `computeFunnelArrow`'s column
+ * names.
+ */
+export declare function vulnerabilityTableArrow(runningImages: RunningImageInput[] | Uint8Array, findings: Uint8Array, options: ArrowOptions & { enrichment?: Enrichment | EnrichmentDataInput }): VulnerabilityTable
+
+/** `vulnerabilityTableArrow` on a worker thread. */
+export declare function vulnerabilityTableArrowAsync(runningImages: RunningImageInput[] | Uint8Array, findings: Uint8Array, options: ArrowOptions & { enrichment?: Enrichment | EnrichmentDataInput }): Promise<VulnerabilityTable>

@@ -2,6 +2,7 @@
 //! the core's types, and nothing else. Results are plain objects: the Rust
 //! serde form with camelCase field names; enum values are the stable codes.
 
+pub mod arrow;
 mod casing;
 mod convert;
 pub mod error;

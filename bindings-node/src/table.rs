@@ -7,7 +7,7 @@ use napi_derive::napi;
 use serde_json::Value;
 
 use crate::convert::{from_js, json_value, text};
-use crate::error::{raise, throwing, OrThrow};
+use crate::error::{raise, throwing, Coded, OrThrow};
 use kubesight::change::EnvironmentState;
 use kubesight::finding::{Occurrence, RunningImage};
 use kubesight::funnel::{IncreaseThreshold, RuntimeValidation};
@@ -190,34 +190,51 @@ pub fn vulnerability_table(
     throwing(&env, || {
         let running: Vec<RunningImage> = from_js(&env, running_images, "runningImages")?;
         let findings: Vec<Occurrence> = from_js(&env, findings, "findings")?;
-        let validation: Option<bool> = options
-            .get("runtimeValidation")
-            .map_err(crate::error::engine)?;
-        let validation = RuntimeValidation::available_if(validation.ok_or_else(|| {
-            crate::error::error(
-                "invalid_input",
-                "options: `runtimeValidation` (a boolean) is required",
-                &[("argument", "options")],
-            )
-        })?);
-        let given: Option<Unknown<'_>> = options.get("enrichment").map_err(crate::error::engine)?;
-        let enrichment = match given {
-            None => None,
-            Some(value) => match value.get_type().map_err(crate::error::engine)? {
-                ValueType::Undefined | ValueType::Null => None,
-                _ => {
-                    // An Enrichment instance, or its data.
-                    match ClassInstance::<Enrichment>::from_unknown(value) {
-                        Ok(e) => Some(e.inner.clone()),
-                        Err(_) => Some(from_js(&env, value, "enrichment")?),
-                    }
-                }
-            },
-        };
+        let (validation, enrichment) = table_options(&env, &options)?;
         Ok(VulnerabilityTable {
             inner: CoreTable::build(&running, &findings, validation, enrichment.as_ref()),
         })
     })
+}
+
+/// The table's options: `runtimeValidation` (required) and `enrichment`
+/// (an `Enrichment` or its data).
+pub(crate) fn table_options(
+    env: &Env,
+    options: &Object<'_>,
+) -> Coded<(RuntimeValidation, Option<kubesight::enrichment::Enrichment>)> {
+    let validation: Option<bool> = options
+        .get("runtimeValidation")
+        .map_err(crate::error::engine)?;
+    let validation = RuntimeValidation::available_if(validation.ok_or_else(|| {
+        crate::error::error(
+            "invalid_input",
+            "options: `runtimeValidation` (a boolean) is required",
+            &[("argument", "options")],
+        )
+    })?);
+    let given: Option<Unknown<'_>> = options.get("enrichment").map_err(crate::error::engine)?;
+    let enrichment = match given {
+        None => None,
+        Some(value) => match value.get_type().map_err(crate::error::engine)? {
+            ValueType::Undefined | ValueType::Null => None,
+            _ => {
+                // An Enrichment instance, or its data.
+                match ClassInstance::<Enrichment>::from_unknown(value) {
+                    Ok(e) => Some(e.inner.clone()),
+                    Err(_) => Some(from_js(env, value, "enrichment")?),
+                }
+            }
+        },
+    };
+    Ok((validation, enrichment))
+}
+
+impl VulnerabilityTable {
+    /// The class around a built table.
+    pub(crate) fn of(inner: CoreTable) -> VulnerabilityTable {
+        VulnerabilityTable { inner }
+    }
 }
 
 /// The images view: one row per running image, by digest.

@@ -47,9 +47,13 @@ function jsBlocks(text) {
   return blocks
 }
 
-/** The block with require('kubesight') pointed at the local addon. */
+/** The block with require('kubesight') pointed at the local addon, and
+ * the packages the examples use beside it at the binding's own. */
 function localized(code) {
-  return code.replace(/require\((['"])kubesight\1\)/g, () => `require(${JSON.stringify(addon)})`)
+  const arrow = join(here, '..', 'node_modules', 'apache-arrow')
+  return code
+    .replace(/require\((['"])kubesight\1\)/g, () => `require(${JSON.stringify(addon)})`)
+    .replace(/require\((['"])apache-arrow\1\)/g, () => `require(${JSON.stringify(arrow)})`)
 }
 
 for (const page of pages()) {

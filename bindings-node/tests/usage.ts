@@ -3,6 +3,7 @@
 import {
   ImageRef, TagPolicy, IntegrityPolicy, computeFunnel, computeTrend, computeFunnelAsync, readGrype,
   vulnerabilityTable, imagesView, explainChange, readEpss, Enrichment,
+  computeFunnelArrow, computeFunnelArrowAsync, vulnerabilityTableArrowAsync, type VulnerabilityTable,
   type TablePage, type ImagesPage, type ChangeExplained, type StopReason,
   type FunnelResult, type KubesightError, type TagRule, type TrendResult, type Ingested, type Severity,
 } from '../index.js'
@@ -41,5 +42,9 @@ const epss: Array<number | undefined> = page.rows.map((r) => r.epss?.score)
 const images: ImagesPage = imagesView([], []).query({ risk: ['malicious'], limit: 5 })
 const changed: ChangeExplained = explainChange({ running: [], findings: [] }, { running: [], findings: [] })
 const causes: string[] = changed.change.causes?.map((c) => c.cause) ?? []
-export { why, epss, images, causes }
+const ipc = new Uint8Array(0)
+const columnar: FunnelResult = computeFunnelArrow([], ipc, { runtimeValidation: true, columns: { vulnerability: 'cve' } })
+const later: Promise<FunnelResult> = computeFunnelArrowAsync(ipc, ipc, { runtimeValidation: false })
+const built: Promise<VulnerabilityTable> = vulnerabilityTableArrowAsync([], ipc, { runtimeValidation: true, enrichment })
+export { why, epss, images, causes, columnar, later, built }
 export { code, tag, rule, rules, status, high, running, pending, read, worst }
