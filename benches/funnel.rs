@@ -21,7 +21,7 @@ use support::{scale, Random};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use kubesight::finding::RunningImage;
 use kubesight::finding::{FindingIndex, InternedOccurrence};
-use kubesight::funnel::{FunnelAccumulator, RuntimeValidation};
+use kubesight::funnel::{FunnelAccumulator, PortablePartial, RuntimeValidation};
 
 const OCCURRENCES: usize = 10_000_000;
 const IMAGES: u64 = 50_000;
@@ -179,6 +179,57 @@ fn funnel(c: &mut Criterion) {
             |index| black_box(from_reports(index)),
             BatchSize::LargeInput,
         );
+    });
+    group.finish();
+    partials(c, &index, &interned);
+}
+
+/// The wire form of partials: one of 200,000 ids written and read, and the
+/// merge of 100 partials of a tenth of the estate each, as a driver of a
+/// distributed job receives them.
+fn partials(c: &mut Criterion, index: &FindingIndex, interned: &[InternedOccurrence]) {
+    let mut whole = FunnelAccumulator::for_index(index);
+    whole.add_all(interned);
+    let partial = whole.to_portable(index);
+    let bytes = partial.to_bytes();
+    let json = serde_json::to_vec(&partial).unwrap().len();
+    eprintln!(
+        "partial of {} ids and {} images: {} bytes ({:.1} per id); its JSON form {} bytes",
+        partial.vulnerabilities.len(),
+        partial.images.len(),
+        bytes.len(),
+        bytes.len() as f64 / partial.vulnerabilities.len().max(1) as f64,
+        json
+    );
+    // 100 partitions of the occurrences, each a tenth of them, so that
+    // their partials overlap as partitions of one estate do.
+    let tenth = interned.len() / 10;
+    let shipped: Vec<Vec<u8>> = (0..100)
+        .map(|p| {
+            let start = (p * interned.len() / 100).min(interned.len() - tenth);
+            let mut accumulator = FunnelAccumulator::for_index(index);
+            accumulator.add_all(&interned[start..start + tenth]);
+            accumulator.to_portable(index).to_bytes()
+        })
+        .collect();
+    let mut group = c.benchmark_group("partials");
+    group.sample_size(10);
+    group.bench_function("to_bytes_200k_ids", |b| {
+        b.iter(|| black_box(partial.to_bytes()))
+    });
+    group.bench_function("from_bytes_200k_ids", |b| {
+        b.iter(|| black_box(PortablePartial::from_bytes(black_box(&bytes)).unwrap()))
+    });
+    group.bench_function("merge_100_partials", |b| {
+        b.iter(|| {
+            let mut index = index.clone();
+            let mut merged = FunnelAccumulator::for_index(&index);
+            for bytes in &shipped {
+                let partial = PortablePartial::from_bytes(bytes).unwrap();
+                merged.merge_portable(&mut index, &partial);
+            }
+            black_box(merged.finish(&index, RuntimeValidation::Available))
+        })
     });
     group.finish();
 }

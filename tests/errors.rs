@@ -11,6 +11,7 @@
 
 mod support;
 
+use kubesight::funnel::PartialError;
 use kubesight::ingest::IngestError;
 use kubesight::integrity::IntegrityError;
 use kubesight::scanning::ScanningError;
@@ -38,6 +39,7 @@ fn the_catalogue_matches_the_stable_list() {
     assert_eq!(sorted(&ScanningError::CODES), listed("scanning"));
     assert_eq!(sorted(&TrendError::CODES), listed("trend"));
     assert_eq!(sorted(&IngestError::CODES), listed("ingest"));
+    assert_eq!(sorted(&PartialError::CODES), listed("partial"));
 }
 
 #[test]
@@ -49,6 +51,7 @@ fn codes_are_snake_case() {
         .chain(&ScanningError::CODES)
         .chain(&TrendError::CODES)
         .chain(&IngestError::CODES)
+        .chain(&PartialError::CODES)
     {
         assert!(
             code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),

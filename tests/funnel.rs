@@ -194,7 +194,11 @@ proptest! {
         let mut b = FunnelAccumulator::for_index(&index_b);
         b.add_all(&interned_b);
 
-        let shipped: PortablePartial = serde_json::from_str(&serde_json::to_string(&b.to_portable(&index_b)).unwrap()).unwrap();
+        // Shipped in the binary wire form, or as JSON: the same partial.
+        let portable = b.to_portable(&index_b);
+        let shipped = PortablePartial::from_bytes(&portable.to_bytes()).unwrap();
+        let as_json: PortablePartial = serde_json::from_str(&serde_json::to_string(&portable).unwrap()).unwrap();
+        prop_assert_eq!(&shipped, &as_json);
         a.merge_portable(&mut index_a, &shipped);
         prop_assert_eq!(a.finish(&index_a, RuntimeValidation::Available), expected);
     }

@@ -8,6 +8,7 @@ mod convert;
 mod errors;
 mod ingest;
 mod integrity;
+mod partials;
 mod prioritization;
 mod reference;
 mod runtime;
@@ -48,5 +49,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     trend::register(m)?;
     ingest::register(m)?;
     table::register(m)?;
+    partials::register(m)?;
     Ok(())
 }

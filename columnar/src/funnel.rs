@@ -6,7 +6,7 @@ use kubesight::finding::{
     FindingIndex, FixState, InternedOccurrence, OccurrenceFacts, RunningImage, RuntimeEvidence,
     Skip, Skipped,
 };
-use kubesight::funnel::{FunnelAccumulator, FunnelResult, RuntimeValidation};
+use kubesight::funnel::{FunnelAccumulator, FunnelResult, PortablePartial, RuntimeValidation};
 
 use crate::columns::FindingColumns;
 use crate::error::ColumnarError;
@@ -140,6 +140,17 @@ impl FunnelReader {
         self.skipped.not_scanned += skipped.not_scanned;
         self.rows += view.rows as u64;
         Ok(())
+    }
+
+    /// The partial funnel of everything read, keyed by names, with what was
+    /// left out: what a worker of a distributed job sends (in its binary
+    /// form, [`PortablePartial::to_bytes`]) for the driver to merge with
+    /// [`kubesight::funnel::merge_partials`].
+    pub fn to_portable(&self) -> PortablePartial {
+        PortablePartial {
+            skipped: self.skipped,
+            ..self.accumulator.to_portable(&self.index)
+        }
     }
 
     /// The funnel of everything read, with what was left out and why.

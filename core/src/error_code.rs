@@ -189,6 +189,10 @@ mod tests {
                 "ingest",
                 fields_of(crate::ingest::error::tests::every_error()),
             ),
+            (
+                "partial",
+                fields_of(crate::funnel::wire_tests::every_error()),
+            ),
         ]
         .into_iter()
         .map(|(area, fields)| (area.to_owned(), fields))

@@ -59,6 +59,7 @@ from ._native import (
     IntegrityPolicy as _NativeIntegrityPolicy,
 )
 from . import _native, types
+from ._partials import funnel_partial, merge_funnel_partials, read_funnel_partial
 from ._record import Record
 from ._table import (
     ArrowTable,
@@ -110,11 +111,14 @@ __all__ = [
     "ArrowStream",
     "Rows",
     "funnel",
+    "funnel_partial",
     "highlights",
     "images_view",
     "ingest",
     "installation",
+    "merge_funnel_partials",
     "parse_digest",
+    "read_funnel_partial",
     "readiness",
     "scan_plan",
     "scan_report",

@@ -212,3 +212,18 @@ def images_view(
     running_images: Any, findings: Any, *, integrity: Any = None, columns: Any = None, running_columns: Any = None
 ) -> ImagesView: ...
 def explain_change(before: Any, after: Any, *, threshold: Any = None) -> Any: ...
+def funnel_partial(
+    running_images: Any,
+    findings: Any,
+    *,
+    columns: Any = None,
+    running_columns: Any = None,
+) -> bytes: ...
+def merge_funnel_partials(
+    running_images: Any,
+    partials: Any,
+    *,
+    runtime_validation: bool,
+    running_columns: Any = None,
+) -> Any: ...
+def read_funnel_partial(partial: bytes) -> Any: ...

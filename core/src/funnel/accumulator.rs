@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::counts::{Funnel, StageCount, Undecided};
 use super::RuntimeValidation;
 use crate::finding::aliases::alias_groups;
-use crate::finding::{fact, FindingIndex, InternedOccurrence};
+use crate::finding::{fact, FindingIndex, InternedOccurrence, Skipped};
 
 /// Why a vulnerability stopped before the next stage, per occurrence.
 mod stopped {
@@ -36,7 +36,7 @@ pub struct PortableVulnerability {
 /// and the alias pairs seen. Machines that each built their own
 /// [`FindingIndex`] exchange these; see [`FunnelAccumulator::to_portable`]
 /// and [`FunnelAccumulator::merge_portable`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PortablePartial {
     /// Per vulnerability id seen, its state.
@@ -48,6 +48,10 @@ pub struct PortablePartial {
     pub aliases: Vec<(String, String)>,
     /// How many occurrences were added.
     pub occurrences: u64,
+    /// The findings the partition left out, and why (the accumulator does
+    /// not see them: whoever read the findings sets them).
+    #[serde(default)]
+    pub skipped: Skipped,
 }
 
 /// What the accumulator keeps per vulnerability id, in one place so that an
@@ -209,6 +213,7 @@ impl FunnelAccumulator {
             images,
             aliases,
             occurrences: self.occurrences,
+            skipped: Skipped::default(),
         }
     }
 

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Funnel, FunnelAccumulator, RuntimeValidation};
+use super::{Funnel, FunnelAccumulator, PortablePartial, RuntimeValidation};
 use crate::finding::{canonical_id, FindingIndex, Occurrence, RunningImage, Skipped};
 
 /// A funnel and the occurrences it left out, with why.
@@ -22,6 +22,7 @@ pub struct FunnelResult {
 /// ```
 /// use kubesight::finding::{Occurrence, RunningImage};
 /// let digest = format!("sha256:{}", "ab".repeat(32));
+/// let gone = format!("sha256:{}", "cd".repeat(32));
 /// let running: Vec<RunningImage> = serde_json::from_value(serde_json::json!(
 ///     [{"digests": [digest], "scanned": true}]))?;
 /// let found: Vec<Occurrence> = serde_json::from_value(serde_json::json!(
@@ -42,6 +43,65 @@ pub fn compute(
     let (interned, skipped) = index.intern_all(occurrences);
     let mut accumulator = FunnelAccumulator::for_index(&index);
     accumulator.add_all(&interned);
+    FunnelResult {
+        funnel: accumulator.finish(&index, validation),
+        skipped,
+    }
+}
+
+/// The partial funnel of one partition of the findings, to merge with
+/// the others' by [`merge_partials`]: the same running images on every
+/// partition, any split of the findings.
+///
+/// ```
+/// use kubesight::finding::{Occurrence, RunningImage};
+/// use kubesight::funnel::{compute, merge_partials, partial, PortablePartial, RuntimeValidation};
+/// let digest = format!("sha256:{}", "ab".repeat(32));
+/// let gone = format!("sha256:{}", "cd".repeat(32));
+/// let running: Vec<RunningImage> =
+///     serde_json::from_value(serde_json::json!([{"digests": [digest], "scanned": true}]))?;
+/// let findings: Vec<Occurrence> = serde_json::from_value(serde_json::json!([
+///     {"image": [digest], "vulnerability": "CVE-2024-1", "severity": "critical"},
+///     {"image": [digest], "vulnerability": "CVE-2024-2", "severity": "low"},
+///     {"image": [gone], "vulnerability": "CVE-2024-3"}]))?;
+/// let (a, b) = findings.split_at(1);
+/// // Each worker sends its partial's bytes; the driver merges them.
+/// let sent = [partial(&running, a).to_bytes(), partial(&running, b).to_bytes()];
+/// let received = sent.iter().map(|bytes| PortablePartial::from_bytes(bytes)).collect::<Result<Vec<_>, _>>()?;
+/// let merged = merge_partials(&running, &received, RuntimeValidation::Available);
+/// assert_eq!(merged, compute(&running, &findings, RuntimeValidation::Available));
+/// assert_eq!(merged.skipped.not_running, 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn partial(running: &[RunningImage], occurrences: &[Occurrence]) -> PortablePartial {
+    let mut index = FindingIndex::new(running);
+    let (interned, skipped) = index.intern_all(occurrences);
+    let mut accumulator = FunnelAccumulator::for_index(&index);
+    accumulator.add_all(&interned);
+    PortablePartial {
+        skipped,
+        ..accumulator.to_portable(&index)
+    }
+}
+
+/// The funnel of partials from every partition of the findings (see
+/// [`partial`]): the result of one pass over all of them. Partials are
+/// merged as given; check ones from elsewhere with
+/// [`PortablePartial::from_bytes`] or [`PortablePartial::validate`].
+pub fn merge_partials(
+    running: &[RunningImage],
+    partials: &[PortablePartial],
+    validation: RuntimeValidation,
+) -> FunnelResult {
+    let mut index = FindingIndex::new(running);
+    let mut accumulator = FunnelAccumulator::for_index(&index);
+    let mut skipped = Skipped::default();
+    for p in partials {
+        accumulator.merge_portable(&mut index, p);
+        skipped.malicious += p.skipped.malicious;
+        skipped.not_running += p.skipped.not_running;
+        skipped.not_scanned += p.skipped.not_scanned;
+    }
     FunnelResult {
         funnel: accumulator.finish(&index, validation),
         skipped,

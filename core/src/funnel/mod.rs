@@ -34,9 +34,13 @@ mod cause;
 mod compute;
 mod counts;
 mod stage;
+mod wire;
+#[cfg(test)]
+pub(crate) use wire::tests as wire_tests;
 
 pub use accumulator::{FunnelAccumulator, PortablePartial, PortableVulnerability};
 pub use cause::{CauseCount, ChangeCause, ChangedFact, ProbableCause};
-pub use compute::{compute, distinct_vulnerabilities, FunnelResult};
+pub use compute::{compute, distinct_vulnerabilities, merge_partials, partial, FunnelResult};
 pub use counts::{Funnel, FunnelChange, IncreaseThreshold, StageChange, StageCount, Undecided};
 pub use stage::{RuntimeValidation, Stage};
+pub use wire::{PartialError, PARTIAL_VERSION};
