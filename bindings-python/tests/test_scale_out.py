@@ -21,6 +21,9 @@ from conftest import section, vectors
 from test_columnar import findings_table
 
 CASES = section("funnel.json", "cases", 15)
+# The funnel vectors with findings to spread over partitions (some of the
+# three then hold none).
+SPREAD = [c for c in vectors("funnel.json")["cases"] if c["occurrences"]][:8]
 
 
 def digest(i: int) -> str:
@@ -111,7 +114,7 @@ def cluster() -> Iterator[Any]:
         yield client
 
 
-@pytest.mark.parametrize("case", [c for c in vectors("funnel.json")["cases"] if len(c["occurrences"]) >= 3][:4])
+@pytest.mark.parametrize("case", SPREAD)
 def test_the_dask_funnel_is_the_funnel_of_one_process(case: dict[str, Any], tmp_path: Path, cluster: Any) -> None:
     import dask.dataframe as dd
 
@@ -130,3 +133,37 @@ def test_the_dask_funnel_is_the_funnel_of_one_process(case: dict[str, Any], tmp_
     assert kubesight.dask.funnel(case["running"], frame, runtime_validation=validation).to_dict() == expected
     # The work ran on the cluster's two processes.
     assert len(cluster.scheduler_info()["workers"]) == 2
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    pytest.importorskip("pyspark")
+    import os
+    import sys
+
+    from pyspark.sql import SparkSession
+
+    # The executors' Python is this one, which has kubesight.
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    session = (
+        SparkSession.builder.master("local[2]").appName("kubesight-tests")
+        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+@pytest.mark.parametrize("case", SPREAD)
+def test_the_spark_funnel_is_the_funnel_of_one_process(case: dict[str, Any], tmp_path: Path, spark: Any) -> None:
+    import kubesight.spark
+
+    validation = case["runtime_validation"]
+    expected = kubesight.funnel(case["running"], case["occurrences"], runtime_validation=validation).to_dict()
+    frame = spark.read.parquet(str(partitioned(tmp_path, case["occurrences"])))
+    partials = kubesight.spark.partials(case["running"], frame.repartition(3))
+    assert len(partials) == 3
+    got = kubesight.merge_funnel_partials(case["running"], partials, runtime_validation=validation)
+    assert got.to_dict() == expected
+    assert kubesight.spark.funnel(case["running"], frame, runtime_validation=validation).to_dict() == expected

@@ -19,6 +19,7 @@ any machine merges them into the funnel of one pass.
 
 from __future__ import annotations
 
+import os
 from typing import Any, Iterable, Mapping, Optional, Union, cast
 
 from . import _native, types
@@ -66,3 +67,12 @@ def read_funnel_partial(partial: Union[bytes, bytearray]) -> dict[str, Any]:
     looking into one; checked as a merge checks it."""
     content: dict[str, Any] = _native.read_funnel_partial(bytes(partial))
     return content
+
+
+def shippable(running_images: Rows) -> Any:
+    """The running images as they can travel to a task of a cluster:
+    records are made a list (an iterator does not pickle); columns and
+    paths go as given."""
+    if isinstance(running_images, (str, os.PathLike, list, tuple)) or hasattr(running_images, "__arrow_c_stream__"):
+        return running_images
+    return list(running_images)

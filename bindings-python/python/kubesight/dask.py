@@ -23,7 +23,7 @@ from typing import Any, Mapping, Optional, Sequence, Union
 
 from . import types
 from ._convert import Rows
-from ._partials import funnel_partial, merge_funnel_partials
+from ._partials import funnel_partial, merge_funnel_partials, shippable
 
 Paths = Union[str, "os.PathLike[str]", Sequence[Union[str, "os.PathLike[str]"]]]
 
@@ -40,14 +40,6 @@ def parquet_files(source: Union[str, "os.PathLike[str]"]) -> list[str]:
         if p.is_file() and not any(part.startswith(("_", ".")) for part in p.relative_to(path).parts)
     ]
     return [str(p) for p in sorted(files)]
-
-
-def _shippable(running_images: Rows) -> Any:
-    """The running images as they can travel to a task: records are made a
-    list (an iterator does not pickle); columns and paths go as given."""
-    if isinstance(running_images, (str, os.PathLike, list, tuple)) or hasattr(running_images, "__arrow_c_stream__"):
-        return running_images
-    return list(running_images)
 
 
 def _partial(
@@ -80,7 +72,7 @@ def partials(
         parts = list(findings.to_delayed())
     else:
         raise TypeError("findings: a dask DataFrame, a Parquet path or a list of Parquet paths")
-    running = _shippable(running_images)
+    running = shippable(running_images)
     tasks = [
         dask.delayed(_partial, pure=True)(part, running, columns, running_columns)
         for part in parts
