@@ -9,9 +9,9 @@ use napi_derive::napi;
 
 use crate::casing::snake;
 use crate::convert::{from_js, json_value};
-use crate::error::{raise, throwing, Coded, Failure};
+use crate::error::{raise, throwing, Coded};
 use crate::table::{table_options, VulnerabilityTable};
-use crate::task::JsonTask;
+use crate::task::{CodedTask, JsonTask, Outcome};
 use kubesight::enrichment::Enrichment;
 use kubesight::finding::RunningImage;
 use kubesight::funnel::RuntimeValidation;
@@ -247,53 +247,20 @@ pub fn vulnerability_table_arrow_async(
     running_images: Either<Uint8Array, Unknown<'_>>,
     findings: Uint8Array,
     options: Object<'_>,
-) -> Result<AsyncTask<TableTask>> {
+) -> Result<AsyncTask<CodedTask<CoreTable>>> {
     throwing(&env, || {
         let (validation, enrichment) = table_options(&env, &options)?;
         let given = Given::of_object(&env, running_images, &findings, &options)?;
-        Ok(AsyncTask::new(TableTask {
-            work: Some(Box::new(move || {
-                given.table(validation, enrichment.as_ref())
-            })),
-            failure: None,
+        Ok(CodedTask::new(move || {
+            given.table(validation, enrichment.as_ref())
         }))
     })
 }
 
-/// The work of an asynchronous table.
-type TableWork = Box<dyn FnOnce() -> Coded<CoreTable> + Send>;
+impl Outcome for CoreTable {
+    type Js = VulnerabilityTable;
 
-/// A vulnerability table built on a worker thread.
-pub struct TableTask {
-    work: Option<TableWork>,
-    /// The failure, kept until the main thread throws it with its code.
-    failure: Option<Failure>,
-}
-
-impl Task for TableTask {
-    type Output = CoreTable;
-    type JsValue = VulnerabilityTable;
-
-    fn compute(&mut self) -> Result<CoreTable> {
-        let work = self
-            .work
-            .take()
-            .ok_or_else(|| Error::new(Status::GenericFailure, "the task ran twice"))?;
-        work().map_err(|failure| {
-            let plain = failure.plain();
-            self.failure = Some(failure);
-            plain
-        })
-    }
-
-    fn resolve(&mut self, _: Env, output: CoreTable) -> Result<VulnerabilityTable> {
-        Ok(VulnerabilityTable::of(output))
-    }
-
-    fn reject(&mut self, env: Env, err: Error) -> Result<VulnerabilityTable> {
-        Err(match self.failure.take() {
-            Some(failure) => failure.into_js(&env),
-            None => err,
-        })
+    fn into_js(self) -> VulnerabilityTable {
+        VulnerabilityTable::of(self)
     }
 }

@@ -1,37 +1,59 @@
-//! Work computed on a worker thread: its result crosses as JSON, its
-//! failure is thrown on the main thread with its code and details.
+//! Work computed on a worker thread: its result crosses as a JavaScript
+//! value made on the main thread, its failure is thrown there with its code
+//! and details.
 
 use napi::bindgen_prelude::*;
 use serde_json::Value;
 
 use crate::error::{Coded, Failure};
 
-/// The work of an asynchronous call.
-type Work = Box<dyn FnOnce() -> Coded<Value> + Send>;
+/// What a worker thread computes, and the JavaScript value it becomes on
+/// the main thread.
+pub trait Outcome: Send + Sized + 'static {
+    /// The value JavaScript receives.
+    type Js: ToNapiValue + TypeName;
 
-/// A computation for a worker thread whose result is JSON.
-pub struct JsonTask {
-    work: Option<Work>,
+    /// The value, made on the main thread.
+    fn into_js(self) -> Self::Js;
+}
+
+impl Outcome for Value {
+    type Js = JsonResult;
+
+    fn into_js(self) -> JsonResult {
+        JsonResult(self)
+    }
+}
+
+/// The work of an asynchronous call.
+type Work<T> = Box<dyn FnOnce() -> Coded<T> + Send>;
+
+/// A computation for a worker thread.
+pub struct CodedTask<T: Outcome> {
+    work: Option<Work<T>>,
     /// The failure, kept from the worker thread until the main thread
     /// throws it (napi passes the main thread only a plain error).
     failure: Option<Failure>,
 }
 
-impl JsonTask {
+/// A computation whose result is JSON.
+pub type JsonTask = CodedTask<Value>;
+
+impl<T: Outcome> CodedTask<T> {
     /// The task that runs `work` on a worker thread.
-    pub(crate) fn new(work: impl FnOnce() -> Coded<Value> + Send + 'static) -> AsyncTask<JsonTask> {
-        AsyncTask::new(JsonTask {
+    pub(crate) fn new(work: impl FnOnce() -> Coded<T> + Send + 'static) -> AsyncTask<CodedTask<T>> {
+        AsyncTask::new(CodedTask {
             work: Some(Box::new(work)),
             failure: None,
         })
     }
 }
 
-impl Task for JsonTask {
-    type Output = Value;
-    type JsValue = JsonResult;
+impl<T: Outcome> Task for CodedTask<T> {
+    type Output = T;
+    type JsValue = T::Js;
 
-    fn compute(&mut self) -> Result<Value> {
+    fn compute(&mut self) -> Result<T> {
         let work = self
             .work
             .take()
@@ -43,11 +65,11 @@ impl Task for JsonTask {
         })
     }
 
-    fn resolve(&mut self, _: Env, output: Value) -> Result<JsonResult> {
-        Ok(JsonResult(output))
+    fn resolve(&mut self, _: Env, output: T) -> Result<T::Js> {
+        Ok(output.into_js())
     }
 
-    fn reject(&mut self, env: Env, err: Error) -> Result<JsonResult> {
+    fn reject(&mut self, env: Env, err: Error) -> Result<T::Js> {
         Err(match self.failure.take() {
             Some(failure) => failure.into_js(&env),
             None => err,

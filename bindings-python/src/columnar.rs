@@ -9,7 +9,8 @@ use std::path::PathBuf;
 use kubesight::finding::{Occurrence, RunningImage};
 use kubesight_columnar::arrow_array::{RecordBatch, RecordBatchReader};
 use kubesight_columnar::{
-    running_images, ColumnarError, FindingColumns, OccurrenceReader, ParquetSource, RunningColumns,
+    running_images, ColumnarError, FindingColumns, FunnelReader, OccurrenceReader, ParquetSource,
+    RunningColumns,
 };
 use pyo3::prelude::*;
 use pyo3_arrow::PyRecordBatchReader;
@@ -116,5 +117,27 @@ pub(crate) fn occurrences_of(
         data.for_each_batch(&columns.names(), |b| reader.add(b))?;
         Ok::<_, ColumnarError>(reader.finish())
     })
+    .map_err(raise)
+}
+
+/// The funnel's reader over findings given as columns, read batch by batch
+/// into the index's integers with the GIL released; `None` when the
+/// findings are records.
+pub(crate) fn funnel_reader(
+    py: Python<'_>,
+    running: &[RunningImage],
+    findings: &Bound<'_, PyAny>,
+    columns: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<FunnelReader>> {
+    let Some(data) = tabular(findings)? else {
+        return Ok(None);
+    };
+    let columns = finding_columns(columns)?;
+    py.detach(|| {
+        let mut reader = FunnelReader::new(running, columns.clone());
+        data.for_each_batch(&columns.names(), |b| reader.add(b))?;
+        Ok::<_, ColumnarError>(reader)
+    })
+    .map(Some)
     .map_err(raise)
 }

@@ -4,12 +4,11 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes};
 
-use crate::columnar::{self, running_of, tabular};
+use crate::columnar::{self, running_of};
 use crate::convert::{from_py, to_py};
 use crate::errors::raise;
 use kubesight::finding::Occurrence;
 use kubesight::funnel::{PortablePartial, RuntimeValidation};
-use kubesight_columnar::FunnelReader;
 
 /// The partial funnel of one partition of the findings (records, columns
 /// or a Parquet path) on `running_images`, as bytes (the binary wire form).
@@ -28,14 +27,8 @@ fn funnel_partial<'py>(
         running_images,
         &columnar::running_columns(running_columns)?,
     )?;
-    let bytes = if let Some(data) = tabular(findings)? {
-        let columns = columnar::finding_columns(columns)?;
-        py.detach(|| {
-            let mut reader = FunnelReader::new(&running, columns.clone());
-            data.for_each_batch(&columns.names(), |b| reader.add(b))?;
-            Ok::<_, kubesight_columnar::ColumnarError>(reader.to_portable().to_bytes())
-        })
-        .map_err(raise)?
+    let bytes = if let Some(reader) = columnar::funnel_reader(py, &running, findings, columns)? {
+        reader.to_portable().to_bytes()
     } else {
         let occurrences: Vec<Occurrence> = from_py(findings, "findings")?;
         py.detach(|| kubesight::funnel::partial(&running, &occurrences).to_bytes())

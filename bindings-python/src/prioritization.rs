@@ -4,10 +4,8 @@ use pyo3::prelude::*;
 
 use crate::convert::{from_py, to_py};
 use kubesight::finding::Occurrence;
-use kubesight_columnar::FunnelReader;
 
-use crate::columnar::{self, occurrences_of, running_of, tabular};
-use crate::errors::raise;
+use crate::columnar::{self, occurrences_of, running_of};
 use kubesight::funnel::RuntimeValidation;
 
 /// The prioritization funnel over `findings` (serde form of `Occurrence`)
@@ -30,16 +28,8 @@ fn funnel(
     )?;
     let validation = RuntimeValidation::available_if(runtime_validation);
     // Columns go straight to the funnel's integers, batch by batch.
-    if let Some(data) = tabular(findings)? {
-        let columns = columnar::finding_columns(columns)?;
-        let result = py
-            .detach(|| {
-                let mut reader = FunnelReader::new(&running, columns.clone());
-                data.for_each_batch(&columns.names(), |b| reader.add(b))?;
-                Ok::<_, kubesight_columnar::ColumnarError>(reader.finish(validation))
-            })
-            .map_err(raise)?;
-        return to_py(py, &result);
+    if let Some(reader) = columnar::funnel_reader(py, &running, findings, columns)? {
+        return to_py(py, &reader.finish(validation));
     }
     let occurrences: Vec<Occurrence> = from_py(findings, "findings")?;
     let result = py.detach(|| kubesight::funnel::compute(&running, &occurrences, validation));

@@ -162,24 +162,12 @@ impl<'a> Texts<'a> {
 
     /// Row `i`'s strings (none for a null row or a null element).
     pub(crate) fn row(&self, i: usize) -> impl Iterator<Item = &'a str> + '_ {
-        let (one, range) = match self {
-            Texts::One(text) => (text.get(i), 0..0),
-            Texts::List { ranges, .. } => (
-                None,
-                ranges.get(i).copied().flatten().map_or(0..0, |(a, b)| a..b),
-            ),
-        };
-        let values = match self {
-            Texts::List { values, .. } => Some(values),
-            Texts::One(_) => None,
-        };
-        one.into_iter()
-            .chain(range.filter_map(move |j| values.and_then(|v| v.get(j))))
+        self.row_keyed(i).map(|(_, v)| v)
     }
 
-    /// Row `i`'s strings, each with its key when it is a dictionary's
-    /// value: what a caller works out of a value it can then work out once
-    /// per key.
+    /// Row `i`'s strings (none for a null row or a null element), each
+    /// with its key when it is a dictionary's value: what a caller works
+    /// out of a value it can then work out once per key.
     pub(crate) fn row_keyed(
         &self,
         i: usize,

@@ -46,11 +46,12 @@ pub(crate) fn maybe_text<'a>(values: impl Iterator<Item = Option<&'a str>>) -> A
     Arc::new(b.finish())
 }
 
-/// A column of lists of strings (an empty list, never a null).
-pub(crate) fn text_lists<'a, R, S>(rows: impl Iterator<Item = R>) -> ArrayRef
+/// A column of lists of strings (an empty list, never a null): names or
+/// codes.
+pub(crate) fn text_lists<R, S>(rows: impl Iterator<Item = R>) -> ArrayRef
 where
-    R: IntoIterator<Item = &'a S>,
-    S: AsRef<str> + ?Sized + 'a,
+    R: IntoIterator<Item = S>,
+    S: AsRef<str>,
 {
     let mut b = LargeListBuilder::new(LargeStringBuilder::new()).with_field(Arc::new(Field::new(
         "item",
@@ -60,25 +61,6 @@ where
     for row in rows {
         for v in row {
             b.values().append_value(v.as_ref());
-        }
-        b.append(true);
-    }
-    Arc::new(b.finish())
-}
-
-/// A column of lists of codes.
-pub(crate) fn code_lists<R>(rows: impl Iterator<Item = R>) -> ArrayRef
-where
-    R: IntoIterator<Item = &'static str>,
-{
-    let mut b = LargeListBuilder::new(LargeStringBuilder::new()).with_field(Arc::new(Field::new(
-        "item",
-        DataType::LargeUtf8,
-        false,
-    )));
-    for row in rows {
-        for v in row {
-            b.values().append_value(v);
         }
         b.append(true);
     }

@@ -3,9 +3,7 @@
 use arrow_array::RecordBatch;
 use kubesight::images::ImageRow;
 
-use super::arrays::{
-    batch, code_lists, counts, flags, maybe_text, text, text_lists, workload_lists,
-};
+use super::arrays::{batch, counts, flags, maybe_text, text, text_lists, workload_lists};
 use crate::ColumnarError;
 
 /// The rows as one batch, a row each, in the order given. The columns are
@@ -94,7 +92,7 @@ pub fn images_batch(rows: &[ImageRow]) -> Result<RecordBatch, ColumnarError> {
         (
             "risks",
             false,
-            code_lists(all().map(|r| r.risks.iter().map(|k| k.code()))),
+            text_lists(all().map(|r| r.risks.iter().map(|k| k.code()))),
         ),
     ])
 }

@@ -4,8 +4,8 @@ use arrow_array::{ArrayRef, RecordBatch};
 use kubesight::table::{RowImage, VulnerabilityRow};
 
 use super::arrays::{
-    batch, code_lists, counts, flags, maybe_flags, maybe_numbers, maybe_text, struct_lists, text,
-    text_lists, workload_lists,
+    batch, counts, flags, maybe_flags, maybe_numbers, maybe_text, struct_lists, text, text_lists,
+    workload_lists,
 };
 use crate::ColumnarError;
 
@@ -51,17 +51,17 @@ pub fn table_batch(rows: &[VulnerabilityRow]) -> Result<RecordBatch, ColumnarErr
         (
             "applicability",
             false,
-            code_lists(all().map(|r| r.applicability.iter().map(|a| a.code()))),
+            text_lists(all().map(|r| r.applicability.iter().map(|a| a.code()))),
         ),
         (
             "fix_states",
             false,
-            code_lists(all().map(|r| r.fix_states.iter().map(|f| f.code()))),
+            text_lists(all().map(|r| r.fix_states.iter().map(|f| f.code()))),
         ),
         (
             "runtime",
             false,
-            code_lists(all().map(|r| r.runtime.iter().map(|e| e.code()))),
+            text_lists(all().map(|r| r.runtime.iter().map(|e| e.code()))),
         ),
         ("packages", false, packages(rows)?),
         (
