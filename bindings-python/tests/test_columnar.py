@@ -15,7 +15,7 @@ import pytest
 
 import kubesight
 
-from conftest import section
+from conftest import section, vectors
 
 FINDINGS = pa.schema([
     ("image", pa.list_(pa.string())),
@@ -177,3 +177,39 @@ def test_a_bad_value_names_its_row_and_a_bad_path_is_a_coded_error(tmp_path: Pat
     with pytest.raises(kubesight.KubesightError) as raised:
         kubesight.funnel(running, tmp_path / "absent.parquet", runtime_validation=False)
     assert raised.value.code == "unreadable_parquet"
+
+
+TREND = [c for c in vectors("trend.json")["windows"] if "error" not in c.get("expect", {})]
+
+
+@pytest.mark.parametrize("case", TREND, ids=lambda c: c["name"])
+def test_the_trend_of_columns_is_the_trend_of_records(case: dict[str, Any]) -> None:
+    options = case.get("options", {})
+    expected = kubesight.trend(case["snapshots"], now=case["now"], **options)
+    at_running: list[dict[str, Any]] = []
+    at_findings: list[dict[str, Any]] = []
+    for s in case["snapshots"]:
+        at_running += [{**r, "taken_at": s["taken_at"]} for r in running_rows(s.get("running", []))]
+        at_findings += [{**finding_row(o), "taken_at": s["taken_at"]} for o in s.get("occurrences", [])]
+    running = pa.Table.from_pylist(at_running, schema=RUNNING.append(pa.field("taken_at", pa.string())))
+    findings = pa.Table.from_pylist(at_findings, schema=FINDINGS.append(pa.field("taken_at", pa.string())))
+    headers = [{k: v for k, v in s.items() if k not in ("running", "occurrences")} for s in case["snapshots"]]
+    got = kubesight.trend_of_columns(running, findings, now=case["now"], snapshots=headers, **options)
+    assert got.to_dict() == expected.to_dict()
+
+
+def test_the_trend_of_columns_reads_timestamps_and_names_bad_instants() -> None:
+    digest = "sha256:" + "ab" * 32
+    at = pa.array([1_795_000_000_000_000], pa.timestamp("us", tz="UTC"))
+    running = pa.table({"digest": [digest], "scanned": [True], "taken_at": at})
+    findings = pa.table({"image": [digest], "vulnerability": ["CVE-2024-1"], "severity": ["high"], "taken_at": at})
+    t = kubesight.trend_of_columns(running, findings, now="2026-11-18T12:00:00Z", days=2)
+    assert t.series.high[-1] == 1 or t.series.high[0] == 1
+    bad = findings.set_column(3, "taken_at", pa.array(["yesterday"]))
+    with pytest.raises(kubesight.KubesightError) as raised:
+        kubesight.trend_of_columns(running, bad, now="2026-11-18T12:00:00Z")
+    assert raised.value.code == "invalid_column_value"
+    assert raised.value.details["column"] == "taken_at"
+    with pytest.raises(kubesight.KubesightError) as raised:
+        kubesight.trend_of_columns([], findings, now="2026-11-18T12:00:00Z")
+    assert raised.value.code == "invalid_input"

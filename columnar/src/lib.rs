@@ -52,6 +52,7 @@ mod ipc;
 mod output;
 mod parquet;
 mod running;
+mod snapshots;
 mod text;
 
 pub use columns::{FindingColumns, RunningColumns};
@@ -62,6 +63,7 @@ pub use ipc::IpcBatches;
 pub use output::{images_batch, table_batch, trend_batch};
 pub use parquet::ParquetSource;
 pub use running::running_images;
+pub use snapshots::snapshots;
 
 /// Re-exported so callers build batches with the Arrow this crate reads.
 pub use arrow_array;

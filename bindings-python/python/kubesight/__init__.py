@@ -124,6 +124,7 @@ __all__ = [
     "scan_report",
     "severity_from_vocabulary",
     "trend",
+    "trend_of_columns",
     "trend_table",
     "vulnerability_table",
 ]
@@ -415,4 +416,37 @@ def trend_table(
         carry_forward_days=carry_forward_days,
         flat_within_percent=flat_within_percent,
         arrow=True,
+    ))
+
+
+def trend_of_columns(
+    running_images: Rows,
+    findings: Rows,
+    *,
+    now: Instant,
+    snapshots: Optional[Iterable[Mapping[str, Any]]] = None,
+    taken_at: str = "taken_at",
+    columns: Optional[Mapping[str, str]] = None,
+    running_columns: Optional[Mapping[str, str]] = None,
+    days: Optional[int] = None,
+    zone: Optional[str] = None,
+    carry_forward_days: Optional[int] = None,
+    flat_within_percent: Optional[int] = None,
+) -> types.TrendResult:
+    """:func:`trend` over snapshots given as columns: the running images and
+    the findings of every snapshot in one table each (an Arrow stream or a
+    Parquet path), each row with the instant its snapshot was taken in the
+    column ``taken_at`` (a timestamp, or RFC 3339 text). Each instant is a
+    snapshot; ``snapshots`` gives their state and clusters (records with a
+    ``taken_at`` and no running images); an instant without one is a
+    complete snapshot.
+    """
+    return cast(types.TrendResult, Record(
+        _native.trend_of_columns(
+            running_images, findings, now=instant(now, "now"),
+            snapshots=None if snapshots is None else [{"running": [], **s} for s in snapshots],
+            taken_at=taken_at, columns=columns, running_columns=running_columns, days=days,
+            zone=zone, carry_forward_days=carry_forward_days,
+            flat_within_percent=flat_within_percent,
+        ), "TrendResult",
     ))

@@ -227,3 +227,18 @@ def merge_funnel_partials(
     running_columns: Any = None,
 ) -> Any: ...
 def read_funnel_partial(partial: bytes) -> Any: ...
+def trend_of_columns(
+    running_images: Any,
+    findings: Any,
+    *,
+    now: str,
+    snapshots: Any = None,
+    taken_at: str = "taken_at",
+    columns: Any = None,
+    running_columns: Any = None,
+    days: Optional[int] = None,
+    zone: Optional[str] = None,
+    carry_forward_days: Optional[int] = None,
+    flat_within_percent: Optional[int] = None,
+    arrow: bool = False,
+) -> Any: ...
