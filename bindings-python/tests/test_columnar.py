@@ -204,7 +204,9 @@ def test_the_trend_of_columns_reads_timestamps_and_names_bad_instants() -> None:
     running = pa.table({"digest": [digest], "scanned": [True], "taken_at": at})
     findings = pa.table({"image": [digest], "vulnerability": ["CVE-2024-1"], "severity": ["high"], "taken_at": at})
     t = kubesight.trend_of_columns(running, findings, now="2026-11-18T12:00:00Z", days=2)
-    assert t.series.high[-1] == 1 or t.series.high[0] == 1
+    # 1,795,000,000 s after the epoch is 2026-11-18T11:06:40Z, that day's snapshot.
+    assert (t.series.states, t.series.high) == (("missing", "complete"), (None, 1))
+    assert t.trend.days[1].snapshot_taken_at == "2026-11-18T11:06:40Z"
     bad = findings.set_column(3, "taken_at", pa.array(["yesterday"]))
     with pytest.raises(kubesight.KubesightError) as raised:
         kubesight.trend_of_columns(running, bad, now="2026-11-18T12:00:00Z")
