@@ -2,8 +2,7 @@
 //! pair needs, gathered occurrence by occurrence and mergeable across
 //! partitions.
 
-use rayon::prelude::*;
-
+use super::bulk::Segments;
 use super::state::IdState;
 use crate::finding::CvssScore;
 use crate::finding::{
@@ -42,6 +41,8 @@ pub struct TableAccumulator {
     pub(crate) blocks: Vec<Vec<u32>>,
     /// The blocks of partial tables merged into this one, as they were.
     pub(crate) absorbed: Vec<Vec<Vec<u32>>>,
+    /// The entries of occurrences added many at once, by block.
+    pub(crate) segments: Vec<Segments>,
     /// The pairs on images from [`WIDE_IMAGE`] on: `(id, image << 1 |
     /// loaded)`.
     pub(crate) wide: Vec<(u32, u32)>,
@@ -115,35 +116,23 @@ impl TableAccumulator {
         }
     }
 
-    /// Adds many interned occurrences. A million or more are split over
-    /// the threads of rayon's pool, each part into a partial table of its
-    /// own, merged at the end: the same table as one pass.
+    /// Adds many interned occurrences. A million or more are added in two
+    /// passes split over the threads of rayon's pool (see `bulk`): the
+    /// same table as one [`add`](Self::add) after another.
     pub fn add_all(&mut self, occurrences: &[InternedOccurrence]) {
         self.add_split(occurrences, 1 << 20);
     }
 
-    /// [`add_all`](Self::add_all), split when there are at least `split`.
+    /// [`add_all`](Self::add_all), in two passes when there are at least
+    /// `split`.
     pub(crate) fn add_split(&mut self, occurrences: &[InternedOccurrence], split: usize) {
-        let threads = rayon::current_num_threads();
-        if occurrences.len() < split.max(threads) || threads < 2 {
+        if occurrences.len() < split {
             for o in occurrences {
                 self.add(o);
             }
             return;
         }
-        let parts: Vec<TableAccumulator> = occurrences
-            .par_chunks(occurrences.len().div_ceil(threads))
-            .map(|part| {
-                let mut table = TableAccumulator::new();
-                for o in part {
-                    table.add(o);
-                }
-                table
-            })
-            .collect();
-        for part in parts {
-            self.absorb(part);
-        }
+        self.add_bulk(occurrences, rayon::current_num_threads());
     }
 
     /// Interns one occurrence through `index` and adds it with its package,
@@ -257,21 +246,8 @@ impl TableAccumulator {
         }
         self.absorbed.push(other.blocks.clone());
         self.absorbed.extend(other.absorbed.iter().cloned());
+        self.segments.extend(other.segments.iter().cloned());
         self.merge_rest(other);
-    }
-
-    /// Merges a partial table given whole: its entries are moved, not
-    /// copied.
-    fn absorb(&mut self, other: TableAccumulator) {
-        if self.ids.len() < other.ids.len() {
-            self.ids.resize(other.ids.len(), 0);
-        }
-        for (a, b) in self.ids.iter_mut().zip(&other.ids) {
-            *a |= b;
-        }
-        self.merge_rest(&other);
-        self.absorbed.push(other.blocks);
-        self.absorbed.extend(other.absorbed);
     }
 
     /// Merges all but the ids' states and the blocks.

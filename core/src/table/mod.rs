@@ -9,6 +9,7 @@
 
 mod accumulate;
 mod build;
+mod bulk;
 mod counts;
 mod filter;
 mod groups;

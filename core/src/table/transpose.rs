@@ -36,13 +36,22 @@ impl ImagesById {
             .absorbed
             .iter()
             .map(Vec::len)
+            .chain(table.segments.iter().map(|s| s.blocks()))
             .fold(table.blocks.len(), usize::max)
             .max(table.ids.len().div_ceil(BLOCK))
             .max(
                 wide.last()
                     .map_or(0, |&(id, _)| (id as usize >> BLOCK_BITS) + 1),
             );
-        let lists = || std::iter::once(&table.blocks).chain(&table.absorbed);
+        // Block `b`'s entries: those added one by one, those of partial
+        // tables merged in, those added many at once.
+        let block = |b: usize| {
+            std::iter::once(&table.blocks)
+                .chain(&table.absorbed)
+                .filter_map(move |lists| lists.get(b))
+                .map(Vec::as_slice)
+                .chain(table.segments.iter().flat_map(move |s| s.block(b)))
+        };
         // Each block's wide pairs, and its room in `images`.
         let mut wide_of = Vec::with_capacity(blocks);
         let mut rest = wide.as_slice();
@@ -52,7 +61,7 @@ impl ImagesById {
             let (here, after) = rest.split_at(end);
             rest = after;
             wide_of.push(here);
-            let entries: usize = lists().filter_map(|list| list.get(b)).map(Vec::len).sum();
+            let entries: usize = block(b).map(<[u32]>::len).sum();
             sizes.push(entries + here.len());
         }
         let total: usize = sizes.iter().sum();
@@ -74,8 +83,8 @@ impl ImagesById {
             .map_init(
                 || layout.marks(),
                 |marks, (b, ((offset, room), wide))| {
-                    let parts = || lists().filter_map(move |list| list.get(b)).flatten();
-                    let ends = group_block(parts, wide, room);
+                    let parts: Vec<&[u32]> = block(b).collect();
+                    let ends = group_block(&parts, wide, room);
                     let mut from = 0usize;
                     let mut runs = Vec::with_capacity(BLOCK);
                     for (local, end) in ends.into_iter().enumerate() {
@@ -118,17 +127,10 @@ impl ImagesById {
 
 /// Scatters one block's entries (from every list) and wide pairs into
 /// `room` by id, and returns where each of the block's ids' runs ends.
-fn group_block<'a, I>(
-    parts: impl Fn() -> I,
-    wide: &[(u32, u32)],
-    room: &mut [u32],
-) -> [usize; BLOCK]
-where
-    I: Iterator<Item = &'a u32>,
-{
+fn group_block(parts: &[&[u32]], wide: &[(u32, u32)], room: &mut [u32]) -> [usize; BLOCK] {
     let local = |id: u32| id as usize & (BLOCK - 1);
     let mut at = [0usize; BLOCK];
-    for &e in parts() {
+    for &e in parts.iter().copied().flatten() {
         if let Some(n) = at.get_mut((e >> 24) as usize) {
             *n += 1;
         }
@@ -145,7 +147,7 @@ where
         next += n;
     }
     let ends: [usize; BLOCK] = std::array::from_fn(|i| at.get(i + 1).copied().unwrap_or(next));
-    for &e in parts() {
+    for &e in parts.iter().copied().flatten() {
         if let Some(slot) = at.get_mut((e >> 24) as usize) {
             if let Some(place) = room.get_mut(*slot) {
                 *place = e & 0x00FF_FFFF;
@@ -167,12 +169,14 @@ where
 /// Sorts a run of `image << 1 | loaded` and keeps each image once, loaded
 /// if any of its entries was; returns how many it kept, at its start.
 /// Occurrences read report by report arrive image by image, so most runs
-/// are in order already and are only checked.
+/// are in order already: they are only checked, and repeats of an image
+/// (an id twice in one report) merged without sorting.
 pub(crate) fn dedup_run(run: &mut [u32]) -> usize {
-    if run.is_sorted_by(|a, b| a >> 1 < b >> 1) {
+    if !run.is_sorted_by(|a, b| a >> 1 <= b >> 1) {
+        run.sort_unstable();
+    } else if run.is_sorted_by(|a, b| a >> 1 < b >> 1) {
         return run.len();
     }
-    run.sort_unstable();
     let mut kept = 0usize;
     for read in 0..run.len() {
         let Some(&p) = run.get(read) else {
