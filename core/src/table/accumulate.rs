@@ -2,7 +2,7 @@
 //! pair needs, gathered occurrence by occurrence and mergeable across
 //! partitions.
 
-use super::bulk::Segments;
+use super::segments::Segments;
 use super::state::IdState;
 use crate::finding::CvssScore;
 use crate::finding::{

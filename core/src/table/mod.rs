@@ -17,6 +17,7 @@ mod places;
 mod query;
 mod request;
 mod row;
+mod segments;
 mod state;
 mod transpose;
 
