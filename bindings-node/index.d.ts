@@ -1545,7 +1545,10 @@ export interface Snapshot {
    * findings are left out, as the funnel leaves them out.
    */
   occurrences: Occurrence[]
-  /** The running images, and whether each was scanned. */
+  /**
+   * The running images, and whether each was scanned (none when left
+   * out: a snapshot that found nothing running).
+   */
   running: RunningImage[]
   /** Whether its computation finished. */
   state: SnapshotState
@@ -2455,8 +2458,11 @@ export interface SnapshotInput {
    * findings are left out, as the funnel leaves them out.
    */
   occurrences?: OccurrenceInput[]
-  /** The running images, and whether each was scanned. */
-  running: RunningImageInput[]
+  /**
+   * The running images, and whether each was scanned (none when left
+   * out: a snapshot that found nothing running).
+   */
+  running?: RunningImageInput[]
   /** Whether its computation finished. */
   state?: SnapshotState
   /** When it was taken. */
@@ -2871,6 +2877,19 @@ export declare function computeFunnelJson(runningImages: string | Buffer, findin
  * and one array per series (`series`).
  */
 export declare function computeTrend(snapshots: SnapshotInput[], options: TrendRequestInput): TrendResult
+
+/**
+ * The trend over snapshots given as columns: running images and findings
+ * as Arrow IPC bytes, each row with the instant of its snapshot in column
+ * `options.takenAt` (`taken_at` by default; timestamps of any unit, or
+ * RFC 3339 strings). `options.snapshots` gives headers (state, clusters)
+ * by instant; the window's options are `computeTrend`'s. The same result
+ * as `computeTrend` over the same snapshots as objects.
+ */
+export declare function computeTrendArrow(runningImages: Uint8Array, findings: Uint8Array, options: TrendRequestInput & { takenAt?: string, snapshots?: SnapshotInput[], columns?: Record<string, string>, runningColumns?: Record<string, string> }): TrendResult
+
+/** `computeTrendArrow` on a worker thread (the bytes are copied first). */
+export declare function computeTrendArrowAsync(runningImages: Uint8Array, findings: Uint8Array, options: TrendRequestInput & { takenAt?: string, snapshots?: SnapshotInput[], columns?: Record<string, string>, runningColumns?: Record<string, string> }): Promise<TrendResult>
 
 /** The trend over JSON text, computed on a worker thread. */
 export declare function computeTrendAsync(snapshots: string | Buffer, options: TrendRequestInput): Promise<TrendResult>

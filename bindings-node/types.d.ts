@@ -1545,7 +1545,10 @@ export interface Snapshot {
    * findings are left out, as the funnel leaves them out.
    */
   occurrences: Occurrence[]
-  /** The running images, and whether each was scanned. */
+  /**
+   * The running images, and whether each was scanned (none when left
+   * out: a snapshot that found nothing running).
+   */
   running: RunningImage[]
   /** Whether its computation finished. */
   state: SnapshotState
@@ -2455,8 +2458,11 @@ export interface SnapshotInput {
    * findings are left out, as the funnel leaves them out.
    */
   occurrences?: OccurrenceInput[]
-  /** The running images, and whether each was scanned. */
-  running: RunningImageInput[]
+  /**
+   * The running images, and whether each was scanned (none when left
+   * out: a snapshot that found nothing running).
+   */
+  running?: RunningImageInput[]
   /** Whether its computation finished. */
   state?: SnapshotState
   /** When it was taken. */

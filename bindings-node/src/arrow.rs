@@ -1,6 +1,7 @@
 //! Columnar input: Arrow IPC bytes (what `tableToIPC(table)` of the
 //! `apache-arrow` package returns) for the funnel and the vulnerability
-//! table, on the main thread or a worker thread.
+//! table, on the main thread or a worker thread; the column names both
+//! they and the trend (`trend_arrow`) read.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -51,6 +52,51 @@ impl Running {
     }
 }
 
+/// The column names of findings and of running images, by their fields'
+/// JavaScript names (`packageName`).
+pub(crate) fn renamed_columns(
+    columns: Option<HashMap<String, String>>,
+    running_columns: Option<HashMap<String, String>>,
+) -> Coded<(FindingColumns, RunningColumns)> {
+    // Sorted, so that an error names the same field whatever the object's
+    // order.
+    let pairs = |names: Option<HashMap<String, String>>| -> Vec<(String, String)> {
+        let names: BTreeMap<String, String> = names
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(k, v)| (snake(&k), v))
+            .collect();
+        names.into_iter().collect()
+    };
+    let (columns, running_columns) = (pairs(columns), pairs(running_columns));
+    let columns = FindingColumns::renamed(columns.iter().map(|(a, b)| (a.as_str(), b.as_str())))
+        .map_err(raise)?;
+    let running_columns = RunningColumns::renamed(
+        running_columns
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str())),
+    )
+    .map_err(raise)?;
+    Ok((columns, running_columns))
+}
+
+/// An options object's map of field names to column names at `key`.
+pub(crate) fn column_names(
+    options: &Object<'_>,
+    key: &str,
+) -> Coded<Option<HashMap<String, String>>> {
+    options.get(key).map_err(|e| {
+        crate::error::error(
+            "invalid_input",
+            format!(
+                "options: `{key}` maps field names to column names: {}",
+                e.reason
+            ),
+            &[("argument", "options")],
+        )
+    })
+}
+
 /// What a columnar call was given, ready for any thread.
 struct Given {
     running: Running,
@@ -67,26 +113,7 @@ impl Given {
         columns: Option<HashMap<String, String>>,
         running_columns: Option<HashMap<String, String>>,
     ) -> Coded<Given> {
-        // The fields by their JavaScript names (`packageName`), sorted so
-        // that an error names the same field whatever the object's order.
-        let pairs = |names: Option<HashMap<String, String>>| -> Vec<(String, String)> {
-            let names: BTreeMap<String, String> = names
-                .unwrap_or_default()
-                .into_iter()
-                .map(|(k, v)| (snake(&k), v))
-                .collect();
-            names.into_iter().collect()
-        };
-        let (columns, running_columns) = (pairs(columns), pairs(running_columns));
-        let columns =
-            FindingColumns::renamed(columns.iter().map(|(a, b)| (a.as_str(), b.as_str())))
-                .map_err(raise)?;
-        let running_columns = RunningColumns::renamed(
-            running_columns
-                .iter()
-                .map(|(a, b)| (a.as_str(), b.as_str())),
-        )
-        .map_err(raise)?;
+        let (columns, running_columns) = renamed_columns(columns, running_columns)?;
         Ok(Given {
             running: Running::of(env, running)?,
             findings: findings.to_vec(),
@@ -102,24 +129,12 @@ impl Given {
         findings: &Uint8Array,
         options: &Object<'_>,
     ) -> Coded<Given> {
-        let names = |key: &str| -> Coded<Option<HashMap<String, String>>> {
-            options.get(key).map_err(|e| {
-                crate::error::error(
-                    "invalid_input",
-                    format!(
-                        "options: `{key}` maps field names to column names: {}",
-                        e.reason
-                    ),
-                    &[("argument", "options")],
-                )
-            })
-        };
         Given::of(
             env,
             running,
             findings,
-            names("columns")?,
-            names("runningColumns")?,
+            column_names(options, "columns")?,
+            column_names(options, "runningColumns")?,
         )
     }
 

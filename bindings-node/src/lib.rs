@@ -17,3 +17,4 @@ pub mod tags;
 pub mod task;
 mod to_camel;
 pub mod trend;
+pub mod trend_arrow;

@@ -1,14 +1,14 @@
-// Columnar input: the shared funnel vectors given as Arrow IPC bytes (written
-// by apache-arrow's tableToIPC, stream and file formats) give what the same
-// data as objects gives, on the main thread and on a worker thread.
+// Columnar input: the shared funnel and trend vectors given as Arrow IPC bytes
+// (written by apache-arrow's tableToIPC, stream and file formats) give what
+// the same data as objects gives, on the main thread and on a worker thread.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
 import {
-  Bool, Field, List, Utf8, tableFromArrays, tableToIPC, vectorFromArray, makeTable, Table,
+  Bool, Field, List, TimestampMillisecond, Utf8, tableFromArrays, tableToIPC, vectorFromArray, makeTable, Table,
 } from 'apache-arrow'
 
-import { codeOf, section } from './support.mjs'
+import { camelKeys, codeOf, section } from './support.mjs'
 
 const k = createRequire(import.meta.url)('../index.js')
 
@@ -16,10 +16,12 @@ const strings = (values) => vectorFromArray(values, new Utf8())
 const lists = (values) => vectorFromArray(values, new List(new Field('item', new Utf8(), true)))
 const flags = (values) => vectorFromArray(values, new Bool())
 
-// A finding a row: the columns of docs/columnar.md, by their default names.
-function findingsTable(occurrences) {
+// A finding a row: the columns of docs/columnar.md, by their default names,
+// and any `extra` columns.
+function findingsTable(occurrences, extra = {}) {
   const col = (f) => occurrences.map(f)
   return new Table({
+    ...extra,
     image: lists(col((o) => o.image)),
     vulnerability: strings(col((o) => o.vulnerability)),
     aliases: lists(col((o) => o.aliases ?? [])),
@@ -38,10 +40,11 @@ function findingsTable(occurrences) {
 }
 
 // A running image a row per deployment (or one row without any).
-function runningTable(images) {
+function runningTable(images, extra = () => ({})) {
   const rows = images.flatMap((i) => (i.deployments?.length ? i.deployments : [null]).map((d) => ({ i, d })))
   const col = (f) => rows.map(f)
   return new Table({
+    ...extra(rows.length),
     digest: lists(col(({ i }) => i.digests)),
     scanned: flags(col(({ i }) => i.scanned)),
     monitored: flags(col(({ i }) => i.monitored ?? false)),
@@ -145,4 +148,56 @@ test('bad bytes and bad columns throw coded errors', async () => {
   await assert.rejects(k.computeFunnelArrowAsync([], new Uint8Array(3), options), (e) => e.code === 'arrow_stream_failed')
   await assert.rejects(k.vulnerabilityTableArrowAsync([], new Uint8Array(3), options), (e) => e.code === 'arrow_stream_failed')
   assert.equal(codeOf(() => k.vulnerabilityTableArrow([], bytes, {})), 'invalid_input')
+})
+
+// Every snapshot's running images and findings in one table each, a row's
+// snapshot named by its `taken_at`.
+function snapshotTables(snapshots, format = 'stream') {
+  const running = snapshots.flatMap((s) => (s.running ?? []).map((image) => ({ image, at: s.taken_at })))
+  const found = snapshots.flatMap((s) => (s.occurrences ?? []).map((o) => ({ o, at: s.taken_at })))
+  const images = running.map((r) => r.image)
+  const rowsAt = running.flatMap((r) => (r.image.deployments?.length ? r.image.deployments : [null]).map(() => r.at))
+  const headers = snapshots.map(({ running: _r, occurrences: _o, ...header }) => header)
+  return {
+    running: tableToIPC(runningTable(images, () => ({ taken_at: strings(rowsAt) })), format),
+    findings: tableToIPC(findingsTable(found.map((f) => f.o), { taken_at: strings(found.map((f) => f.at)) }), format),
+    headers,
+  }
+}
+
+const TRENDS = section('trend.json', 'windows', 30).filter((c) => !('error' in (c.expect ?? {})))
+
+test('the trend of IPC bytes is the trend of objects, on either thread', async () => {
+  for (const [i, c] of TRENDS.entries()) {
+    const options = { now: c.now, ...camelKeys(c.options ?? {}) }
+    const expected = k.computeTrend(c.snapshots, options)
+    const { running, findings, headers } = snapshotTables(c.snapshots, i % 2 ? 'file' : 'stream')
+    const got = k.computeTrendArrow(running, findings, { ...options, snapshots: headers })
+    assert.deepStrictEqual(got, expected, c.name)
+    if (i < 4) {
+      assert.deepStrictEqual(await k.computeTrendArrowAsync(running, findings, { ...options, snapshots: headers }), expected)
+    }
+  }
+})
+
+test('the trend reads timestamps, a column of the caller\'s name, and names a bad instant', async () => {
+  const digest = 'sha256:' + 'ab'.repeat(32)
+  // 1,795,000,000 s after the epoch is 2026-11-18T11:06:40Z.
+  const at = vectorFromArray([new Date(1_795_000_000_000)], new TimestampMillisecond())
+  const running = tableToIPC(new Table({ digest: lists([[digest]]), scanned: flags([true]), seen: at }))
+  const findings = tableToIPC(new Table({
+    image: lists([[digest]]), vulnerability: strings(['CVE-2024-1']), severity: strings(['high']), seen: at,
+  }))
+  const t = k.computeTrendArrow(running, findings, { now: '2026-11-18T12:00:00Z', days: 2, takenAt: 'seen' })
+  assert.deepStrictEqual(t.series.states, ['missing', 'complete'])
+  assert.deepStrictEqual(t.series.high, [null, 1])
+  assert.equal(t.trend.days[1].snapshotTakenAt, '2026-11-18T11:06:40Z')
+  const bad = tableToIPC(new Table({ image: lists([[digest]]), vulnerability: strings(['CVE-2024-1']), taken_at: strings(['yesterday']) }))
+  let error
+  try { k.computeTrendArrow(tableToIPC(new Table({ digest: lists([[digest]]), scanned: flags([true]), taken_at: strings(['2026-11-18T11:00:00Z']) })), bad, { now: '2026-11-18T12:00:00Z' }) } catch (e) { error = e }
+  assert.equal(error?.code, 'invalid_column_value')
+  assert.equal(error.details.column, 'taken_at')
+  assert.equal(codeOf(() => k.computeTrendArrow(running, findings, { now: '2026-11-18T12:00:00Z' })), 'missing_column')
+  assert.equal(codeOf(() => k.computeTrendArrow(running, findings, { takenAt: 'seen' })), 'invalid_input')
+  await assert.rejects(k.computeTrendArrowAsync(new Uint8Array(3), findings, { now: '2026-11-18T12:00:00Z' }), (e) => e.code === 'arrow_stream_failed')
 })

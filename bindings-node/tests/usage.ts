@@ -3,7 +3,8 @@
 import {
   ImageRef, TagPolicy, IntegrityPolicy, computeFunnel, computeTrend, computeFunnelAsync, readGrype,
   vulnerabilityTable, imagesView, explainChange, readEpss, Enrichment,
-  computeFunnelArrow, computeFunnelArrowAsync, vulnerabilityTableArrowAsync, type VulnerabilityTable,
+  computeFunnelArrow, computeFunnelArrowAsync, vulnerabilityTableArrowAsync, computeTrendArrowAsync,
+  type VulnerabilityTable,
   type TablePage, type ImagesPage, type ChangeExplained, type StopReason,
   type FunnelResult, type KubesightError, type TagRule, type TrendResult, type Ingested, type Severity,
 } from '../index.js'
@@ -46,5 +47,6 @@ const ipc = new Uint8Array(0)
 const columnar: FunnelResult = computeFunnelArrow([], ipc, { runtimeValidation: true, columns: { vulnerability: 'cve' } })
 const later: Promise<FunnelResult> = computeFunnelArrowAsync(ipc, ipc, { runtimeValidation: false })
 const built: Promise<VulnerabilityTable> = vulnerabilityTableArrowAsync([], ipc, { runtimeValidation: true, enrichment })
-export { why, epss, images, causes, columnar, later, built }
+const trended: Promise<TrendResult> = computeTrendArrowAsync(ipc, ipc, { now: '2026-11-18T12:00:00Z', takenAt: 'seen', snapshots: [{ takenAt: '2026-11-18T02:00:00Z' }] })
+export { why, epss, images, causes, columnar, later, built, trended }
 export { code, tag, rule, rules, status, high, running, pending, read, worst }

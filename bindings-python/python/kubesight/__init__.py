@@ -444,7 +444,7 @@ def trend_of_columns(
     return cast(types.TrendResult, Record(
         _native.trend_of_columns(
             running_images, findings, now=instant(now, "now"),
-            snapshots=None if snapshots is None else [{"running": [], **s} for s in snapshots],
+            snapshots=snapshots,
             taken_at=taken_at, columns=columns, running_columns=running_columns, days=days,
             zone=zone, carry_forward_days=carry_forward_days,
             flat_within_percent=flat_within_percent,

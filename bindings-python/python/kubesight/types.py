@@ -2567,7 +2567,9 @@ class Snapshot(Result, Protocol):
         ...
     @property
     def running(self) -> tuple[RunningImage, ...]:
-        """The running images, and whether each was scanned."""
+        """The running images, and whether each was scanned (none when left
+        out: a snapshot that found nothing running).
+        """
         ...
     @property
     def state(self) -> SnapshotState:

@@ -49,7 +49,9 @@ pub struct Snapshot {
     /// not know, and then the snapshot counts as covering every cluster.
     #[serde(default)]
     pub expected_clusters: Vec<String>,
-    /// The running images, and whether each was scanned.
+    /// The running images, and whether each was scanned (none when left
+    /// out: a snapshot that found nothing running).
+    #[serde(default)]
     pub running: Vec<RunningImage>,
     /// The vulnerabilities of the running images' latest scans. Only the
     /// vulnerability id, its aliases and its severity are read; findings on
