@@ -18,8 +18,8 @@ use kubesight::finding::RunningImage;
 use kubesight::funnel::RuntimeValidation;
 use kubesight::table::VulnerabilityTable as CoreTable;
 use kubesight_columnar::{
-    running_images, ColumnarError, FindingColumns, FunnelReader, IpcBatches, OccurrenceReader,
-    RunningColumns,
+    running_images, ColumnarError, FindingColumns, FunnelReader, IpcBatches, RunningColumns,
+    TableReader,
 };
 
 /// Running images given to a columnar call: objects, or Arrow IPC bytes
@@ -153,16 +153,11 @@ impl Given {
         enrichment: Option<&Enrichment>,
     ) -> Coded<CoreTable> {
         let running = self.running.images(&self.running_columns).map_err(raise)?;
-        let mut reader = OccurrenceReader::new(self.columns);
+        let mut reader = TableReader::new(&running, self.columns);
         IpcBatches::of(&self.findings)
             .and_then(|batches| batches.for_each_batch(|b| reader.add(b)))
             .map_err(raise)?;
-        Ok(CoreTable::build(
-            &running,
-            &reader.finish(),
-            validation,
-            enrichment,
-        ))
+        Ok(reader.finish(validation, enrichment))
     }
 }
 

@@ -10,7 +10,7 @@ use kubesight::finding::{Occurrence, RunningImage};
 use kubesight_columnar::arrow_array::{RecordBatch, RecordBatchReader};
 use kubesight_columnar::{
     running_images, ColumnarError, FindingColumns, FunnelReader, OccurrenceReader, ParquetSource,
-    RunningColumns,
+    RunningColumns, TableReader,
 };
 use pyo3::prelude::*;
 use pyo3_arrow::PyRecordBatchReader;
@@ -135,6 +135,28 @@ pub(crate) fn funnel_reader(
     let columns = finding_columns(columns)?;
     py.detach(|| {
         let mut reader = FunnelReader::new(running, columns.clone());
+        data.for_each_batch(&columns.names(), |b| reader.add(b))?;
+        Ok::<_, ColumnarError>(reader)
+    })
+    .map(Some)
+    .map_err(raise)
+}
+
+/// The vulnerability table's reader over findings given as columns: each
+/// batch goes into the table as it is read, with the GIL released, so
+/// memory holds the table and one batch; `None` when the findings are
+/// records.
+pub(crate) fn table_reader(
+    py: Python<'_>,
+    running: &[RunningImage],
+    findings: &Bound<'_, PyAny>,
+    columns: &FindingColumns,
+) -> PyResult<Option<TableReader>> {
+    let Some(data) = tabular(findings)? else {
+        return Ok(None);
+    };
+    py.detach(|| {
+        let mut reader = TableReader::new(running, columns.clone());
         data.for_each_batch(&columns.names(), |b| reader.add(b))?;
         Ok::<_, ColumnarError>(reader)
     })

@@ -213,12 +213,18 @@ fn vulnerability_table(
         running_images,
         &columnar::running_columns(running_columns)?,
     )?;
-    let occurrences = occurrences_of(py, findings, &columnar::finding_columns(columns)?)?;
+    let columns = columnar::finding_columns(columns)?;
     let enrichment = enrichment_of(enrichment)?;
     let validation = RuntimeValidation::available_if(runtime_validation);
-    let inner = py.detach(|| {
-        VulnerabilityTable::build(&running, &occurrences, validation, enrichment.as_ref())
-    });
+    let inner = match columnar::table_reader(py, &running, findings, &columns)? {
+        Some(reader) => py.detach(|| reader.finish(validation, enrichment.as_ref())),
+        None => {
+            let occurrences = occurrences_of(py, findings, &columns)?;
+            py.detach(|| {
+                VulnerabilityTable::build(&running, &occurrences, validation, enrichment.as_ref())
+            })
+        }
+    };
     Ok(PyVulnerabilityTable { inner })
 }
 

@@ -53,6 +53,7 @@ mod output;
 mod parquet;
 mod running;
 mod snapshots;
+mod table;
 mod text;
 
 pub use columns::{FindingColumns, RunningColumns};
@@ -64,6 +65,7 @@ pub use output::{images_batch, table_batch, trend_batch};
 pub use parquet::ParquetSource;
 pub use running::running_images;
 pub use snapshots::snapshots;
+pub use table::TableReader;
 
 /// Re-exported so callers build batches with the Arrow this crate reads.
 pub use arrow_array;
