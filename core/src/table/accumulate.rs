@@ -65,7 +65,14 @@ pub struct TableAccumulator {
     pub(crate) occurrences: u64,
     pub(crate) skipped: Skipped,
     key: String,
+    /// The length of `details` or `source_pairs` at which they are
+    /// sorted and their repeats dropped: an id's package is repeated on
+    /// every image it is on, in rows far apart, and is kept once.
+    compact_at: usize,
 }
+
+/// The fewest pairs worth compacting.
+const COMPACT_FROM: usize = 1 << 16;
 
 impl TableAccumulator {
     /// An empty accumulator.
@@ -180,11 +187,17 @@ impl TableAccumulator {
         let detail = (v, package, fixes);
         if self.details.last() != Some(&detail) {
             self.details.push(detail);
+            if self.details.len() >= self.compact_at {
+                self.compact();
+            }
         }
         if let Some(source) = &occurrence.severity_source {
             let pair = (v, self.sources.intern(source));
             if self.source_pairs.last() != Some(&pair) {
                 self.source_pairs.push(pair);
+                if self.source_pairs.len() >= self.compact_at {
+                    self.compact();
+                }
             }
         }
         for score in &occurrence.cvss {
@@ -211,6 +224,16 @@ impl TableAccumulator {
             // What was left out is counted in `skipped`.
             let _ = self.add_occurrence(index, o);
         }
+    }
+
+    /// Drops repeated packages and severity sources (the table reads them
+    /// sorted and once), then waits till there are twice as many.
+    fn compact(&mut self) {
+        self.details.sort_unstable();
+        self.details.dedup();
+        self.source_pairs.sort_unstable();
+        self.source_pairs.dedup();
+        self.compact_at = (2 * self.details.len().max(self.source_pairs.len())).max(COMPACT_FROM);
     }
 
     fn package(&mut self, package: &Package) -> u32 {
@@ -305,5 +328,55 @@ impl TableAccumulator {
         self.skipped.malicious += other.skipped.malicious;
         self.skipped.not_running += other.skipped.not_running;
         self.skipped.not_scanned += other.skipped.not_scanned;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::RunningImage;
+
+    #[test]
+    fn packages_repeated_far_apart_are_kept_once() {
+        // 50 images, each with the same 2,000 ids in the same two packages:
+        // 200,000 occurrences, 4,000 distinct (id, package) pairs.
+        let digest = |i: u32| format!("sha256:{i:064x}");
+        let running: Vec<RunningImage> = (0..50)
+            .map(|i| {
+                serde_json::from_value(serde_json::json!({"digests": [digest(i)], "scanned": true}))
+                    .unwrap_or_else(|e| unreachable!("{e}"))
+            })
+            .collect();
+        let mut index = FindingIndex::new(&running);
+        let mut table = TableAccumulator::new();
+        for image in 0..50 {
+            for id in 0..2000 {
+                for package in ["openssl", "libssl3"] {
+                    let occurrence: Occurrence = serde_json::from_value(serde_json::json!({
+                        "image": [digest(image)],
+                        "vulnerability": format!("CVE-2024-{id}"),
+                        "severity": "high",
+                        "package": {"name": package, "version": "3.0.1"},
+                        "severity_source": "nvd",
+                    }))
+                    .unwrap_or_else(|e| unreachable!("{e}"));
+                    assert!(table.add_occurrence(&mut index, &occurrence).is_ok());
+                }
+            }
+        }
+        assert!(
+            table.details.len() < 2 * 4000 + COMPACT_FROM,
+            "{}",
+            table.details.len()
+        );
+        assert!(table.source_pairs.len() < 2 * 2000 + COMPACT_FROM);
+        let built = table.finish(&index, crate::funnel::RuntimeValidation::Available, None);
+        let rows = built.rows();
+        assert_eq!(rows.len(), 2000);
+        for row in &rows {
+            let names: Vec<&str> = row.packages.iter().map(|p| p.name.as_str()).collect();
+            assert_eq!(names, ["libssl3", "openssl"], "{}", row.id);
+            assert_eq!(row.image_count, 50);
+        }
     }
 }
