@@ -10,7 +10,7 @@ use kubesight::finding::{Occurrence, RunningImage};
 use kubesight_columnar::arrow_array::{RecordBatch, RecordBatchReader};
 use kubesight_columnar::{
     running_images, ColumnarError, FindingColumns, FunnelReader, OccurrenceReader, ParquetSource,
-    RunningColumns, TableReader,
+    RunningColumns,
 };
 use pyo3::prelude::*;
 use pyo3_arrow::PyRecordBatchReader;
@@ -142,22 +142,22 @@ pub(crate) fn funnel_reader(
     .map_err(raise)
 }
 
-/// The vulnerability table's reader over findings given as columns: each
-/// batch goes into the table as it is read, with the GIL released, so
-/// memory holds the table and one batch; `None` when the findings are
-/// records.
-pub(crate) fn table_reader(
+/// A reader (the table's or the images view's) over findings given as
+/// columns: each batch goes into it as it is read, with the GIL released,
+/// so memory holds what the reader keeps and one batch; `None` when the
+/// findings are records.
+pub(crate) fn read_into<R: Send>(
     py: Python<'_>,
-    running: &[RunningImage],
     findings: &Bound<'_, PyAny>,
     columns: &FindingColumns,
-) -> PyResult<Option<TableReader>> {
+    mut reader: R,
+    add: impl Fn(&mut R, &RecordBatch) -> Result<(), ColumnarError> + Send + Sync,
+) -> PyResult<Option<R>> {
     let Some(data) = tabular(findings)? else {
         return Ok(None);
     };
     py.detach(|| {
-        let mut reader = TableReader::new(running, columns.clone());
-        data.for_each_batch(&columns.names(), |b| reader.add(b))?;
+        data.for_each_batch(&columns.names(), |b| add(&mut reader, b))?;
         Ok::<_, ColumnarError>(reader)
     })
     .map(Some)

@@ -15,7 +15,7 @@ use kubesight::images::{ImagesQuery, ImagesView};
 use kubesight::ingest::{EnrichmentRead, IngestWarning};
 use kubesight::integrity::IntegrityAssessment;
 use kubesight::table::{TableQuery, VulnerabilityTable};
-use kubesight_columnar::{images_batch, table_batch};
+use kubesight_columnar::{images_batch, table_batch, ImagesReader, TableReader};
 
 /// EPSS scores and KEV entries by CVE id, with the warnings of the
 /// readers that read them.
@@ -216,7 +216,8 @@ fn vulnerability_table(
     let columns = columnar::finding_columns(columns)?;
     let enrichment = enrichment_of(enrichment)?;
     let validation = RuntimeValidation::available_if(runtime_validation);
-    let inner = match columnar::table_reader(py, &running, findings, &columns)? {
+    let reader = TableReader::new(&running, columns.clone());
+    let inner = match columnar::read_into(py, findings, &columns, reader, TableReader::add)? {
         Some(reader) => py.detach(|| reader.finish(validation, enrichment.as_ref())),
         None => {
             let occurrences = occurrences_of(py, findings, &columns)?;
@@ -275,12 +276,19 @@ fn images_view(
         running_images,
         &columnar::running_columns(running_columns)?,
     )?;
-    let occurrences = occurrences_of(py, findings, &columnar::finding_columns(columns)?)?;
+    let columns = columnar::finding_columns(columns)?;
     let integrity: Vec<IntegrityAssessment> = match integrity {
         Some(i) if !i.is_none() => from_py(i, "integrity")?,
         _ => Vec::new(),
     };
-    let inner = py.detach(|| ImagesView::build(&running, &occurrences, &integrity));
+    let reader = ImagesReader::new(&running, columns.clone());
+    let inner = match columnar::read_into(py, findings, &columns, reader, ImagesReader::add)? {
+        Some(reader) => py.detach(|| reader.finish(&integrity)),
+        None => {
+            let occurrences = occurrences_of(py, findings, &columns)?;
+            py.detach(|| ImagesView::build(&running, &occurrences, &integrity))
+        }
+    };
     Ok(PyImagesView { inner })
 }
 

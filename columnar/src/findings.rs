@@ -226,6 +226,45 @@ impl OccurrenceReader {
     }
 }
 
+/// One batch at a time as occurrences, rows counted over every batch:
+/// what a reader that adds each batch to an accumulator reads it with.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct BatchOccurrences {
+    columns: FindingColumns,
+    rows: u64,
+    batch: Vec<Occurrence>,
+}
+
+impl BatchOccurrences {
+    pub(crate) fn new(columns: FindingColumns) -> Self {
+        BatchOccurrences {
+            columns,
+            rows: 0,
+            batch: Vec::new(),
+        }
+    }
+
+    /// How many rows were read.
+    pub(crate) fn rows(&self) -> u64 {
+        self.rows
+    }
+
+    /// The occurrences of `batch`, or the error of its first bad row
+    /// (and then its rows are not counted).
+    pub(crate) fn read(&mut self, batch: &RecordBatch) -> Result<&[Occurrence], ColumnarError> {
+        let view = FindingBatch::of(batch, &self.columns)?;
+        let mut digests = Digests::default();
+        self.batch.clear();
+        self.batch.reserve(view.rows);
+        for i in 0..view.rows {
+            self.batch
+                .push(view.occurrence(i, self.rows, &mut digests)?);
+        }
+        self.rows += view.rows as u64;
+        Ok(&self.batch)
+    }
+}
+
 /// The occurrences of record batches of findings, in row order.
 pub fn occurrences<'b>(
     batches: impl IntoIterator<Item = &'b RecordBatch>,

@@ -65,7 +65,7 @@ pub use output::{images_batch, table_batch, trend_batch};
 pub use parquet::ParquetSource;
 pub use running::running_images;
 pub use snapshots::snapshots;
-pub use table::TableReader;
+pub use table::{ImagesReader, TableReader};
 
 /// Re-exported so callers build batches with the Arrow this crate reads.
 pub use arrow_array;

@@ -1,29 +1,28 @@
-//! The vulnerability table straight from record batches: each batch's rows
-//! become occurrences and go into the table's accumulator at once, so that
-//! memory is bounded by what the table keeps and one batch, not by the
-//! input.
+//! The vulnerability table and the images view straight from record
+//! batches: each batch's rows become occurrences and go into the
+//! accumulator at once, so that memory is bounded by what the result keeps
+//! and one batch, not by the input.
 
 use arrow_array::RecordBatch;
 use kubesight::enrichment::Enrichment;
-use kubesight::finding::{FindingIndex, Occurrence, RunningImage};
+use kubesight::finding::{FindingIndex, RunningImage};
 use kubesight::funnel::RuntimeValidation;
+use kubesight::images::{ImagesAccumulator, ImagesView};
+use kubesight::integrity::IntegrityAssessment;
 use kubesight::table::{TableAccumulator, VulnerabilityTable};
 
 use crate::columns::FindingColumns;
 use crate::error::ColumnarError;
-use crate::findings::{Digests, FindingBatch};
+use crate::findings::BatchOccurrences;
 
 /// The vulnerability table over findings read batch by batch. The same
 /// table as [`VulnerabilityTable::build`] over the same findings as
 /// occurrences.
 #[derive(Debug, Clone)]
 pub struct TableReader {
-    columns: FindingColumns,
+    read: BatchOccurrences,
     index: FindingIndex,
     accumulator: TableAccumulator,
-    rows: u64,
-    /// Scratch: one batch's occurrences.
-    batch: Vec<Occurrence>,
 }
 
 impl TableReader {
@@ -31,33 +30,21 @@ impl TableReader {
     /// `columns`.
     pub fn new(running: &[RunningImage], columns: FindingColumns) -> Self {
         TableReader {
-            columns,
+            read: BatchOccurrences::new(columns),
             index: FindingIndex::new(running),
             accumulator: TableAccumulator::new(),
-            rows: 0,
-            batch: Vec::new(),
         }
     }
 
     /// How many rows were read.
     pub fn rows(&self) -> u64 {
-        self.rows
+        self.read.rows()
     }
 
     /// Reads one batch. On an error nothing of the batch is added.
     pub fn add(&mut self, batch: &RecordBatch) -> Result<(), ColumnarError> {
-        let view = FindingBatch::of(batch, &self.columns)?;
-        let mut digests = Digests::default();
-        self.batch.clear();
-        self.batch.reserve(view.rows);
-        for i in 0..view.rows {
-            self.batch
-                .push(view.occurrence(i, self.rows, &mut digests)?);
-        }
-        self.accumulator
-            .add_occurrences(&mut self.index, &self.batch);
-        self.rows += view.rows as u64;
-        self.batch.clear();
+        let found = self.read.read(batch)?;
+        self.accumulator.add_occurrences(&mut self.index, found);
         Ok(())
     }
 
@@ -69,5 +56,45 @@ impl TableReader {
         enrichment: Option<&Enrichment>,
     ) -> VulnerabilityTable {
         self.accumulator.finish(&self.index, validation, enrichment)
+    }
+}
+
+/// The images view over findings read batch by batch. The same view as
+/// [`ImagesView::build`] over the same findings as occurrences.
+#[derive(Debug, Clone)]
+pub struct ImagesReader {
+    read: BatchOccurrences,
+    index: FindingIndex,
+    accumulator: ImagesAccumulator,
+}
+
+impl ImagesReader {
+    /// A reader over the running images `running`, of columns named
+    /// `columns`.
+    pub fn new(running: &[RunningImage], columns: FindingColumns) -> Self {
+        ImagesReader {
+            read: BatchOccurrences::new(columns),
+            index: FindingIndex::new(running),
+            accumulator: ImagesAccumulator::new(),
+        }
+    }
+
+    /// How many rows were read.
+    pub fn rows(&self) -> u64 {
+        self.read.rows()
+    }
+
+    /// Reads one batch. On an error nothing of the batch is added.
+    pub fn add(&mut self, batch: &RecordBatch) -> Result<(), ColumnarError> {
+        for o in self.read.read(batch)? {
+            self.accumulator.add(&mut self.index, o);
+        }
+        Ok(())
+    }
+
+    /// The view of every batch read, with the integrity of `integrity`'s
+    /// assessments.
+    pub fn finish(self, integrity: &[IntegrityAssessment]) -> ImagesView {
+        self.accumulator.finish(&self.index, integrity)
     }
 }

@@ -1,6 +1,6 @@
-//! The vulnerability table read batch by batch is the table built from the
-//! same findings as occurrences, however the rows are split into batches;
-//! a batch with a bad row adds nothing.
+//! The vulnerability table and the images view read batch by batch are
+//! those built from the same findings as occurrences, however the rows are
+//! split into batches; a batch with a bad row adds nothing.
 
 #![allow(
     clippy::unwrap_used,
@@ -15,9 +15,11 @@ mod support;
 use arrow_array::RecordBatch;
 use kubesight::finding::{Occurrence, RunningImage};
 use kubesight::funnel::RuntimeValidation;
+use kubesight::images::ImagesView;
+use kubesight::integrity::IntegrityAssessment;
 use kubesight::table::VulnerabilityTable;
 use kubesight::ErrorCode;
-use kubesight_columnar::{occurrences, FindingColumns, TableReader};
+use kubesight_columnar::{occurrences, FindingColumns, ImagesReader, TableReader};
 use proptest::prelude::*;
 use serde_json::Value;
 use support::{findings_batch, occurrence, running, Layout};
@@ -84,6 +86,49 @@ fn the_table_vectors_read_in_batches_are_their_tables() {
     assert!(rows > 0);
 }
 
+/// The images view of `batches` read one by one, beside the view built
+/// from the occurrences they hold.
+fn both_views(
+    running: &[RunningImage],
+    batches: &[RecordBatch],
+    integrity: &[IntegrityAssessment],
+) -> (ImagesView, ImagesView) {
+    let columns = FindingColumns::default();
+    let mut reader = ImagesReader::new(running, columns.clone());
+    for b in batches {
+        reader.add(b).unwrap();
+    }
+    let rows: usize = batches.iter().map(RecordBatch::num_rows).sum();
+    assert_eq!(reader.rows(), rows as u64);
+    let found = occurrences(batches, &columns).unwrap();
+    (
+        reader.finish(integrity),
+        ImagesView::build(running, &found, integrity),
+    )
+}
+
+#[test]
+fn the_images_vectors_read_in_batches_are_their_views() {
+    let path = format!(
+        "{}/../tests/vectors/prioritization.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let cases: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let cases = cases["images"].as_array().unwrap();
+    assert!(!cases.is_empty());
+    for case in cases {
+        let running: Vec<RunningImage> = serde_json::from_value(case["running"].clone()).unwrap();
+        let found: Vec<Occurrence> = serde_json::from_value(case["findings"].clone()).unwrap();
+        let integrity: Vec<IntegrityAssessment> =
+            serde_json::from_value(case["integrity"].clone()).unwrap_or_default();
+        for size in [1, 3, 1000] {
+            let (read, built) =
+                both_views(&running, &split(&found, size, Layout::Plain), &integrity);
+            assert_eq!(read, built, "{} in batches of {size}", case["name"]);
+        }
+    }
+}
+
 #[test]
 fn a_batch_with_a_bad_row_adds_nothing() {
     let running = running();
@@ -129,7 +174,7 @@ fn a_batch_with_a_bad_row_adds_nothing() {
 
 proptest! {
     #[test]
-    fn any_findings_in_any_batches_are_one_table(
+    fn any_findings_in_any_batches_are_one_table_and_one_view(
         found in proptest::collection::vec(occurrence(), 0..60),
         size in 1usize..20,
         dictionary in any::<bool>(),
@@ -137,7 +182,10 @@ proptest! {
     ) {
         let layout = if dictionary { Layout::Dictionary } else { Layout::Plain };
         let validation = RuntimeValidation::available_if(available);
-        let (read, built) = both(&running(), &split(&found, size, layout), validation);
+        let batches = split(&found, size, layout);
+        let (read, built) = both(&running(), &batches, validation);
+        prop_assert_eq!(read, built);
+        let (read, built) = both_views(&running(), &batches, &[]);
         prop_assert_eq!(read, built);
     }
 }
