@@ -59,17 +59,22 @@ fn split(found: &[Occurrence], size: usize, layout: Layout) -> Vec<RecordBatch> 
         .collect()
 }
 
-#[test]
-fn the_table_vectors_read_in_batches_are_their_tables() {
+/// The cases of one section of the prioritization vectors.
+fn cases(section: &str) -> Vec<Value> {
     let path = format!(
         "{}/../tests/vectors/prioritization.json",
         env!("CARGO_MANIFEST_DIR")
     );
-    let cases: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let cases = cases["table"].as_array().unwrap();
+    let all: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    all[section].as_array().unwrap().clone()
+}
+
+#[test]
+fn the_table_vectors_read_in_batches_are_their_tables() {
+    let cases = cases("table");
     assert!(cases.len() >= 5);
     let mut rows = 0;
-    for case in cases {
+    for case in &cases {
         let running: Vec<RunningImage> = serde_json::from_value(case["running"].clone()).unwrap();
         let found: Vec<Occurrence> = serde_json::from_value(case["findings"].clone()).unwrap();
         let validation = RuntimeValidation::available_if(case["runtime_validation"] == true);
@@ -109,14 +114,9 @@ fn both_views(
 
 #[test]
 fn the_images_vectors_read_in_batches_are_their_views() {
-    let path = format!(
-        "{}/../tests/vectors/prioritization.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let cases: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let cases = cases["images"].as_array().unwrap();
+    let cases = cases("images");
     assert!(!cases.is_empty());
-    for case in cases {
+    for case in &cases {
         let running: Vec<RunningImage> = serde_json::from_value(case["running"].clone()).unwrap();
         let found: Vec<Occurrence> = serde_json::from_value(case["findings"].clone()).unwrap();
         let integrity: Vec<IntegrityAssessment> =
