@@ -7,6 +7,7 @@ use kubesight::finding::Occurrence;
 
 use crate::columnar::{self, occurrences_of, running_of};
 use kubesight::funnel::RuntimeValidation;
+use kubesight_columnar::HighlightsReader;
 
 /// The prioritization funnel over `findings` (serde form of `Occurrence`)
 /// on `running_images`: `{"funnel": ..., "skipped": ...}`. The GIL is
@@ -52,12 +53,18 @@ fn highlights(
         running_images,
         &columnar::running_columns(running_columns)?,
     )?;
-    let occurrences = occurrences_of(py, findings, &columnar::finding_columns(columns)?)?;
+    let columns = columnar::finding_columns(columns)?;
     let violations: Vec<kubesight::integrity::Violation> = from_py(violations, "violations")?;
-    to_py(
-        py,
-        &kubesight::highlights::Highlights::of(&running, &occurrences, &violations),
-    )
+    let reader = HighlightsReader::new(&running, columns.clone());
+    let highlights =
+        match columnar::read_into(py, findings, &columns, reader, HighlightsReader::add)? {
+            Some(reader) => reader.finish(&violations),
+            None => {
+                let occurrences = occurrences_of(py, findings, &columns)?;
+                kubesight::highlights::Highlights::of(&running, &occurrences, &violations)
+            }
+        };
+    to_py(py, &highlights)
 }
 
 /// How many distinct vulnerabilities (alias groups, two CVE ids never

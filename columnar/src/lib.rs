@@ -51,9 +51,9 @@ mod funnel;
 mod ipc;
 mod output;
 mod parquet;
+mod readers;
 mod running;
 mod snapshots;
-mod table;
 mod text;
 
 pub use columns::{FindingColumns, RunningColumns};
@@ -63,9 +63,9 @@ pub use funnel::FunnelReader;
 pub use ipc::IpcBatches;
 pub use output::{images_batch, table_batch, trend_batch};
 pub use parquet::ParquetSource;
+pub use readers::{HighlightsReader, ImagesReader, TableReader};
 pub use running::running_images;
 pub use snapshots::snapshots;
-pub use table::{ImagesReader, TableReader};
 
 /// Re-exported so callers build batches with the Arrow this crate reads.
 pub use arrow_array;

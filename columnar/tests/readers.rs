@@ -15,11 +15,15 @@ mod support;
 use arrow_array::RecordBatch;
 use kubesight::finding::{Occurrence, RunningImage};
 use kubesight::funnel::RuntimeValidation;
+use kubesight::highlights::Highlights;
 use kubesight::images::ImagesView;
 use kubesight::integrity::IntegrityAssessment;
+use kubesight::integrity::Violation;
 use kubesight::table::VulnerabilityTable;
 use kubesight::ErrorCode;
-use kubesight_columnar::{occurrences, FindingColumns, ImagesReader, TableReader};
+use kubesight_columnar::{
+    occurrences, FindingColumns, HighlightsReader, ImagesReader, TableReader,
+};
 use proptest::prelude::*;
 use serde_json::Value;
 use support::{findings_batch, occurrence, running, Layout};
@@ -124,6 +128,34 @@ fn the_images_vectors_read_in_batches_are_their_views() {
         for size in [1, 3, 1000] {
             let (read, built) =
                 both_views(&running, &split(&found, size, Layout::Plain), &integrity);
+            assert_eq!(read, built, "{} in batches of {size}", case["name"]);
+        }
+    }
+}
+
+#[test]
+fn the_highlights_vectors_read_in_batches_are_their_highlights() {
+    let path = format!(
+        "{}/../tests/vectors/highlights.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let all: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let running: Vec<RunningImage> = serde_json::from_value(all["running"].clone()).unwrap();
+    let cases = all["cases"].as_array().unwrap();
+    assert!(cases.len() >= 3);
+    for case in cases {
+        let found: Vec<Occurrence> = serde_json::from_value(case["occurrences"].clone()).unwrap();
+        let violations: Vec<Violation> =
+            serde_json::from_value(case["violations"].clone()).unwrap();
+        for size in [1, 2, 1000] {
+            let batches = split(&found, size, Layout::Plain);
+            let mut reader = HighlightsReader::new(&running, FindingColumns::default());
+            for b in &batches {
+                reader.add(b).unwrap();
+            }
+            let read = reader.finish(&violations);
+            let found = occurrences(&batches, &FindingColumns::default()).unwrap();
+            let built = Highlights::of(&running, &found, &violations);
             assert_eq!(read, built, "{} in batches of {size}", case["name"]);
         }
     }

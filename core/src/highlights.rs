@@ -78,38 +78,77 @@ impl Highlights {
         occurrences: impl IntoIterator<Item = &'o Occurrence>,
         violations: impl IntoIterator<Item = &'v Violation>,
     ) -> Highlights {
-        let mut malicious_packages = BTreeSet::new();
-        let mut malicious_images = BTreeSet::new();
-        let mut critical_ids = BTreeSet::new();
-        let mut critical_images = BTreeSet::new();
-        let mut aliases = Vec::new();
+        let mut accumulator = HighlightsAccumulator::new();
         for occurrence in occurrences {
-            let Some(image) = occurrence
-                .image
-                .iter()
-                .find_map(|d| index.image_of(d.as_str()))
-            else {
-                continue;
-            };
-            if occurrence.malicious {
-                let package = &occurrence.package;
-                malicious_packages.insert((
-                    package.ecosystem.clone(),
-                    package.name.clone(),
-                    package.version.clone(),
-                ));
-                malicious_images.insert(image);
-            } else if occurrence.severity == Severity::Critical
-                && occurrence.applicability == Applicability::Applicable
-            {
-                let id = canonical_id(&occurrence.vulnerability).into_owned();
-                for alias in &occurrence.aliases {
-                    aliases.push((id.clone(), canonical_id(alias).into_owned()));
-                }
-                critical_ids.insert(id);
-                critical_images.insert(image);
-            }
+            accumulator.add(index, occurrence);
         }
+        accumulator.finish(index, violations)
+    }
+}
+
+/// The highlights gathered finding by finding, in memory bounded by the
+/// distinct packages, vulnerabilities and images they name, not by the
+/// findings: [`Highlights::of_index`] over a list is this over each.
+#[derive(Debug, Clone, Default)]
+pub struct HighlightsAccumulator {
+    malicious_packages: BTreeSet<(Option<String>, String, String)>,
+    malicious_images: BTreeSet<u32>,
+    critical_ids: BTreeSet<String>,
+    critical_images: BTreeSet<u32>,
+    aliases: BTreeSet<(String, String)>,
+}
+
+impl HighlightsAccumulator {
+    /// An empty accumulator.
+    pub fn new() -> Self {
+        HighlightsAccumulator::default()
+    }
+
+    /// Adds one finding on `index`'s running images (others are left out).
+    pub fn add(&mut self, index: &FindingIndex, occurrence: &Occurrence) {
+        let Some(image) = occurrence
+            .image
+            .iter()
+            .find_map(|d| index.image_of(d.as_str()))
+        else {
+            return;
+        };
+        if occurrence.malicious {
+            let package = &occurrence.package;
+            self.malicious_packages.insert((
+                package.ecosystem.clone(),
+                package.name.clone(),
+                package.version.clone(),
+            ));
+            self.malicious_images.insert(image);
+        } else if occurrence.severity == Severity::Critical
+            && occurrence.applicability == Applicability::Applicable
+        {
+            let id = canonical_id(&occurrence.vulnerability).into_owned();
+            for alias in &occurrence.aliases {
+                self.aliases
+                    .insert((id.clone(), canonical_id(alias).into_owned()));
+            }
+            self.critical_images.insert(image);
+            self.critical_ids.insert(id);
+        }
+    }
+
+    /// The highlights of every finding added and of the integrity
+    /// violations, whose images are told apart by their spec reference.
+    pub fn finish<'v>(
+        self,
+        index: &FindingIndex,
+        violations: impl IntoIterator<Item = &'v Violation>,
+    ) -> Highlights {
+        let HighlightsAccumulator {
+            malicious_packages,
+            malicious_images,
+            critical_ids,
+            critical_images,
+            aliases,
+        } = self;
+        let aliases: Vec<(String, String)> = aliases.into_iter().collect();
         let critical_vulnerabilities =
             index.count_groups(critical_ids.iter().map(String::as_str), &aliases);
 

@@ -1,5 +1,5 @@
-//! The vulnerability table and the images view straight from record
-//! batches: each batch's rows become occurrences and go into the
+//! The vulnerability table, the images view and the highlights straight
+//! from record batches: each batch's rows become occurrences and go into the
 //! accumulator at once, so that memory is bounded by what the result keeps
 //! and one batch, not by the input.
 
@@ -7,8 +7,9 @@ use arrow_array::RecordBatch;
 use kubesight::enrichment::Enrichment;
 use kubesight::finding::{FindingIndex, RunningImage};
 use kubesight::funnel::RuntimeValidation;
+use kubesight::highlights::{Highlights, HighlightsAccumulator};
 use kubesight::images::{ImagesAccumulator, ImagesView};
-use kubesight::integrity::IntegrityAssessment;
+use kubesight::integrity::{IntegrityAssessment, Violation};
 use kubesight::table::{TableAccumulator, VulnerabilityTable};
 
 use crate::columns::FindingColumns;
@@ -96,5 +97,44 @@ impl ImagesReader {
     /// assessments.
     pub fn finish(self, integrity: &[IntegrityAssessment]) -> ImagesView {
         self.accumulator.finish(&self.index, integrity)
+    }
+}
+
+/// The highlights over findings read batch by batch. The same highlights
+/// as [`Highlights::of`] over the same findings as occurrences.
+#[derive(Debug, Clone)]
+pub struct HighlightsReader {
+    read: BatchOccurrences,
+    index: FindingIndex,
+    accumulator: HighlightsAccumulator,
+}
+
+impl HighlightsReader {
+    /// A reader over the running images `running`, of columns named
+    /// `columns`.
+    pub fn new(running: &[RunningImage], columns: FindingColumns) -> Self {
+        HighlightsReader {
+            read: BatchOccurrences::new(columns),
+            index: FindingIndex::new(running),
+            accumulator: HighlightsAccumulator::new(),
+        }
+    }
+
+    /// How many rows were read.
+    pub fn rows(&self) -> u64 {
+        self.read.rows()
+    }
+
+    /// Reads one batch. On an error nothing of the batch is added.
+    pub fn add(&mut self, batch: &RecordBatch) -> Result<(), ColumnarError> {
+        for o in self.read.read(batch)? {
+            self.accumulator.add(&self.index, o);
+        }
+        Ok(())
+    }
+
+    /// The highlights of every batch read and of the integrity violations.
+    pub fn finish(self, violations: &[Violation]) -> Highlights {
+        self.accumulator.finish(&self.index, violations)
     }
 }
